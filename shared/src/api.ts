@@ -1,0 +1,149 @@
+import * as z from "zod";
+import { E164 } from "./phone";
+
+const IsoTime = z.iso.datetime({ offset: true });
+const PositiveId = z.number().int().positive();
+
+// ---------- queue items ----------
+export const QueueItem = z.object({
+  id: z.string().min(1).max(128),
+  phone: E164,
+  name: z.string().max(200).optional(),
+  sourceUrl: z.string().url().max(2048).optional(),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+export const MAX_QUEUE_ITEMS = 10_000;
+export const MAX_DELAY_SECONDS = 3600;
+
+const QueueItems = z
+  .array(QueueItem)
+  .max(MAX_QUEUE_ITEMS)
+  .refine((items) => new Set(items.map((i) => i.id)).size === items.length, {
+    message: "item ids must be unique",
+  });
+
+export const DialerStartBody = z.object({
+  items: QueueItems.refine((items) => items.length > 0, { message: "the queue is empty" }),
+  delaySeconds: z.number().int().min(0).max(MAX_DELAY_SECONDS).optional(),
+});
+export type DialerStartBody = z.infer<typeof DialerStartBody>;
+
+export const QueuePutBody = z.object({ items: QueueItems });
+export type QueuePutBody = z.infer<typeof QueuePutBody>;
+
+export const QueueResponse = z.object({ items: z.array(QueueItem) });
+export type QueueResponse = z.infer<typeof QueueResponse>;
+
+export const DelayBody = z.object({ delaySeconds: z.number().int().min(0).max(MAX_DELAY_SECONDS) });
+
+// ---------- admin ----------
+export const Role = z.enum(["agent", "admin"]);
+export type Role = z.infer<typeof Role>;
+
+export const CreateAgentBody = z.object({
+  aircallUserId: PositiveId,
+  numberId: PositiveId,
+  name: z.string().min(1).max(200).optional(),
+  role: Role.optional(),
+});
+export type CreateAgentBody = z.infer<typeof CreateAgentBody>;
+
+export const CreateAgentResponse = z.object({
+  agentId: z.string(),
+  enrollmentCode: z.string(),
+  expiresAt: IsoTime,
+});
+export type CreateAgentResponse = z.infer<typeof CreateAgentResponse>;
+
+export const Agent = z.object({
+  agentId: z.string(),
+  aircallUserId: z.number().int(),
+  numberId: z.number().int(),
+  name: z.string().nullable(),
+  role: Role,
+  createdAt: IsoTime,
+  enrolledAt: IsoTime.nullable(),
+});
+export type Agent = z.infer<typeof Agent>;
+
+export const AgentsResponse = z.object({ agents: z.array(Agent) });
+
+// ---------- auth ----------
+export const EnrollBody = z.object({ code: z.string().min(6).max(64) });
+export const EnrollResponse = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  agent: Agent,
+});
+export type EnrollResponse = z.infer<typeof EnrollResponse>;
+
+export const RefreshBody = z.object({ refreshToken: z.string().min(10).max(256) });
+export const RefreshResponse = z.object({ accessToken: z.string(), refreshToken: z.string() });
+export type RefreshResponse = z.infer<typeof RefreshResponse>;
+
+export const WsTicketResponse = z.object({ ticket: z.string() });
+
+/** Claims inside an access JWT. */
+export const AccessClaims = z.object({
+  sub: z.string(),
+  role: Role,
+  aud: z.literal("access"),
+  exp: z.number(),
+  iat: z.number(),
+});
+export type AccessClaims = z.infer<typeof AccessClaims>;
+
+// ---------- history & stats ----------
+export const Outcome = z.enum(["answered", "no_answer", "failed", "skipped"]);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const HistoryEntry = z.object({
+  itemId: z.string(),
+  phone: z.string(),
+  name: z.string().nullable(),
+  callId: z.string().nullable(),
+  outcome: Outcome,
+  startedAt: IsoTime.nullable(),
+  answeredAt: IsoTime.nullable(),
+  endedAt: IsoTime.nullable(),
+  durationSeconds: z.number().int().nullable(),
+  talkSeconds: z.number().int().nullable(),
+  /** Why a dial failed or was skipped (Aircall's troubleshoot text, "skipped by agent", ...). */
+  reason: z.string().nullable().optional(),
+  recordingUrl: z.string().nullable().optional(),
+  /** true once call.ended (or the REST fallback) gave the final figures */
+  final: z.boolean().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const HistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(64).optional(),
+});
+export const HistoryResponse = z.object({
+  items: z.array(HistoryEntry),
+  nextCursor: z.string().nullable(),
+});
+export type HistoryResponse = z.infer<typeof HistoryResponse>;
+
+export const StatsQuery = z.object({
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+});
+export const Stats = z.object({
+  from: IsoTime,
+  to: IsoTime,
+  calls: z.number().int(),
+  answered: z.number().int(),
+  noAnswer: z.number().int(),
+  failed: z.number().int(),
+  skipped: z.number().int(),
+  answerRate: z.number(),
+  talkSeconds: z.number().int(),
+  /** dials per hour of the span they happened in */
+  callsPerHour: z.number(),
+  /** calls per hour bucket: ISO hour → count */
+  byHour: z.array(z.object({ hour: IsoTime, calls: z.number().int(), answered: z.number().int() })),
+});
+export type Stats = z.infer<typeof Stats>;

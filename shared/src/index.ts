@@ -1,0 +1,6 @@
+export * from "./errors";
+export * from "./phone";
+export * from "./state";
+export * from "./api";
+export * from "./ws";
+export * from "./aircall";
