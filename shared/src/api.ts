@@ -87,6 +87,8 @@ export const WsTicketResponse = z.object({ ticket: z.string() });
 /** Claims inside an access JWT. */
 export const AccessClaims = z.object({
   sub: z.string(),
+  /** the agent's Aircall user id: names the agent's Durable Object */
+  uid: z.number().int(),
   role: Role,
   aud: z.literal("access"),
   exp: z.number(),

@@ -1,0 +1,95 @@
+/** The Aircall operations the dialer uses, typed with the shared zod schemas. */
+import {
+  AvailabilityResponse,
+  CallResponse,
+  CallsList,
+  NumbersList,
+  SUBSCRIBED_EVENTS,
+  UserResponse,
+  UsersList,
+  WebhookResponse,
+  WebhooksList,
+  type AircallCall,
+} from "@dialer/shared";
+import type { DialResult } from "../dialer/machine-types";
+import { AircallError, AircallHttp, describe } from "./client";
+
+export class AircallApi {
+  constructor(readonly http: AircallHttp) {}
+
+  /** POST /v1/users/:id/calls. Sent once; the outcome is classified, never retried here. */
+  async startCall(userId: number, numberId: number, to: string): Promise<DialResult> {
+    let res;
+    try {
+      res = await this.http.request("POST", `/v1/users/${userId}/calls`, { body: { number_id: numberId, to }, safe: false });
+    } catch (err) {
+      return { kind: "uncertain", message: (err as Error).message };
+    }
+    const message = describe(res);
+    if (res.status >= 200 && res.status < 300) return { kind: "sent" };
+    if (res.status === 400 || res.status === 422) return { kind: "rejected", message };
+    if (res.status === 405) return { kind: "unavailable", message };
+    if (res.status === 401 || res.status === 403 || res.status === 404) return { kind: "refused", message };
+    return { kind: "uncertain", message };
+  }
+
+  async getCall(id: string): Promise<AircallCall | null> {
+    const res = await this.http.request("GET", `/v1/calls/${id}`, { safe: true });
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw new AircallError(res.status, describe(res));
+    return CallResponse.parse(res.body).call;
+  }
+
+  /** The newest outbound calls of a user to a number since `fromMs` (the start-call fallback). */
+  async findOutboundCalls(userId: number, phone: string, fromMs: number): Promise<AircallCall[]> {
+    const body = await this.http.json("GET", "/v1/calls/search", {
+      safe: true,
+      query: { user_id: userId, phone_number: phone, direction: "outbound", from: Math.floor(fromMs / 1000), order: "desc", per_page: 5 },
+    });
+    return CallsList.parse(body).calls;
+  }
+
+  async ping(): Promise<boolean> {
+    await this.http.json("GET", "/v1/ping", { safe: true });
+    return true;
+  }
+
+  async getUser(id: number) {
+    return UserResponse.parse(await this.http.json("GET", `/v1/users/${id}`, { safe: true })).user;
+  }
+
+  async getAvailability(id: number): Promise<string> {
+    return AvailabilityResponse.parse(await this.http.json("GET", `/v1/users/${id}/availability`, { safe: true })).availability;
+  }
+
+  async listUsers() {
+    return UsersList.parse(await this.http.json("GET", "/v1/users", { safe: true, query: { per_page: 50 } })).users;
+  }
+
+  async listNumbers() {
+    return NumbersList.parse(await this.http.json("GET", "/v1/numbers", { safe: true, query: { per_page: 50 } })).numbers;
+  }
+
+  async addComment(callId: string, content: string) {
+    await this.http.json("POST", `/v1/calls/${callId}/comments`, { safe: false, body: { content } });
+  }
+
+  async addTags(callId: string, tagIds: number[]) {
+    await this.http.json("POST", `/v1/calls/${callId}/tags`, { safe: false, body: { tags: tagIds } });
+  }
+
+  async listWebhooks() {
+    return WebhooksList.parse(await this.http.json("GET", "/v1/webhooks", { safe: true, query: { per_page: 50 } })).webhooks;
+  }
+
+  async createWebhook(url: string, customName: string) {
+    const body = await this.http.json("POST", "/v1/webhooks", { safe: false, body: { custom_name: customName, url, events: SUBSCRIBED_EVENTS } });
+    return WebhookResponse.parse(body).webhook;
+  }
+
+  /** Always sends `events`: a PUT without it re-subscribes the webhook to every event. */
+  async updateWebhook(id: string, patch: { url: string; active: boolean }) {
+    const body = await this.http.json("PUT", `/v1/webhooks/${id}`, { safe: true, body: { ...patch, events: SUBSCRIBED_EVENTS } });
+    return WebhookResponse.parse(body).webhook;
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * Aircall Public API client (Basic auth). Every request first takes a slot from the company-wide
+ * limiter. A 429 placed nothing, so any request waits for X-AircallApi-Reset and goes again; other
+ * failures are retried with backoff only for safe requests — never for start-call (DESIGN, 7).
+ */
+import { aircallErrorText, parseAircallJson } from "@dialer/shared";
+import { parseReset } from "./rate-window";
+
+export type Limiter = { acquire(): Promise<number>; blockUntil(until: number): Promise<void> };
+
+export type ClientOptions = {
+  base: string;
+  apiId: string;
+  apiToken: string;
+  limiter: Limiter;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  retries?: number;
+  backoffMs?: number;
+  max429?: number;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+export type AircallResponse = { status: number; body: unknown; headers: Headers };
+
+export class AircallError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly body?: unknown,
+  ) {
+    super(message);
+    this.name = "AircallError";
+  }
+}
+
+const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export class AircallHttp {
+  private readonly auth: string;
+  constructor(private readonly o: ClientOptions) {
+    this.auth = "Basic " + btoa(`${o.apiId}:${o.apiToken}`);
+  }
+
+  /** One request. `safe` requests are retried on network errors and 5xx. */
+  async request(method: string, path: string, opts: { body?: unknown; query?: Record<string, string | number | undefined>; safe: boolean }): Promise<AircallResponse> {
+    const sleep = this.o.sleep ?? realSleep;
+    const retries = opts.safe ? (this.o.retries ?? 3) : 0;
+    let limited = 0;
+    for (let attempt = 0; ; ) {
+      const wait = await this.o.limiter.acquire();
+      if (wait > 0) await sleep(wait);
+      let res: Response;
+      try {
+        res = await this.send(method, path, opts);
+      } catch (err) {
+        if (attempt++ < retries) {
+          await sleep(this.backoff(attempt));
+          continue;
+        }
+        throw new AircallError(0, `Aircall did not answer: ${(err as Error).message}`);
+      }
+      const body = await readBody(res);
+      if (res.status === 429) {
+        await this.o.limiter.blockUntil(parseReset(res.headers.get("x-aircallapi-reset"), Date.now()));
+        if (++limited <= (this.o.max429 ?? 5)) continue;
+      } else if (res.headers.get("x-aircallapi-remaining") === "0") {
+        await this.o.limiter.blockUntil(parseReset(res.headers.get("x-aircallapi-reset"), Date.now()));
+      }
+      if (res.status >= 500 && attempt++ < retries) {
+        await sleep(this.backoff(attempt));
+        continue;
+      }
+      return { status: res.status, body, headers: res.headers };
+    }
+  }
+
+  /** Like request, but a non-2xx answer throws an AircallError carrying Aircall's text. */
+  async json<T>(method: string, path: string, opts: { body?: unknown; query?: Record<string, string | number | undefined>; safe: boolean }): Promise<T> {
+    const res = await this.request(method, path, opts);
+    if (res.status < 200 || res.status >= 300) throw new AircallError(res.status, describe(res), res.body);
+    return res.body as T;
+  }
+
+  private backoff(attempt: number) {
+    const base = this.o.backoffMs ?? 250;
+    return base * 3 ** (attempt - 1) * (0.75 + Math.random() * 0.5);
+  }
+
+  private send(method: string, path: string, opts: { body?: unknown; query?: Record<string, string | number | undefined> }) {
+    const url = new URL(this.o.base.replace(/\/$/, "") + path);
+    for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = { authorization: this.auth, accept: "application/json" };
+    if (opts.body !== undefined) headers["content-type"] = "application/json";
+    return (this.o.fetch ?? fetch)(url, {
+      method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      signal: AbortSignal.timeout(this.o.timeoutMs ?? 10_000),
+    });
+  }
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return null;
+  try {
+    return parseAircallJson(text);
+  } catch {
+    return text; // Aircall's gateway can answer plain text; callers see it as the message
+  }
+}
+
+export function describe(res: AircallResponse): string {
+  const text = typeof res.body === "string" ? res.body.slice(0, 200) : aircallErrorText(res.body);
+  return `${res.status}${text ? ` ${text}` : ""}`;
+}

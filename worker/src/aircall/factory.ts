@@ -1,0 +1,16 @@
+import { settings } from "../settings";
+import { AircallApi } from "./api";
+import { AircallHttp, type Limiter } from "./client";
+
+/** The company-wide limiter every Aircall request goes through. */
+export function companyLimiter(env: Env): Limiter {
+  const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName("company"));
+  return { acquire: () => stub.acquire(), blockUntil: (until: number) => stub.blockUntil(until) };
+}
+
+export function aircallFor(env: Env): AircallApi {
+  const s = settings(env);
+  return new AircallApi(
+    new AircallHttp({ base: s.AIRCALL_API_BASE, apiId: s.AIRCALL_API_ID, apiToken: s.AIRCALL_API_TOKEN, limiter: companyLimiter(env) }),
+  );
+}

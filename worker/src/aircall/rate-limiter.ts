@@ -1,0 +1,34 @@
+import { DurableObject } from "cloudflare:workers";
+import { RateWindow } from "./rate-window";
+
+/** One per company (name "company"): every Aircall request from every agent reserves a slot here. */
+export class RateLimiter extends DurableObject<Env> {
+  private window: RateWindow;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.window = new RateWindow(limitFrom(env));
+    ctx.blockConcurrencyWhile(async () => {
+      const saved = await ctx.storage.get<{ times: number[]; blockedUntil: number }>("window");
+      this.window = RateWindow.from(limitFrom(env), saved);
+    });
+  }
+
+  /** Returns how long the caller must wait before sending (0 = now). */
+  async acquire(): Promise<number> {
+    const now = Date.now();
+    const at = this.window.reserve(now);
+    await this.ctx.storage.put("window", this.window.toJSON());
+    return Math.max(0, at - now);
+  }
+
+  async blockUntil(until: number): Promise<void> {
+    this.window.blockUntil(until);
+    await this.ctx.storage.put("window", this.window.toJSON());
+  }
+}
+
+function limitFrom(env: Env): number {
+  const n = Number(env.AIRCALL_RATE_LIMIT_PER_MIN ?? 60);
+  return Number.isFinite(n) && n > 0 ? Math.floor(n) : 60;
+}

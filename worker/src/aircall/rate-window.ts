@@ -1,0 +1,57 @@
+/**
+ * A hard cap of `limit` requests in every rolling 60-second window, shared by all agents:
+ * each request reserves a send time at least 60 s after the request `limit` places before it.
+ * Pure logic; the RateLimiter Durable Object keeps one of these for the whole company.
+ */
+export const WINDOW_MS = 60_000;
+/** Margin so requests that leave on time still arrive inside the limit at Aircall. */
+export const SAFETY_MS = 250;
+
+export class RateWindow {
+  private times: number[] = [];
+  private blockedUntil = 0;
+
+  constructor(private limit: number) {}
+
+  setLimit(limit: number) {
+    this.limit = Math.max(1, limit);
+  }
+
+  /** Reserves a slot; returns the epoch ms at which the request may be sent. */
+  reserve(now: number): number {
+    let at = Math.max(now, this.blockedUntil);
+    const last = this.times[this.times.length - 1];
+    if (last !== undefined) at = Math.max(at, last);
+    const windowStart = this.times[this.times.length - this.limit];
+    if (windowStart !== undefined) at = Math.max(at, windowStart + WINDOW_MS + SAFETY_MS);
+    this.times.push(at);
+    if (this.times.length > this.limit) this.times.splice(0, this.times.length - this.limit);
+    return at;
+  }
+
+  /** Aircall answered 429 (or said nothing remains): nothing goes out before `until`. */
+  blockUntil(until: number) {
+    this.blockedUntil = Math.max(this.blockedUntil, until);
+  }
+
+  toJSON() {
+    return { times: this.times, blockedUntil: this.blockedUntil };
+  }
+
+  static from(limit: number, saved?: { times: number[]; blockedUntil: number }) {
+    const w = new RateWindow(limit);
+    if (saved) {
+      w.times = saved.times.slice(-limit);
+      w.blockedUntil = saved.blockedUntil;
+    }
+    return w;
+  }
+}
+
+/** `X-AircallApi-Reset`: seconds or milliseconds since the epoch (undocumented); both accepted. */
+export function parseReset(value: string | null, now: number, fallbackMs = WINDOW_MS): number {
+  const n = value === null ? NaN : Number(value);
+  if (!Number.isFinite(n) || n <= 0) return now + fallbackMs;
+  const ms = n < 1e12 ? n * 1000 : n;
+  return Math.min(Math.max(ms, now), now + 5 * WINDOW_MS);
+}

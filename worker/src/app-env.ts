@@ -1,0 +1,3 @@
+import type { AccessClaims } from "@dialer/shared";
+
+export type AppEnv = { Bindings: Env; Variables: { agent: AccessClaims; actor: string } };

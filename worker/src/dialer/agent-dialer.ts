@@ -1,0 +1,233 @@
+/**
+ * One Durable Object per agent (named "user:<aircallUserId>"): the authority for the agent's run.
+ * A thin shell around the pure machine: it persists each transition, applies its effects, keeps
+ * the alarm on the next due time and pushes state over hibernatable WebSockets.
+ */
+import { DurableObject } from "cloudflare:workers";
+import { PING, PONG, type DialerState, type ErrorCode, type HistoryResponse, type QueueItem, type Stats, type WebhookEnvelope } from "@dialer/shared";
+import { sha256, randomToken } from "../lib/crypto";
+import { settings } from "../settings";
+import { aircallFor } from "../aircall/factory";
+import { DEFAULT_CONFIG, initialState, transition, type MachineConfig } from "./dialer-machine";
+import type { Effect, MachineEvent, MachineState } from "./machine-types";
+import { nextAlarmAt, toSnapshot } from "./snapshot";
+import { DialerStore } from "./storage";
+import { computeStats } from "./stats";
+import { fromEnvelope } from "./webhook-event";
+import { runEffect } from "./effects";
+
+export type AgentConfig = { agentId: string; aircallUserId: number; numberId: number; name: string | null; enabled: boolean };
+export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
+export type Command = "pause" | "resume" | "skip" | "stop";
+export type IngestResult = "applied" | "duplicate" | "ignored" | "not_enrolled";
+
+const TICKET_TTL_MS = 30_000;
+
+export class AgentDialer extends DurableObject<Env> {
+  private readonly store: DialerStore;
+  private state: MachineState;
+  private readonly machineConfig: MachineConfig;
+  private alarmAt: number | null | undefined = undefined;
+  private lastPushed = "";
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new DialerStore(ctx.storage.sql);
+    this.state = this.store.loadMachine() ?? initialState();
+    this.machineConfig = { ...DEFAULT_CONFIG, watchdogMs: settings(env).CALL_WATCHDOG_SECONDS * 1000 };
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+  }
+
+  // ---------- admin ----------
+  async configure(config: AgentConfig): Promise<void> {
+    this.store.putJson("config", config);
+  }
+
+  /** The agent was removed: stop the run, close sockets, refuse everything from now on. */
+  async disable(): Promise<void> {
+    const config = this.config();
+    if (config) this.store.putJson("config", { ...config, enabled: false });
+    await this.apply({ type: "stop", now: Date.now() });
+    for (const ws of this.ctx.getWebSockets()) ws.close(1000, "agent removed");
+  }
+
+  // ---------- the agent's API (every call names the agent it is for) ----------
+  async start(agentId: string, items: QueueItem[], delaySeconds?: number): Promise<Result<DialerState>> {
+    return this.guarded(agentId, () => this.command({ type: "start", items, delaySeconds, now: Date.now() }));
+  }
+
+  async control(agentId: string, command: Command): Promise<Result<DialerState>> {
+    return this.guarded(agentId, () => this.command({ type: command, now: Date.now() }));
+  }
+
+  async replaceQueue(agentId: string, items: QueueItem[]): Promise<Result<QueueItem[]>> {
+    return this.guarded(agentId, async () => {
+      await this.apply({ type: "queue.replace", items, now: Date.now() });
+      return { ok: true, value: this.state.queue };
+    });
+  }
+
+  async queue(agentId: string): Promise<Result<QueueItem[]>> {
+    return this.guarded(agentId, async () => ({ ok: true, value: this.state.queue }));
+  }
+
+  async snapshot(agentId?: string): Promise<Result<DialerState>> {
+    if (agentId === undefined) return { ok: true, value: this.view() }; // the admin dashboard
+    return this.guarded(agentId, async () => ({ ok: true, value: this.view() }));
+  }
+
+  async history(agentId: string, limit: number, cursor?: string): Promise<Result<HistoryResponse>> {
+    return this.guarded(agentId, async () => ({ ok: true, value: this.store.listHistory(limit, cursor ? Number(cursor) : undefined) }));
+  }
+
+  async stats(agentId: string | undefined, from: number, to: number): Promise<Result<Stats>> {
+    const run = async (): Promise<Result<Stats>> => ({ ok: true, value: computeStats(this.store.historyBetween(from, to), from, to) });
+    return agentId === undefined ? run() : this.guarded(agentId, run);
+  }
+
+  async issueTicket(agentId: string): Promise<Result<string>> {
+    return this.guarded(agentId, async () => {
+      const secret = randomToken(24);
+      this.store.addTicket(await sha256(secret), Date.now() + TICKET_TTL_MS);
+      return { ok: true, value: `${this.config()!.aircallUserId}.${secret}` };
+    });
+  }
+
+  /** GET /api/ws?ticket=<uid>.<secret>: the worker routed it here by the uid part. */
+  async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    const ticket = new URL(request.url).searchParams.get("ticket") ?? "";
+    const secret = ticket.split(".")[1] ?? "";
+    const config = this.config();
+    if (!config?.enabled || !secret || !this.store.takeTicket(await sha256(secret), Date.now()))
+      return Response.json({ error: { code: "unauthorized", message: "invalid or expired WebSocket ticket" } }, { status: 401 });
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [config.agentId]);
+    server.send(JSON.stringify({ type: "state", state: this.view() }));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    if (typeof message === "string" && message.includes('"ping"')) ws.send(PONG);
+  }
+
+  async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    ws.close(1000, reason || "closing"); // 1005/1006 cannot be echoed back
+  }
+
+  // ---------- Aircall ----------
+  /** A webhook for this agent's Aircall user: persisted (deduplicated) and applied before the 200. */
+  async ingest(envelope: WebhookEnvelope): Promise<IngestResult> {
+    if (!this.config()?.enabled) return "not_enrolled";
+    const now = Date.now();
+    const routed = fromEnvelope(envelope, now);
+    if ("ignored" in routed) return "ignored";
+    if (this.store.seen(routed.key, now)) return "duplicate";
+    await this.apply(routed.event);
+    return "applied";
+  }
+
+  async alarm(): Promise<void> {
+    this.alarmAt = null;
+    await this.apply({ type: "timer", now: Date.now() });
+  }
+
+  // ---------- internals ----------
+  private config(): AgentConfig | undefined {
+    return this.store.getJson<AgentConfig>("config");
+  }
+
+  private async guarded<T>(agentId: string, fn: () => Promise<Result<T>>): Promise<Result<T>> {
+    const config = this.config();
+    if (!config?.enabled || config.agentId !== agentId) return { ok: false, code: "forbidden", message: "this agent is not enrolled" };
+    return fn();
+  }
+
+  private async command(event: MachineEvent): Promise<Result<DialerState>> {
+    const t = await this.apply(event);
+    return t.error ? { ok: false, code: t.error.code, message: t.error.message } : { ok: true, value: this.view() };
+  }
+
+  private view(): DialerState {
+    return toSnapshot(this.state, Date.now());
+  }
+
+  /** Runs one transition: persist, apply effects, re-arm the alarm, push. */
+  private async apply(event: MachineEvent) {
+    const prev = this.state;
+    const t = transition(prev, event, this.machineConfig);
+    if (t.error || t.state === prev) return t;
+    this.state = t.state;
+    this.store.saveMachine(prev, t.state);
+    const later: Effect[] = [];
+    for (const effect of t.effects) if (!this.applyNow(effect)) later.push(effect);
+    this.pushState();
+    await this.syncAlarm();
+    if (later.length) this.ctx.waitUntil(this.runLater(later));
+    return t;
+  }
+
+  /** Effects on this object's own storage and sockets; false for effects that go to Aircall. */
+  private applyNow(e: Effect): boolean {
+    switch (e.type) {
+      case "history.open":
+        this.store.historyOpen(e.dialId, e.item, e.dialAt);
+        return true;
+      case "history.skipped":
+        this.store.historyOpen(e.dialId, e.item, e.at, "skipped", e.reason);
+        return true;
+      case "history.discard":
+        this.store.historyDiscard(e.dialId);
+        return true;
+      case "history.update":
+        this.store.historyUpdate({ dialId: e.dialId }, e.fields);
+        return true;
+      case "history.updateCall":
+        this.store.historyUpdate({ callId: e.callId }, e.fields);
+        return true;
+      case "push.ended": {
+        const msg = { type: "call.ended", itemId: e.itemId, callId: e.callId, outcome: e.outcome, nextDialAt: e.nextDialAt ? new Date(e.nextDialAt).toISOString() : undefined };
+        this.broadcast(JSON.stringify(msg));
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private async runLater(effects: Effect[]) {
+    const config = this.config();
+    if (!config) return;
+    const api = aircallFor(this.env);
+    for (const effect of effects) {
+      const event = await runEffect(api, config, effect);
+      if (event) await this.apply(event);
+    }
+  }
+
+  private pushState() {
+    const { updatedAt: _ignored, ...rest } = this.view();
+    const key = JSON.stringify(rest);
+    if (key === this.lastPushed) return;
+    this.lastPushed = key;
+    this.broadcast(JSON.stringify({ type: "state", state: this.view() }));
+  }
+
+  private broadcast(message: string) {
+    for (const ws of this.ctx.getWebSockets()) {
+      try {
+        ws.send(message);
+      } catch (err) {
+        console.warn("websocket send failed", (err as Error).message); // a closing socket; the client resyncs
+      }
+    }
+  }
+
+  private async syncAlarm() {
+    const at = nextAlarmAt(this.state) ?? null;
+    if (at === this.alarmAt) return;
+    this.alarmAt = at;
+    if (at === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(at);
+  }
+}

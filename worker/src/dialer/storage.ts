@@ -1,0 +1,170 @@
+/** The AgentDialer's SQLite: machine state, pending queue, history, webhook inbox, WS tickets. */
+import type { HistoryEntry, QueueItem } from "@dialer/shared";
+import type { HistoryFields, MachineState } from "./machine-types";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS queue (seq INTEGER PRIMARY KEY AUTOINCREMENT, item TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS history (
+  dial_id INTEGER PRIMARY KEY, item_id TEXT NOT NULL, phone TEXT NOT NULL, name TEXT, source_url TEXT,
+  call_id TEXT, outcome TEXT, reason TEXT, dial_at INTEGER NOT NULL, started_at INTEGER,
+  answered_at INTEGER, ended_at INTEGER, duration INTEGER, talk INTEGER, recording TEXT,
+  final INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS history_call ON history(call_id);
+CREATE INDEX IF NOT EXISTS history_dial_at ON history(dial_at);
+CREATE TABLE IF NOT EXISTS inbox (key TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS tickets (hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+`;
+
+const INBOX_KEEP_MS = 3 * 24 * 3600_000; // Aircall retries for up to 12 hours
+
+const COLUMNS: Record<keyof HistoryFields, string> = {
+  callId: "call_id",
+  outcome: "outcome",
+  reason: "reason",
+  startedAt: "started_at",
+  answeredAt: "answered_at",
+  endedAt: "ended_at",
+  durationSeconds: "duration",
+  talkSeconds: "talk",
+  recordingUrl: "recording",
+  final: "final",
+};
+
+export class DialerStore {
+  constructor(private readonly sql: SqlStorage) {
+    sql.exec(SCHEMA);
+  }
+
+  getJson<T>(key: string): T | undefined {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = ?", key).toArray()[0];
+    return row ? (JSON.parse(row.value) as T) : undefined;
+  }
+
+  putJson(key: string, value: unknown) {
+    this.sql.exec("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", key, JSON.stringify(value));
+  }
+
+  loadMachine(): MachineState | undefined {
+    const core = this.getJson<Omit<MachineState, "queue">>("machine");
+    if (!core) return undefined;
+    const queue = this.sql.exec<{ item: string }>("SELECT item FROM queue ORDER BY seq").toArray().map((r) => JSON.parse(r.item) as QueueItem);
+    return { ...core, queue };
+  }
+
+  /** Persists a transition. The queue is rewritten only when it changed other than by dialing its head. */
+  saveMachine(prev: MachineState | undefined, next: MachineState) {
+    const { queue, ...core } = next;
+    this.putJson("machine", core);
+    if (prev && prev.queue === queue) return;
+    const dropped = prev ? prev.queue.length - queue.length : -1;
+    if (prev && dropped > 0 && queue.every((item, i) => item === prev.queue[i + dropped])) {
+      this.sql.exec("DELETE FROM queue WHERE seq IN (SELECT seq FROM queue ORDER BY seq LIMIT ?)", dropped);
+      return;
+    }
+    this.sql.exec("DELETE FROM queue");
+    for (const item of queue) this.sql.exec("INSERT INTO queue (item) VALUES (?)", JSON.stringify(item));
+  }
+
+  /** true when this delivery was seen before (Aircall delivers at least once). */
+  seen(key: string, now: number): boolean {
+    const dup = this.sql.exec("SELECT 1 FROM inbox WHERE key = ?", key).toArray().length > 0;
+    if (dup) return true;
+    this.sql.exec("INSERT INTO inbox (key, received_at) VALUES (?, ?)", key, now);
+    if (Math.random() < 0.01) this.sql.exec("DELETE FROM inbox WHERE received_at < ?", now - INBOX_KEEP_MS);
+    return false;
+  }
+
+  historyOpen(dialId: number, item: QueueItem, dialAt: number, outcome: string | null = null, reason: string | null = null) {
+    this.sql.exec(
+      `INSERT OR REPLACE INTO history (dial_id, item_id, phone, name, source_url, outcome, reason, dial_at, final)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      dialId, item.id, item.phone, item.name ?? null, item.sourceUrl ?? null, outcome, reason, dialAt, outcome ? 1 : 0,
+    );
+  }
+
+  historyDiscard(dialId: number) {
+    this.sql.exec("DELETE FROM history WHERE dial_id = ? AND outcome IS NULL", dialId);
+  }
+
+  historyUpdate(where: { dialId: number } | { callId: string }, fields: HistoryFields) {
+    const entries = Object.entries(fields).filter(([, v]) => v !== undefined) as [keyof HistoryFields, unknown][];
+    if (!entries.length) return;
+    const set = entries.map(([k]) => `${COLUMNS[k]} = ?`).join(", ");
+    const values = entries.map(([, v]) => (typeof v === "boolean" ? Number(v) : v));
+    if ("dialId" in where) this.sql.exec(`UPDATE history SET ${set} WHERE dial_id = ?`, ...values, where.dialId);
+    else this.sql.exec(`UPDATE history SET ${set} WHERE call_id = ?`, ...values, where.callId);
+  }
+
+  /** Newest dial first; the cursor is the last dial id of the previous page. */
+  listHistory(limit: number, cursor?: number): { items: HistoryEntry[]; nextCursor: string | null } {
+    const rows = this.sql
+      .exec<HistoryRow>(
+        "SELECT * FROM history WHERE outcome IS NOT NULL AND dial_id < ? ORDER BY dial_id DESC LIMIT ?",
+        cursor ?? Number.MAX_SAFE_INTEGER,
+        limit + 1,
+      )
+      .toArray();
+    const page = rows.slice(0, limit);
+    const next = rows.length > limit ? page[page.length - 1] : undefined;
+    return { items: page.map(toEntry), nextCursor: next ? String(next.dial_id) : null };
+  }
+
+  historyBetween(from: number, to: number): HistoryEntry[] {
+    return this.sql
+      .exec<HistoryRow>("SELECT * FROM history WHERE outcome IS NOT NULL AND dial_at >= ? AND dial_at < ? ORDER BY dial_id", from, to)
+      .toArray()
+      .map(toEntry);
+  }
+
+  addTicket(hash: string, expiresAt: number) {
+    this.sql.exec("DELETE FROM tickets WHERE expires_at < ?", Date.now());
+    this.sql.exec("INSERT INTO tickets (hash, expires_at) VALUES (?, ?)", hash, expiresAt);
+  }
+
+  /** Single use: a ticket is deleted by the check that accepts it. */
+  takeTicket(hash: string, now: number): boolean {
+    const row = this.sql.exec<{ expires_at: number }>("SELECT expires_at FROM tickets WHERE hash = ?", hash).toArray()[0];
+    if (!row) return false;
+    this.sql.exec("DELETE FROM tickets WHERE hash = ?", hash);
+    return row.expires_at >= now;
+  }
+}
+
+type HistoryRow = {
+  dial_id: number;
+  item_id: string;
+  phone: string;
+  name: string | null;
+  call_id: string | null;
+  outcome: HistoryEntry["outcome"];
+  reason: string | null;
+  dial_at: number;
+  started_at: number | null;
+  answered_at: number | null;
+  ended_at: number | null;
+  duration: number | null;
+  talk: number | null;
+  recording: string | null;
+  final: number;
+};
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toEntry(r: HistoryRow): HistoryEntry {
+  return {
+    itemId: r.item_id,
+    phone: r.phone,
+    name: r.name,
+    callId: r.call_id,
+    outcome: r.outcome,
+    startedAt: iso(r.started_at ?? (r.outcome === "skipped" ? null : r.dial_at)),
+    answeredAt: iso(r.answered_at),
+    endedAt: iso(r.ended_at),
+    durationSeconds: r.duration,
+    talkSeconds: r.talk,
+    reason: r.reason,
+    recordingUrl: r.recording,
+    final: r.final === 1,
+  };
+}

@@ -1,0 +1,172 @@
+/**
+ * The company's directory (one Durable Object named "directory"): enrolled agents, one-time
+ * enrolment codes, rotating refresh tokens (a reused one revokes its whole family), the audit
+ * trail and the Aircall webhook registration.
+ */
+import { DurableObject } from "cloudflare:workers";
+import type { Agent, CreateAgentBody } from "@dialer/shared";
+import { enrollmentCode, normalizeCode, randomToken, sha256 } from "../lib/crypto";
+import type { Result } from "../dialer/agent-dialer";
+import { AuditLog, type AuditEntry } from "./audit";
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS agents (agent_id TEXT PRIMARY KEY, aircall_user_id INTEGER NOT NULL, number_id INTEGER NOT NULL,
+  name TEXT, role TEXT NOT NULL, created_at INTEGER NOT NULL, enrolled_at INTEGER, removed_at INTEGER);
+CREATE INDEX IF NOT EXISTS agents_user ON agents(aircall_user_id);
+CREATE TABLE IF NOT EXISTS codes (hash TEXT PRIMARY KEY, agent_id TEXT NOT NULL, expires_at INTEGER NOT NULL, used_at INTEGER);
+CREATE TABLE IF NOT EXISTS refresh (hash TEXT PRIMARY KEY, agent_id TEXT NOT NULL, family TEXT NOT NULL,
+  expires_at INTEGER NOT NULL, used_at INTEGER, revoked INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export const CODE_TTL_MS = 7 * 24 * 3600_000;
+export const REFRESH_TTL_MS = 30 * 24 * 3600_000;
+
+type AgentRow = {
+  agent_id: string;
+  aircall_user_id: number;
+  number_id: number;
+  name: string | null;
+  role: "agent" | "admin";
+  created_at: number;
+  enrolled_at: number | null;
+};
+
+const toAgent = (r: AgentRow): Agent => ({
+  agentId: r.agent_id,
+  aircallUserId: r.aircall_user_id,
+  numberId: r.number_id,
+  name: r.name,
+  role: r.role,
+  createdAt: new Date(r.created_at).toISOString(),
+  enrolledAt: r.enrolled_at ? new Date(r.enrolled_at).toISOString() : null,
+});
+
+export type Session = { agent: Agent; refreshToken: string };
+
+export class Directory extends DurableObject<Env> {
+  private readonly sql: SqlStorage;
+  private readonly log: AuditLog;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.sql = ctx.storage.sql;
+    this.sql.exec(SCHEMA);
+    this.log = new AuditLog(this.sql);
+  }
+
+  async createAgent(body: CreateAgentBody, actor: string): Promise<Result<{ agent: Agent; code: string; expiresAt: number }>> {
+    const taken = this.sql.exec("SELECT 1 FROM agents WHERE aircall_user_id = ? AND removed_at IS NULL", body.aircallUserId).toArray();
+    if (taken.length) return { ok: false, code: "conflict", message: `Aircall user ${body.aircallUserId} is already enrolled` };
+    const now = Date.now();
+    const agentId = crypto.randomUUID();
+    this.sql.exec(
+      "INSERT INTO agents (agent_id, aircall_user_id, number_id, name, role, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      agentId, body.aircallUserId, body.numberId, body.name ?? null, body.role ?? "agent", now,
+    );
+    const { code, expiresAt } = await this.issueCode(agentId, now);
+    this.log.add(actor, "agent.created", { agentId, aircallUserId: body.aircallUserId, numberId: body.numberId, role: body.role ?? "agent" });
+    return { ok: true, value: { agent: this.agent(agentId)!, code, expiresAt } };
+  }
+
+  /** A fresh enrolment code for an agent (the old ones stop working). */
+  async newCode(agentId: string, actor: string): Promise<Result<{ code: string; expiresAt: number }>> {
+    if (!this.agent(agentId)) return { ok: false, code: "not_found", message: "no such agent" };
+    this.sql.exec("DELETE FROM codes WHERE agent_id = ?", agentId);
+    const issued = await this.issueCode(agentId, Date.now());
+    this.log.add(actor, "agent.code", { agentId });
+    return { ok: true, value: issued };
+  }
+
+  async listAgents(): Promise<Agent[]> {
+    return this.sql.exec<AgentRow>("SELECT * FROM agents WHERE removed_at IS NULL ORDER BY created_at").toArray().map(toAgent);
+  }
+
+  async getAgent(agentId: string): Promise<Agent | null> {
+    return this.agent(agentId) ?? null;
+  }
+
+  async removeAgent(agentId: string, actor: string): Promise<Result<Agent>> {
+    const agent = this.agent(agentId);
+    if (!agent) return { ok: false, code: "not_found", message: "no such agent" };
+    this.sql.exec("UPDATE agents SET removed_at = ? WHERE agent_id = ?", Date.now(), agentId);
+    this.sql.exec("UPDATE refresh SET revoked = 1 WHERE agent_id = ?", agentId);
+    this.sql.exec("DELETE FROM codes WHERE agent_id = ?", agentId);
+    this.log.add(actor, "agent.removed", { agentId, aircallUserId: agent.aircallUserId });
+    return { ok: true, value: agent };
+  }
+
+  /** Trades a one-time enrolment code for a session. */
+  async enroll(code: string, from: string): Promise<Result<Session>> {
+    const hash = await sha256(normalizeCode(code));
+    const row = this.sql.exec<{ agent_id: string; expires_at: number; used_at: number | null }>("SELECT * FROM codes WHERE hash = ?", hash).toArray()[0];
+    const agent = row ? this.agent(row.agent_id) : undefined;
+    if (!row || !agent || row.used_at !== null || row.expires_at < Date.now()) {
+      this.log.add(from, "login.refused", { reason: !row ? "unknown code" : row.used_at !== null ? "code already used" : "code expired" });
+      return { ok: false, code: "unauthorized", message: "This enrolment code is invalid, expired or already used. Ask your admin for a new one." };
+    }
+    const now = Date.now();
+    this.sql.exec("UPDATE codes SET used_at = ? WHERE hash = ?", now, hash);
+    this.sql.exec("UPDATE agents SET enrolled_at = ? WHERE agent_id = ?", now, agent.agentId);
+    const refreshToken = await this.issueRefresh(agent.agentId, crypto.randomUUID(), now);
+    this.log.add(agent.agentId, "agent.enrolled", { from });
+    return { ok: true, value: { agent: this.agent(agent.agentId)!, refreshToken } };
+  }
+
+  /** Rotates a refresh token. Presenting one that was already used revokes the whole family. */
+  async refresh(token: string, from: string): Promise<Result<Session>> {
+    const hash = await sha256(token);
+    const row = this.sql
+      .exec<{ agent_id: string; family: string; expires_at: number; used_at: number | null; revoked: number }>("SELECT * FROM refresh WHERE hash = ?", hash)
+      .toArray()[0];
+    const refused = (reason: string): Result<Session> => {
+      this.log.add(row?.agent_id ?? from, reason === "reused" ? "token.reuse" : "login.refused", { reason, from });
+      return { ok: false, code: "unauthorized", message: "This session has ended. Sign in again with a new enrolment code." };
+    };
+    if (!row) return refused("unknown refresh token");
+    if (row.used_at !== null) {
+      this.sql.exec("UPDATE refresh SET revoked = 1 WHERE family = ?", row.family);
+      return refused("reused");
+    }
+    const agent = this.agent(row.agent_id);
+    if (row.revoked || row.expires_at < Date.now() || !agent) return refused("revoked or expired");
+    const now = Date.now();
+    this.sql.exec("UPDATE refresh SET used_at = ? WHERE hash = ?", now, hash);
+    return { ok: true, value: { agent, refreshToken: await this.issueRefresh(agent.agentId, row.family, now) } };
+  }
+
+  async audit(actor: string, action: string, detail: Record<string, unknown> = {}): Promise<void> {
+    this.log.add(actor, action, detail);
+  }
+
+  async listAudit(limit: number, before?: number): Promise<AuditEntry[]> {
+    return this.log.list(limit, before);
+  }
+
+  async getSetting<T>(key: string): Promise<T | null> {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = ?", key).toArray()[0];
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  async putSetting(key: string, value: unknown): Promise<void> {
+    this.sql.exec("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", key, JSON.stringify(value));
+  }
+
+  private agent(agentId: string): Agent | undefined {
+    const row = this.sql.exec<AgentRow>("SELECT * FROM agents WHERE agent_id = ? AND removed_at IS NULL", agentId).toArray()[0];
+    return row ? toAgent(row) : undefined;
+  }
+
+  private async issueCode(agentId: string, now: number) {
+    const code = enrollmentCode();
+    const expiresAt = now + CODE_TTL_MS;
+    this.sql.exec("INSERT INTO codes (hash, agent_id, expires_at) VALUES (?, ?, ?)", await sha256(normalizeCode(code)), agentId, expiresAt);
+    return { code, expiresAt };
+  }
+
+  private async issueRefresh(agentId: string, family: string, now: number) {
+    const token = randomToken(32);
+    this.sql.exec("INSERT INTO refresh (hash, agent_id, family, expires_at) VALUES (?, ?, ?, ?)", await sha256(token), agentId, family, now + REFRESH_TTL_MS);
+    return token;
+  }
+}
