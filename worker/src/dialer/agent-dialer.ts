@@ -67,7 +67,7 @@ export class AgentDialer extends DurableObject<Env> {
     });
   }
 
-  async queue(agentId: string): Promise<Result<QueueItem[]>> {
+  async pendingItems(agentId: string): Promise<Result<QueueItem[]>> {
     return this.guarded(agentId, async () => ({ ok: true, value: this.state.queue }));
   }
 
@@ -156,7 +156,7 @@ export class AgentDialer extends DurableObject<Env> {
   private async apply(event: MachineEvent) {
     const prev = this.state;
     const t = transition(prev, event, this.machineConfig);
-    if (t.error || t.state === prev) return t;
+    if (t.error || (t.state === prev && t.effects.length === 0)) return t;
     this.state = t.state;
     this.store.saveMachine(prev, t.state);
     const later: Effect[] = [];

@@ -36,7 +36,7 @@ export function registerDialer(app: Hono<AppEnv>) {
 
   app.get("/api/queue", async (c) => {
     const { id, dialer } = mine(c);
-    return c.json({ items: unwrap(await dialer.queue(id)) });
+    return c.json({ items: unwrap(await dialer.pendingItems(id)) });
   });
 
   app.put("/api/queue", valid("json", QueuePutBody), async (c) => {

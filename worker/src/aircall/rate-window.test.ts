@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { parseReset, RateWindow, SAFETY_MS, WINDOW_MS } from "./rate-window";
+
+/** Largest number of reservations in any 60-second window. */
+function maxInWindow(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  let max = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= WINDOW_MS) j++;
+    max = Math.max(max, i - j + 1);
+  }
+  return max;
+}
+
+describe("RateWindow", () => {
+  it("lets `limit` requests through at once, then spaces the rest into the next windows", () => {
+    const w = new RateWindow(60);
+    const times = Array.from({ length: 200 }, () => w.reserve(1000));
+    expect(times.slice(0, 60).every((t) => t === 1000)).toBe(true);
+    expect(times[60]).toBe(1000 + WINDOW_MS + SAFETY_MS);
+    expect(maxInWindow(times)).toBe(60);
+  });
+
+  it("never exceeds the limit in any rolling window under random arrivals", () => {
+    const w = new RateWindow(10);
+    let now = 0;
+    const times: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      now += Math.floor(Math.random() * 4000);
+      times.push(w.reserve(now));
+    }
+    expect(maxInWindow(times)).toBeLessThanOrEqual(10);
+    expect(times.every((t, i) => i === 0 || t >= times[i - 1]!)).toBe(true);
+  });
+
+  it("holds everything back until a 429's reset time", () => {
+    const w = new RateWindow(60);
+    w.blockUntil(50_000);
+    expect(w.reserve(1000)).toBe(50_000);
+  });
+
+  it("survives a restart with its saved reservations", () => {
+    const w = new RateWindow(2);
+    w.reserve(0);
+    w.reserve(0);
+    const restored = RateWindow.from(2, JSON.parse(JSON.stringify(w.toJSON())));
+    expect(restored.reserve(10)).toBe(WINDOW_MS + SAFETY_MS);
+  });
+});
+
+describe("parseReset", () => {
+  const now = 1_750_000_000_000;
+  it("reads seconds and milliseconds since the epoch", () => {
+    expect(parseReset(String(now / 1000 + 30), now)).toBe(now + 30_000);
+    expect(parseReset(String(now + 30_000), now)).toBe(now + 30_000);
+  });
+  it("falls back to a minute when missing or garbage, and caps absurd values", () => {
+    expect(parseReset(null, now)).toBe(now + WINDOW_MS);
+    expect(parseReset("soon", now)).toBe(now + WINDOW_MS);
+    expect(parseReset(String(now / 1000 + 86_400), now)).toBe(now + 5 * WINDOW_MS);
+  });
+});
