@@ -123,12 +123,12 @@ describe("a run end to end against a fake Aircall", () => {
     await waitFor(() => aircall.starts().length === 1, "dial");
     expect((await post(agent, "/api/dialer/skip")).status).toBe(409); // a call is in progress
     await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 31, raw_digits: "+1 415-555-0101", ended_at: 5 }));
-    expect((await (await post(agent, "/api/dialer/pause")).json()).status).toBe("paused");
-    expect((await (await post(agent, "/api/dialer/skip")).json()).remaining).toBe(1);
+    expect(((await (await post(agent, "/api/dialer/pause")).json()) as any).status).toBe("paused");
+    expect(((await (await post(agent, "/api/dialer/skip")).json()) as any).remaining).toBe(1);
     const resumed = (await (await post(agent, "/api/dialer/resume")).json()) as any;
     expect(resumed.status).toBe("dialing");
     expect(resumed.current.itemId).toBe("c");
-    expect((await (await post(agent, "/api/dialer/stop")).json()).status).toBe("stopped");
+    expect(((await (await post(agent, "/api/dialer/stop")).json()) as any).status).toBe("stopped");
     expect((await post(agent, "/api/dialer/resume")).status).toBe(409);
   });
 
