@@ -1,0 +1,58 @@
+/** Users (v1 with numbers, v2 without), availabilities and numbers. */
+import { intParam, notFound, type Ctx, type Reply } from "./http";
+import { paginate } from "./pagination";
+import { availabilityOf, type UserRecord } from "./records";
+import type { Router } from "./router";
+import { availabilityRow, numberObject, userNumbers, userObject } from "./serialize";
+
+function usersInOrder(ctx: Ctx): UserRecord[] {
+  const users = [...ctx.s.users.values()].sort((a, b) => a.id - b.id);
+  return ctx.query.get("order") === "desc" ? users.reverse() : users;
+}
+
+function findUser(ctx: Ctx): UserRecord | undefined {
+  const key = ctx.params.id ?? "";
+  const id = intParam(key);
+  if (id !== undefined) return ctx.s.users.get(id);
+  const email = key.toLowerCase();
+  return [...ctx.s.users.values()].find((u) => u.email.toLowerCase() === email);
+}
+
+const userNotFound = (): Reply => notFound("User not found");
+
+export function registerUserRoutes(r: Router): void {
+  r.get("/v1/users/availabilities", (ctx) => paginate(ctx, "users", usersInOrder(ctx).map(availabilityRow)));
+  r.get("/v1/users", (ctx) => paginate(ctx, "users", usersInOrder(ctx).map((u) => userObject(ctx.s, u, "v1"))));
+  r.get("/v1/users/:id", (ctx) => {
+    const id = intParam(ctx.params.id);
+    const u = id === undefined ? undefined : ctx.s.users.get(id);
+    return u ? { status: 200, body: { user: userObject(ctx.s, u, "v1") } } : userNotFound();
+  });
+  r.get("/v1/users/:id/availability", (ctx) => {
+    const id = intParam(ctx.params.id);
+    const u = id === undefined ? undefined : ctx.s.users.get(id);
+    return u ? { status: 200, body: { availability: availabilityOf(u) } } : userNotFound();
+  });
+  r.get("/v2/users", (ctx) => paginate(ctx, "users", usersInOrder(ctx).map((u) => userObject(ctx.s, u, "v2"))));
+  r.get("/v2/users/:id", (ctx) => {
+    const u = findUser(ctx);
+    return u ? { status: 200, body: { user: userObject(ctx.s, u, "v2") } } : userNotFound();
+  });
+  r.get("/v2/users/:id/numbers", (ctx) => {
+    const u = findUser(ctx);
+    if (!u) return userNotFound();
+    const rows = userNumbers(ctx.s, u).map((n) => ({ ...numberObject(ctx.s, n), flow_editor_enabled: true }));
+    return paginate(ctx, "numbers", rows);
+  });
+  r.get("/v1/numbers", (ctx) => {
+    const numbers = [...ctx.s.numbers.values()].sort((a, b) => a.id - b.id);
+    if (ctx.query.get("order") === "desc") numbers.reverse();
+    return paginate(ctx, "numbers", numbers.map((n) => numberObject(ctx.s, n, true)));
+  });
+  r.get("/v1/numbers/:id", (ctx) => {
+    const id = intParam(ctx.params.id);
+    const n = id === undefined ? undefined : ctx.s.numbers.get(id);
+    return n ? { status: 200, body: { number: numberObject(ctx.s, n, true) } } : notFound("Number not found");
+  });
+  r.get("/v1/tags", (ctx) => paginate(ctx, "tags", ctx.s.tags));
+}
