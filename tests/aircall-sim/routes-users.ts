@@ -1,9 +1,11 @@
 /** Users (v1 with numbers, v2 without), availabilities and numbers. */
-import { intParam, notFound, type Ctx, type Reply } from "./http";
+import { badRequest, intParam, notFound, type Ctx, type Reply } from "./http";
+import { isRecord } from "./json";
 import { paginate } from "./pagination";
 import { availabilityOf, type UserRecord } from "./records";
 import type { Router } from "./router";
 import { availabilityRow, numberObject, userNumbers, userObject } from "./serialize";
+import { setAvailability } from "./user-availability";
 
 function usersInOrder(ctx: Ctx): UserRecord[] {
   const users = [...ctx.s.users.values()].sort((a, b) => a.id - b.id);
@@ -20,6 +22,22 @@ function findUser(ctx: Ctx): UserRecord | undefined {
 
 const userNotFound = (): Reply => notFound("User not found");
 
+/** PUT /v1|v2/users/:id: only `availability_status` (available | custom | unavailable) is modelled. */
+function updateUser(version: "v1" | "v2") {
+  return (ctx: Ctx): Reply => {
+    const u = findUser(ctx);
+    if (!u) return userNotFound();
+    const status = isRecord(ctx.body) ? ctx.body.availability_status : undefined;
+    if (status !== undefined) {
+      if (status !== "available" && status !== "custom" && status !== "unavailable") {
+        return badRequest("availability_status must be available, custom or unavailable");
+      }
+      if (status === "unavailable" || !u.open) setAvailability(ctx.s, u, status === "unavailable" ? "do_not_disturb" : "available");
+    }
+    return { status: 200, body: { user: userObject(ctx.s, u, version) } };
+  };
+}
+
 export function registerUserRoutes(r: Router): void {
   r.get("/v1/users/availabilities", (ctx) => paginate(ctx, "users", usersInOrder(ctx).map(availabilityRow)));
   r.get("/v1/users", (ctx) => paginate(ctx, "users", usersInOrder(ctx).map((u) => userObject(ctx.s, u, "v1"))));
@@ -33,6 +51,8 @@ export function registerUserRoutes(r: Router): void {
     const u = id === undefined ? undefined : ctx.s.users.get(id);
     return u ? { status: 200, body: { availability: availabilityOf(u) } } : userNotFound();
   });
+  r.put("/v1/users/:id", updateUser("v1"));
+  r.put("/v2/users/:id", updateUser("v2"));
   r.get("/v2/users", (ctx) => paginate(ctx, "users", usersInOrder(ctx).map((u) => userObject(ctx.s, u, "v2"))));
   r.get("/v2/users/:id", (ctx) => {
     const u = findUser(ctx);

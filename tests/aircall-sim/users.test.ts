@@ -70,3 +70,13 @@ describe("users and numbers", () => {
     expect((await api("GET", "/v1/numbers/9")).status).toBe(404);
   });
 });
+
+describe("PUT /v1/users/:id availability_status", () => {
+  it("unavailable → do_not_disturb (user.closed), available → back", async () => {
+    const off = await api("PUT", "/v1/users/1001", { availability_status: "unavailable" });
+    expect(off.json.user).toMatchObject({ available: false, availability_status: "unavailable" });
+    expect((await api("GET", "/v1/users/1001/availability")).json.availability).toBe("do_not_disturb");
+    expect((await api("PUT", "/v2/users/1001", { availability_status: "available" })).json.user.available).toBe(true);
+    expect((await api("PUT", "/v1/users/1001", { availability_status: "busy" })).status).toBe(400);
+  });
+});
