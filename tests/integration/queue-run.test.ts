@@ -47,7 +47,10 @@ describe("a queue dialed end to end through wrangler dev and the Aircall simulat
     expect(starts.map((r) => (r.body as { to: string }).to)).toEqual(numbers);
     expect(starts.every((r) => r.status === 204)).toBe(true);
 
-    const ended = messages.filter((m): m is Extract<ServerMessage, { type: "call.ended" }> => m.type === "call.ended");
+    const isEnded = (m: ServerMessage): m is Extract<ServerMessage, { type: "call.ended" }> => m.type === "call.ended";
+    // the WebSocket and the HTTP poll are separate connections: give the last push a moment
+    for (let i = 0; i < 50 && messages.filter(isEnded).length < 5; i++) await new Promise((r) => setTimeout(r, 100));
+    const ended = messages.filter(isEnded);
     expect(ended.map((m) => [m.itemId, m.outcome])).toEqual([
       ["item-1", "answered"],
       ["item-2", "no_answer"],
