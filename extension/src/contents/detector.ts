@@ -1,0 +1,33 @@
+/**
+ * Content script: finds phone numbers on CRM pages and adds "+ Queue" controls next to them.
+ * Thin on purpose — the logic lives in `~page/manager` (lifecycle), `~detect` (detection) and
+ * `~adapters` (per-CRM contact lookup).
+ *
+ * The two `$PLASMO_PUBLIC_E2E_MATCH_*` entries are filled from `.env.e2e` by
+ * `plasmo build --tag=e2e` (localhost and 127.0.0.1, for browser tests against saved fixtures);
+ * in other builds the variables are unset and Plasmo drops the entries from the manifest.
+ */
+import type { PlasmoCSConfig } from "plasmo";
+
+import { createChromeBridge } from "~page/bridge";
+import { startDetector } from "~page/manager";
+
+export const config: PlasmoCSConfig = {
+  matches: [
+    "https://app.hubspot.com/*",
+    "https://app-eu1.hubspot.com/*",
+    "https://*.lightning.force.com/*",
+    "https://*.my.salesforce.com/*",
+    "https://*.pipedrive.com/*",
+    "https://crm.zoho.com/*",
+    "https://crm.zoho.eu/*",
+    "https://app.close.com/*",
+    "https://app.attio.com/*",
+    "$PLASMO_PUBLIC_E2E_MATCH_LOCALHOST",
+    "$PLASMO_PUBLIC_E2E_MATCH_LOOPBACK"
+  ],
+  all_frames: false,
+  run_at: "document_idle"
+};
+
+startDetector({ bridge: createChromeBridge() });

@@ -1,0 +1,72 @@
+/**
+ * The floating "Add all N numbers on this page" action for list views. N counts distinct
+ * E.164 numbers that have a control on the page and are not queued yet; hidden when 0.
+ */
+import { CONTROL_ATTRIBUTE } from "~detect/dom-rules";
+
+import { setBusy } from "./controls";
+import { CLASS, ensureStyles } from "./styles";
+
+export type AddAllButton = {
+  element: HTMLButtonElement;
+  update(pending: number): void;
+  /** Recounts soon (coalesced), so a scan placing thousands of controls recounts once. */
+  schedule(): void;
+  setBusy(busy: boolean): void;
+  remove(): void;
+};
+
+export function addAllLabel(pending: number): string {
+  return `Add all ${pending} ${pending === 1 ? "number" : "numbers"} on this page`;
+}
+
+export function createAddAllButton(
+  doc: Document,
+  onActivate: () => void,
+  countPending: () => number,
+  delayMs = 50
+): AddAllButton {
+  const element = doc.createElement("button");
+  element.type = "button";
+  element.className = CLASS.addAll;
+  element.setAttribute(CONTROL_ATTRIBUTE, "add-all");
+  element.setAttribute("data-dialer-add-all", "");
+  element.hidden = true;
+  element.addEventListener("click", (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    onActivate();
+  });
+  let shown = -1;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const api: AddAllButton = {
+    element,
+    schedule() {
+      if (timer !== undefined) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        api.update(countPending());
+      }, delayMs);
+    },
+    update(pending) {
+      if (!element.isConnected && doc.body) {
+        doc.body.append(element);
+        ensureStyles(element);
+      }
+      if (pending === shown) return;
+      shown = pending;
+      element.hidden = pending === 0;
+      element.setAttribute("data-pending", String(pending));
+      element.textContent = addAllLabel(pending);
+      element.setAttribute("aria-label", `${addAllLabel(pending)} to the dial queue`);
+    },
+    setBusy(busy) {
+      setBusy(element, busy);
+    },
+    remove() {
+      if (timer !== undefined) clearTimeout(timer);
+      element.remove();
+    }
+  };
+  return api;
+}

@@ -1,0 +1,51 @@
+/** An in-memory PageBridge for tests: records what was sent and lets tests push broadcasts. */
+import type { CapturedNumber } from "~lib/messages";
+
+import { DEFAULT_COUNTRY, type PageBridge } from "./bridge";
+
+export type FakeBridge = PageBridge & {
+  sent: CapturedNumber[][];
+  queued: Set<string>;
+  broadcastQueue(phones: string[]): void;
+  setCountry(country: string): void;
+};
+
+export function createFakeBridge(initial: { queued?: string[]; country?: string } = {}): FakeBridge {
+  const queued = new Set(initial.queued ?? []);
+  let country = initial.country ?? DEFAULT_COUNTRY;
+  const queueListeners = new Set<(phones: string[]) => void>();
+  const countryListeners = new Set<(country: string) => void>();
+  const fake: FakeBridge = {
+    sent: [],
+    queued,
+    async addToQueue(items) {
+      fake.sent.push(items);
+      for (const item of items) queued.add(item.phone);
+      return [...queued];
+    },
+    async queuedPhones() {
+      return [...queued];
+    },
+    onQueueChanged(listener) {
+      queueListeners.add(listener);
+      return () => queueListeners.delete(listener);
+    },
+    async defaultCountry() {
+      return country;
+    },
+    onDefaultCountryChanged(listener) {
+      countryListeners.add(listener);
+      return () => countryListeners.delete(listener);
+    },
+    broadcastQueue(phones) {
+      queued.clear();
+      for (const phone of phones) queued.add(phone);
+      for (const listener of queueListeners) listener(phones);
+    },
+    setCountry(next) {
+      country = next;
+      for (const listener of countryListeners) listener(next);
+    }
+  };
+  return fake;
+}

@@ -1,0 +1,129 @@
+/**
+ * Owns the detector's lifecycle on one tab: picks the CRM adapter, scans in idle chunks,
+ * rescans what mutations touch, starts over (with a fresh AbortSignal) when the SPA changes
+ * route, and keeps the controls in step with the queue and the default-country setting.
+ */
+import { pickAdapter } from "~adapters/registry";
+import type { CrmAdapter } from "~adapters/types";
+import type { BlockContainer } from "~detect/dom-rules";
+import type { ChunkStats, ScheduleChunk } from "~detect/idle-chunks";
+import { toCountry } from "~detect/phone-text";
+import { scanInChunks } from "~detect/scanner";
+
+import { createAddAllButton } from "./add-all";
+import type { PageBridge } from "./bridge";
+import { captureFor, pendingButtons } from "./capture";
+import { ControlLayer } from "./control-layer";
+import { setBusy } from "./controls";
+import { batchMutations } from "./mutations";
+import { watchUrl } from "./navigation";
+import { createQueueTracker } from "./queue-tracker";
+
+export type DetectorOptions = {
+  bridge: PageBridge;
+  win?: Window;
+  adapter?: CrmAdapter;
+  schedule?: ScheduleChunk;
+  nodeBudget?: number;
+  mutationDelayMs?: number;
+  /** Called after every scan pass with its chunk statistics (for logging and tests). */
+  onScanned?(stats: ChunkStats, root: BlockContainer): void;
+};
+
+export type Detector = { ready: Promise<void>; idle(): Promise<void>; stop(): void };
+
+export function startDetector(options: DetectorOptions): Detector {
+  const { bridge, win = window } = options;
+  const doc = win.document;
+  const lifetime = new AbortController();
+  let page = new AbortController();
+  let adapter = options.adapter ?? pickAdapter(win.location.href);
+  let country = toCountry(undefined);
+  let scans: Promise<unknown> = Promise.resolve();
+  const queue = createQueueTracker(() => {
+    layer.refreshQueued();
+    addAll.schedule();
+  });
+  const layer = new ControlLayer({
+    isQueued: queue.has,
+    onActivate: (button) => void addNumbers([button]),
+    onChange: () => addAll.schedule(),
+    onShadowRoot: (root) => mutations.observe(root)
+  });
+  const addAll = createAddAllButton(doc, () => void addNumbers(pendingButtons(layer.buttons(), queue.has), true), () =>
+    pendingButtons(layer.buttons(), queue.has).length
+  );
+  const mutations = batchMutations((roots) => {
+    urls.check();
+    for (const root of roots) scan(root);
+  }, options.mutationDelayMs);
+  const urls = watchUrl(win, () => {
+    page.abort();
+    page = new AbortController();
+    if (!options.adapter) adapter = pickAdapter(win.location.href);
+    scan(doc.body);
+  }, lifetime.signal);
+
+  function scan(root: BlockContainer | null): void {
+    if (!root || lifetime.signal.aborted) return;
+    const run = scanInChunks(root, {
+      country,
+      sink: layer,
+      signal: page.signal,
+      schedule: options.schedule,
+      nodeBudget: options.nodeBudget
+    }).then((stats) => options.onScanned?.(stats, root));
+    scans = Promise.all([scans, run]);
+  }
+
+  async function addNumbers(buttons: HTMLButtonElement[], fromAddAll = false): Promise<void> {
+    const items = buttons.filter((button) => !queue.has(button.getAttribute("data-dialer-number") ?? ""));
+    if (items.length === 0) return;
+    for (const button of items) setBusy(button, true);
+    if (fromAddAll) addAll.setBusy(true);
+    try {
+      const phones = await bridge.addToQueue(items.map((button) => captureFor(button, adapter)));
+      queue.add(phones);
+    } catch (error) {
+      console.warn("[dialer] could not add to the queue", error);
+    } finally {
+      for (const button of items) setBusy(button, false);
+      addAll.setBusy(false);
+    }
+  }
+
+  const ready = (async () => {
+    country = toCountry(await bridge.defaultCountry());
+    queue.replace(await bridge.queuedPhones());
+    if (lifetime.signal.aborted) return;
+    const unsubscribe = [
+      bridge.onQueueChanged((phones) => queue.replace(phones)),
+      bridge.onDefaultCountryChanged((next) => {
+        country = toCountry(next);
+        page.abort();
+        page = new AbortController();
+        layer.reset();
+        scan(doc.body);
+      })
+    ];
+    lifetime.signal.addEventListener("abort", () => unsubscribe.forEach((off) => off()));
+    if (doc.body) mutations.observe(doc.body);
+    scan(doc.body);
+  })();
+
+  return {
+    ready,
+    async idle() {
+      await ready;
+      let current: Promise<unknown> | undefined;
+      while (current !== scans) await (current = scans);
+    },
+    stop() {
+      lifetime.abort();
+      page.abort();
+      mutations.disconnect();
+      layer.reset();
+      addAll.remove();
+    }
+  };
+}
