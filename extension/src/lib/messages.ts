@@ -3,40 +3,57 @@
  * worker. Plain TypeScript types here (content scripts must not pull zod in); the background
  * validates what it receives with the zod schemas in `messages.schema.ts`.
  */
-import type { DialerState } from "@dialer/shared";
+import type { DialerState, Stats } from "@dialer/shared"
 
 /** A number found on a page, with what the CRM adapter knows about its contact. */
 export type CapturedNumber = {
-  phone: string; // E.164
-  name?: string;
-  company?: string;
-  sourceUrl?: string; // the record's URL in the CRM
-  crm?: string; // adapter id: hubspot, salesforce, pipedrive, zoho, close, attio, generic
-};
+  phone: string // E.164
+  name?: string
+  company?: string
+  sourceUrl?: string // the record's URL in the CRM
+  crm?: string // adapter id: hubspot, salesforce, pipedrive, zoho, close, attio, generic
+}
+
+/** A request with no fields besides its `type`. */
+export type NoFields = Record<never, never>
+
+export type DialerCommand = "pause" | "resume" | "skip" | "stop"
+
+/** What a request that may fail answers: `error` is the worker's message, ready to show. */
+export type Result<T extends object = object> = ({ ok: true } & T) | { ok: false; error: string }
+
+/** The signed-in agent as pages show it. */
+export type AccountView = { agentId: string; name: string | null; workerUrl: string }
 
 /** Requests sent with chrome.runtime.sendMessage, and what each answers. */
 export type RequestMap = {
-  "queue.add": { req: { items: CapturedNumber[] }; res: { added: number; phones: string[] } };
-  "queue.phones": { req: Record<string, never>; res: { phones: string[] } };
-  "dialer.command": {
-    req: { command: "pause" | "resume" | "skip" | "stop" };
-    res: { ok: boolean; error?: string };
-  };
-  "dialer.snapshot": { req: Record<string, never>; res: DialerView };
-};
-export type RequestType = keyof RequestMap;
-export type Request<T extends RequestType = RequestType> = { type: T } & RequestMap[T]["req"];
-export type Response<T extends RequestType> = RequestMap[T]["res"];
+  "queue.add": { req: { items: CapturedNumber[] }; res: { added: number; phones: string[] } }
+  "queue.phones": { req: NoFields; res: { phones: string[] } }
+  /** The popup edited the queue in IndexedDB: tell tabs, and the worker if a run is going. */
+  "queue.edited": { req: NoFields; res: Result }
+  "dialer.command": { req: { command: DialerCommand }; res: Result }
+  /** Start a run with the pending items in queue order. */
+  "dialer.start": { req: NoFields; res: Result }
+  "dialer.snapshot": { req: NoFields; res: DialerView }
+  /** Resync state and history from the worker now (the popup asks when it opens). */
+  "sync.now": { req: NoFields; res: Result }
+  "stats.get": { req: { from: string; to?: string }; res: Result<{ stats: Stats }> }
+  "auth.enroll": { req: { workerUrl: string; code: string }; res: Result<{ account: AccountView }> }
+  "auth.signOut": { req: NoFields; res: Result }
+}
+export type RequestType = keyof RequestMap
+export type Request<T extends RequestType = RequestType> = { type: T } & RequestMap[T]["req"]
+export type Response<T extends RequestType> = RequestMap[T]["res"]
 
 /** What the in-page bar and popup show about a run. */
 export type DialerView = {
-  signedIn: boolean;
-  state: DialerState | null;
-  current?: { name?: string; phone: string } | null;
-  next?: { name?: string; phone: string } | null;
-};
+  signedIn: boolean
+  state: DialerState | null
+  current?: { name?: string; phone: string } | null
+  next?: { name?: string; phone: string } | null
+}
 
 /** Broadcasts from the background to content scripts (chrome.tabs.sendMessage). */
 export type Broadcast =
   | { type: "queue.changed"; phones: string[] }
-  | { type: "dialer.view"; view: DialerView };
+  | { type: "dialer.view"; view: DialerView }

@@ -1,0 +1,75 @@
+import * as z from "zod"
+
+import {
+  DialerState,
+  HistoryResponse,
+  Stats,
+  WsTicketResponse,
+  type QueueItem,
+} from "@dialer/shared"
+
+import type { DialerCommand } from "../lib/messages"
+import type { Auth } from "./auth"
+import { ApiError, type Fetch, joinUrl, readResponse, send } from "./http"
+
+const Anything = z.unknown()
+
+/** The worker's agent API. Every call carries a fresh access token and retries once after a 401. */
+export class Api {
+  constructor(
+    private readonly auth: Auth,
+    private readonly fetchFn: Fetch,
+  ) {}
+
+  private async call<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown): Promise<z.infer<S>> {
+    const login = await this.auth.login()
+    if (!login) throw new ApiError(401, "signed_out", "Not signed in: open the options page and enter your code")
+    const attempt = async (token: string) =>
+      send(this.fetchFn, joinUrl(login.workerUrl, path), {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+    let res = await attempt(await this.auth.accessToken())
+    if (res.status === 401) res = await attempt(await this.auth.refresh())
+    return readResponse(res, schema)
+  }
+
+  state() {
+    return this.call("GET", "/api/dialer", DialerState)
+  }
+
+  start(items: QueueItem[], delaySeconds?: number) {
+    return this.call("POST", "/api/dialer/start", Anything, { items, delaySeconds })
+  }
+
+  command(command: DialerCommand) {
+    return this.call("POST", `/api/dialer/${command}`, Anything)
+  }
+
+  putQueue(items: QueueItem[]) {
+    return this.call("PUT", "/api/queue", Anything, { items })
+  }
+
+  history(limit = 50, cursor?: string) {
+    const query = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) })
+    return this.call("GET", `/api/history?${query}`, HistoryResponse)
+  }
+
+  stats(from: string, to?: string) {
+    const query = new URLSearchParams({ from, ...(to ? { to } : {}) })
+    return this.call("GET", `/api/stats?${query}`, Stats)
+  }
+
+  async wsUrl(): Promise<string> {
+    const login = await this.auth.login()
+    const { ticket } = await this.call("POST", "/api/auth/ws-ticket", WsTicketResponse)
+    const url = new URL(joinUrl(login?.workerUrl ?? "", "/api/ws"))
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:"
+    url.searchParams.set("ticket", ticket)
+    return url.toString()
+  }
+}

@@ -1,0 +1,81 @@
+import type { DialerDB } from "../db/db"
+import { activePhones, addNumbers } from "../db/queue"
+import { writeAccount } from "../db/runtime"
+import { saveSettings } from "../db/settings"
+import type { Request, RequestType, Response } from "../lib/messages"
+import { REQUEST_SCHEMAS, RequestEnvelope } from "../lib/messages.schema"
+import type { Auth } from "./auth"
+import type { DialerService } from "./dialer-service"
+import { buildView } from "./view"
+
+export type HandlerDeps = {
+  db: DialerDB
+  auth: Auth
+  service: DialerService
+  /** Open (or re-open) the WebSocket after a sign-in. */
+  connect: () => void
+}
+
+type Handlers = { [T in RequestType]: (req: Request<T>) => Promise<Response<T>> }
+
+function handlers({ db, auth, service, connect }: HandlerDeps): Handlers {
+  /** Run a worker call; a failure becomes `{ok:false, error}` with the worker's message. */
+  const attempt = async (work: () => Promise<void>) => {
+    try {
+      await work()
+      return { ok: true as const }
+    } catch (error) {
+      return { ok: false as const, error: await service.report(error) }
+    }
+  }
+  return {
+    "queue.add": async ({ items }) => {
+      const result = await addNumbers(db, items)
+      await service.queueEdited().catch((error: unknown) => service.report(error))
+      return result
+    },
+    "queue.phones": async () => ({ phones: await activePhones(db) }),
+    "queue.edited": () => attempt(() => service.queueEdited()),
+    "dialer.command": ({ command }) => attempt(() => service.command(command)),
+    "dialer.start": () => attempt(() => service.start()),
+    "dialer.snapshot": async () => buildView(db, await service.signedIn()),
+    "sync.now": () => attempt(() => service.resync()),
+    "stats.get": async ({ from, to }) => {
+      try {
+        return { ok: true, stats: await service.stats(from, to) }
+      } catch (error) {
+        return { ok: false, error: await service.report(error) }
+      }
+    },
+    "auth.enroll": async ({ workerUrl, code }) => {
+      try {
+        const login = await auth.enroll(workerUrl, code)
+        const account = { agentId: login.agent.agentId, name: login.agent.name, workerUrl: login.workerUrl }
+        await saveSettings(db, { workerUrl: login.workerUrl })
+        await writeAccount(db, account)
+        connect()
+        return { ok: true, account }
+      } catch (error) {
+        return { ok: false, error: await service.report(error) }
+      }
+    },
+    "auth.signOut": () => attempt(() => auth.signOut()),
+  }
+}
+
+/**
+ * The runtime message entry point: the envelope and then the body are validated with zod before
+ * any handler runs; anything else is answered with an error and never acted on.
+ */
+export function createMessageHandler(deps: HandlerDeps): (raw: unknown) => Promise<unknown> {
+  const table = handlers(deps)
+  return async (raw) => {
+    const envelope = RequestEnvelope.safeParse(raw)
+    if (!envelope.success) return { ok: false, error: "Unknown message" }
+    const type = envelope.data.type
+    const body = REQUEST_SCHEMAS[type].safeParse(raw)
+    if (!body.success) return { ok: false, error: `Invalid ${type}: ${body.error.issues[0]?.message ?? ""}` }
+    const handle = table[type] as (req: unknown) => Promise<unknown>
+    return handle({ ...(body.data as object), type })
+  }
+}

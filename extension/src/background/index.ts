@@ -1,0 +1,76 @@
+/**
+ * Background service worker: wires the dialer service to chrome.* events. Logic lives in the
+ * modules beside this file; this entry only connects them.
+ */
+import { db } from "../db/db"
+import { writeAccount } from "../db/runtime"
+import { broadcast } from "../lib/runtime"
+import { syncSettingsMirror } from "../lib/settings-store"
+import { localStore, sessionStore } from "../lib/storage"
+import { Api } from "./api"
+import { Auth } from "./auth"
+import { showBadge } from "./badge"
+import { commandForShortcut } from "./commands"
+import { DialerService } from "./dialer-service"
+import { createMessageHandler } from "./handlers"
+import { DialerSocket } from "./socket"
+
+const KEEPALIVE_ALARM = "keepalive"
+
+const auth: Auth = new Auth({
+  local: localStore(),
+  session: sessionStore(),
+  fetch: (input, init) => fetch(input, init),
+  onSignedOut: (): Promise<void> => {
+    socket.stop()
+    return service.signedOut()
+  },
+})
+const api = new Api(auth, (input, init) => fetch(input, init))
+const service: DialerService = new DialerService({ db, auth, api, broadcast, showBadge })
+const socket = new DialerSocket({
+  url: () => api.wsUrl(),
+  onOpen: () => service.resync(),
+  onMessage: (message) => service.onServerMessage(message),
+})
+
+/** Connect when signed in; called on start-up, on sign-in and by the keep-alive alarm. */
+async function ensureConnected(): Promise<void> {
+  const login = await auth.login()
+  if (!login) return
+  await writeAccount(db, { agentId: login.agent.agentId, name: login.agent.name, workerUrl: login.workerUrl })
+  socket.start()
+}
+
+const handle = createMessageHandler({ db, auth, service, connect: () => void ensureConnected() })
+
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  handle(message)
+    .then(sendResponse)
+    .catch((error: unknown) => sendResponse({ ok: false, error: String(error) }))
+  return true
+})
+
+chrome.commands.onCommand.addListener((shortcut) => {
+  void commandForShortcut(db, shortcut)
+    .then((command) => (command ? service.command(command) : undefined))
+    .catch((error: unknown) => service.report(error))
+})
+
+chrome.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === KEEPALIVE_ALARM) void ensureConnected()
+})
+
+async function boot(): Promise<void> {
+  await chrome.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 })
+  await syncSettingsMirror(db)
+  await ensureConnected()
+  await service.publish()
+}
+
+boot().catch((error: unknown) => console.error("background start-up failed", error))
+
+// Browser tests (`plasmo build --tag=e2e` only) reach the service's pieces through sw.evaluate().
+if (process.env.PLASMO_TAG === "e2e") {
+  Object.assign(globalThis, { __dialerE2E: { db, service, socket } })
+}

@@ -1,0 +1,22 @@
+import type { DialerDB } from "../db/db"
+import { readDialerState } from "../db/runtime"
+import type { DialerView } from "../lib/messages"
+
+export { isRunActive } from "../ui/run-status"
+
+/** The run as the bar and popup show it: state plus the current and next contacts. */
+export async function buildView(db: DialerDB, signedIn: boolean): Promise<DialerView> {
+  const state = await readDialerState(db)
+  const currentId = state?.current?.itemId
+  const currentRow = currentId ? await db.queue.get(currentId) : undefined
+  const nextRow = await db.queue
+    .where("status")
+    .equals("pending")
+    .sortBy("position")
+    .then((rows) => rows.find((r) => r.id !== currentId))
+  const current = state?.current
+    ? { phone: state.current.phone, name: state.current.name ?? currentRow?.name }
+    : null
+  const next = nextRow ? { phone: nextRow.phone, name: nextRow.name } : null
+  return { signedIn, state, current, next }
+}

@@ -1,0 +1,85 @@
+import Dexie from "dexie"
+
+import type { QueueItem } from "@dialer/shared"
+
+import type { CapturedNumber } from "../lib/messages"
+
+import { upsertContacts } from "./contacts"
+import type { DialerDB } from "./db"
+import type { QueueRow, QueueStatus } from "./types"
+
+const ACTIVE: QueueStatus[] = ["pending", "dialing"]
+
+export function newItemId(): string {
+  return crypto.randomUUID()
+}
+
+/** Rows in queue order (all statuses). */
+export function listQueue(db: DialerDB): Promise<QueueRow[]> {
+  return db.queue.orderBy("position").toArray()
+}
+
+/** Pending rows in queue order, as the worker wants them. */
+export async function pendingItems(db: DialerDB): Promise<QueueItem[]> {
+  const rows = await db.queue
+    .where("[status+position]")
+    .between(["pending", Dexie.minKey], ["pending", Dexie.maxKey])
+    .toArray()
+  return rows.map(({ id, phone, name, sourceUrl }) => ({ id, phone, name, sourceUrl }))
+}
+
+/** Phones that are waiting or being dialled (what content scripts mark as "queued"). */
+export async function activePhones(db: DialerDB): Promise<string[]> {
+  const rows = await db.queue.where("status").anyOf(ACTIVE).toArray()
+  return rows.map((r) => r.phone)
+}
+
+/**
+ * Add captured numbers: contacts are upserted and each new E.164 gets a pending row at the end.
+ * A number already pending or dialling is left alone; a finished one is queued again at the end.
+ */
+export async function addNumbers(
+  db: DialerDB,
+  captured: CapturedNumber[],
+  now = new Date().toISOString(),
+): Promise<{ added: number; phones: string[] }> {
+  let added = 0
+  await db.transaction("rw", db.contacts, db.queue, async () => {
+    await upsertContacts(db, captured, now)
+    const last = await db.queue.orderBy("position").last()
+    let position = (last?.position ?? 0) + 1
+    const seen = new Set<string>()
+    for (const c of captured) {
+      if (seen.has(c.phone)) continue
+      seen.add(c.phone)
+      const existing = await db.queue.where("phone").equals(c.phone).first()
+      if (existing && ACTIVE.includes(existing.status)) continue
+      const fields = { position: position++, status: "pending" as const, addedAt: now }
+      if (existing) {
+        await db.queue.update(existing.id, { ...fields, name: c.name ?? existing.name })
+      } else {
+        const row: QueueRow = {
+          id: newItemId(),
+          phone: c.phone,
+          name: c.name,
+          sourceUrl: c.sourceUrl,
+          attempts: 0,
+          lastOutcome: null,
+          ...fields,
+        }
+        await db.queue.add(row)
+      }
+      added++
+    }
+  })
+  return { added, phones: await activePhones(db) }
+}
+
+export type QueueCounts = Record<QueueStatus, number> & { total: number }
+
+export async function queueCounts(db: DialerDB): Promise<QueueCounts> {
+  const rows = await db.queue.toArray()
+  const counts: QueueCounts = { pending: 0, dialing: 0, done: 0, failed: 0, skipped: 0, total: rows.length }
+  for (const r of rows) counts[r.status]++
+  return counts
+}

@@ -1,0 +1,48 @@
+import type { DialerState, HistoryEntry, Outcome } from "@dialer/shared"
+
+/** A person captured from a CRM page, keyed by E.164. */
+export type ContactRow = {
+  phone: string
+  name?: string
+  company?: string
+  sourceUrl?: string
+  crm?: string
+  createdAt: string
+}
+
+export const QUEUE_STATUSES = ["pending", "dialing", "done", "failed", "skipped"] as const
+export type QueueStatus = (typeof QUEUE_STATUSES)[number]
+
+/** One number in the agent's queue; `phone` is unique (dedupe by E.164). */
+export type QueueRow = {
+  id: string
+  phone: string
+  position: number
+  status: QueueStatus
+  attempts: number
+  name?: string
+  sourceUrl?: string
+  addedAt: string
+  lastOutcome: Outcome | null
+}
+
+/** A history entry mirrored from the worker; `key` = `${itemId}|${startedAt}`. */
+export type HistoryRow = HistoryEntry & { key: string }
+
+export type Settings = {
+  workerUrl: string
+  defaultCountry: string
+  delaySeconds: number
+  /** Extra origin match patterns ("https://crm.example.com/*") the agent enabled. */
+  enabledSites: string[]
+}
+export type SettingsRow = Settings & { key: "main" }
+
+/** The signed-in agent as the UI shows it (no tokens here). */
+export type Account = { agentId: string; name: string | null; workerUrl: string }
+
+/** Small live values the popup and bar read: the run's state and who is signed in. */
+export type RuntimeRow =
+  | { key: "dialer"; state: DialerState | null; receivedAt: string }
+  | { key: "account"; account: Account | null }
+  | { key: "error"; message: string | null; at: string }

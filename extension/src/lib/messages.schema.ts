@@ -1,0 +1,33 @@
+/** zod schemas for every request the background accepts (background only: never in content scripts). */
+import * as z from "zod"
+
+import { E164 } from "@dialer/shared"
+
+import type { RequestType } from "./messages"
+
+const Empty = z.object({}).loose()
+const clip = (text: string) => text.trim().slice(0, 200)
+const IsoTime = z.iso.datetime({ offset: true })
+
+export const CapturedNumberSchema = z.object({
+  phone: E164,
+  name: z.string().transform(clip).optional(),
+  company: z.string().transform(clip).optional(),
+  sourceUrl: z.string().url().max(2048).optional(),
+  crm: z.string().max(40).optional(),
+})
+
+export const REQUEST_SCHEMAS = {
+  "queue.add": z.object({ items: z.array(CapturedNumberSchema).min(1).max(1000) }),
+  "queue.phones": Empty,
+  "queue.edited": Empty,
+  "dialer.command": z.object({ command: z.enum(["pause", "resume", "skip", "stop"]) }),
+  "dialer.start": Empty,
+  "dialer.snapshot": Empty,
+  "sync.now": Empty,
+  "stats.get": z.object({ from: IsoTime, to: IsoTime.optional() }),
+  "auth.enroll": z.object({ workerUrl: z.string().url(), code: z.string().trim().min(6).max(64) }),
+  "auth.signOut": Empty,
+} satisfies Record<RequestType, z.ZodType>
+
+export const RequestEnvelope = z.object({ type: z.enum(Object.keys(REQUEST_SCHEMAS) as [RequestType, ...RequestType[]]) }).loose()

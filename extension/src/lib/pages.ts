@@ -1,0 +1,8 @@
+/** Thin wrappers over extension page APIs used by the popup and options page. */
+export function openOptionsPage(): void {
+  void chrome.runtime.openOptionsPage()
+}
+
+export function extensionManifest(): chrome.runtime.Manifest {
+  return chrome.runtime.getManifest()
+}

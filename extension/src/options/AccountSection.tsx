@@ -1,0 +1,65 @@
+import { useMutation } from "@tanstack/react-query"
+import { type FormEvent, useEffect, useState } from "react"
+
+import { requestWorkerAccess } from "../lib/sites"
+import { sendRequest } from "../lib/runtime"
+import { useAccount } from "../popup/use-live"
+import { useSettings } from "./use-settings"
+
+/** Worker URL and sign-in with the enrolment code; the signed-in agent with sign-out. */
+export function AccountSection() {
+  const account = useAccount()
+  const [settings] = useSettings()
+  const [workerUrl, setWorkerUrl] = useState(settings.workerUrl)
+  const [code, setCode] = useState("")
+  useEffect(() => setWorkerUrl(settings.workerUrl), [settings.workerUrl])
+
+  const signIn = useMutation({
+    mutationFn: async () => {
+      if (!(await requestWorkerAccess(workerUrl))) throw new Error("Access to the worker's address was refused")
+      const result = await sendRequest({ type: "auth.enroll", workerUrl: workerUrl.trim(), code: code.trim() })
+      if (!result.ok) throw new Error(result.error)
+      setCode("")
+      return result.account
+    },
+  })
+  const signOut = useMutation({ mutationFn: () => sendRequest({ type: "auth.signOut" }) })
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    signIn.mutate()
+  }
+
+  if (account) {
+    return (
+      <section className="card" data-testid="account">
+        <h2>Account</h2>
+        <p>
+          Signed in as <strong data-testid="agent-name">{account.name ?? account.agentId}</strong>
+          <span className="muted"> on {account.workerUrl}</span>
+        </p>
+        <button onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
+          Sign out
+        </button>
+      </section>
+    )
+  }
+  return (
+    <section className="card" data-testid="account">
+      <h2>Sign in</h2>
+      <form onSubmit={submit} className="form">
+        <label>
+          Worker URL
+          <input type="url" required value={workerUrl} onChange={(e) => setWorkerUrl(e.target.value)} data-testid="worker-url" />
+        </label>
+        <label>
+          Enrolment code from your admin
+          <input required minLength={6} autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} data-testid="enroll-code" />
+        </label>
+        <button className="primary" type="submit" disabled={signIn.isPending} data-testid="sign-in">
+          {signIn.isPending ? "Signing in…" : "Sign in"}
+        </button>
+        {signIn.error && <p className="inline-error" role="alert">{signIn.error.message}</p>}
+      </form>
+    </section>
+  )
+}

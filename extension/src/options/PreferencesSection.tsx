@@ -1,0 +1,49 @@
+import { getCountries } from "libphonenumber-js/min"
+import { useMemo } from "react"
+
+import { MAX_DELAY_SECONDS } from "@dialer/shared"
+
+import { useSettings } from "./use-settings"
+
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" })
+
+/** Default country for numbers written without a country code, and the pause between calls. */
+export function PreferencesSection() {
+  const [settings, save] = useSettings()
+  const countries = useMemo(
+    () =>
+      getCountries()
+        .map((code) => ({ code, name: regionNames.of(code) ?? code }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [],
+  )
+  return (
+    <section className="card">
+      <h2>Dialing</h2>
+      <div className="form">
+        <label>
+          Default country
+          <select value={settings.defaultCountry} onChange={(e) => void save({ defaultCountry: e.target.value })} data-testid="default-country">
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name} ({c.code})
+              </option>
+            ))}
+          </select>
+          <small className="muted">Used for numbers written without a country code.</small>
+        </label>
+        <label>
+          Delay between calls (seconds)
+          <input
+            type="number"
+            min={0}
+            max={MAX_DELAY_SECONDS}
+            value={settings.delaySeconds}
+            onChange={(e) => void save({ delaySeconds: Math.round(Number(e.target.value)) })}
+            data-testid="delay-seconds"
+          />
+        </label>
+      </div>
+    </section>
+  )
+}

@@ -1,0 +1,60 @@
+import { type FormEvent, useMemo, useState } from "react"
+
+import { builtInScripts, disableSite, enableSite, sitePattern } from "../lib/sites"
+import { useSettings } from "./use-settings"
+
+/** Where detection runs: the known CRMs (built in) and sites the agent added. */
+export function SitesSection() {
+  const [settings, save] = useSettings()
+  const [input, setInput] = useState("")
+  const [error, setError] = useState<string | null>(null)
+  const builtIn = useMemo(() => builtInScripts().matches.filter((m) => m.startsWith("https://")), [])
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault()
+    const pattern = sitePattern(input)
+    if (!pattern) return setError("Enter a web address such as crm.example.com")
+    try {
+      if (!(await enableSite(pattern))) return setError("Permission for that site was not granted")
+      await save({ enabledSites: [...new Set([...settings.enabledSites, pattern])] })
+      setInput("")
+      setError(null)
+    } catch (failure) {
+      setError(`Could not enable ${pattern}: ${String(failure)}`)
+    }
+  }
+  const remove = async (pattern: string) => {
+    await disableSite(pattern)
+    await save({ enabledSites: settings.enabledSites.filter((p) => p !== pattern) })
+  }
+
+  return (
+    <section className="card" data-testid="sites">
+      <h2>Sites</h2>
+      <p className="muted">Numbers are detected on these CRMs:</p>
+      <ul className="site-list">
+        {builtIn.map((m) => (
+          <li key={m}>
+            <code>{m}</code>
+            <span className="chip">built in</span>
+          </li>
+        ))}
+        {settings.enabledSites.map((m) => (
+          <li key={m} data-testid="custom-site">
+            <code>{m}</code>
+            <button className="small ghost" onClick={() => void remove(m)}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" onSubmit={(e) => void add(e)}>
+        <input placeholder="crm.example.com" value={input} onChange={(e) => setInput(e.target.value)} data-testid="site-input" />
+        <button type="submit" data-testid="site-add">
+          Add site
+        </button>
+      </form>
+      {error && <p className="inline-error" role="alert">{error}</p>}
+    </section>
+  )
+}

@@ -1,0 +1,25 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
+
+import { AccountSection } from "./AccountSection"
+import { PreferencesSection } from "./PreferencesSection"
+import { SitesSection } from "./SitesSection"
+
+import "../ui/tokens.css"
+import "../ui/controls.css"
+import "./options.css"
+
+const queryClient = new QueryClient()
+
+/** Plasmo options page entry. */
+export default function Options() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <main className="options" data-testid="options">
+        <h1>Power Dialer settings</h1>
+        <AccountSection />
+        <PreferencesSection />
+        <SitesSection />
+      </main>
+    </QueryClientProvider>
+  )
+}

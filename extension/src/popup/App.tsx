@@ -1,0 +1,49 @@
+import { isCountingDown, isRunActive } from "../ui/run-status"
+import { openOptionsPage } from "../lib/pages"
+import { STATUS_LABEL, toneOf } from "../ui/format"
+import { ErrorBanner } from "./ErrorBanner"
+import { QueuePanel } from "./QueuePanel"
+import { RecentOutcomes } from "./RecentOutcomes"
+import { useSyncOnOpen } from "./requests"
+import { RunPanel } from "./RunPanel"
+import { TodayStats } from "./TodayStats"
+import { useAccount, useDialerState, useQueue } from "./use-live"
+
+export function App() {
+  const account = useAccount()
+  const state = useDialerState()
+  const queue = useQueue()
+  useSyncOnOpen(!!account)
+  const status = state?.status ?? "idle"
+  const countingDown = isCountingDown(state)
+
+  return (
+    <main className="popup" data-testid="popup">
+      <header className="popup-header">
+        <h1>Power Dialer</h1>
+        {account && (
+          <span className={`pill tone-${toneOf(status, countingDown)}`} data-testid="run-status">
+            {STATUS_LABEL[status]}
+          </span>
+        )}
+        <button className="icon-button" onClick={openOptionsPage} title="Options" aria-label="Options">
+          ⚙
+        </button>
+      </header>
+
+      {account === null && (
+        <section className="card signed-out" data-testid="signed-out">
+          <p>Sign in with the code from your admin to start dialing. You can already queue numbers.</p>
+          <button className="primary" onClick={openOptionsPage}>
+            Open options to sign in
+          </button>
+        </section>
+      )}
+      <ErrorBanner />
+      {account && <RunPanel state={state ?? null} pending={queue.pending} />}
+      <QueuePanel queue={queue} running={isRunActive(state)} />
+      {account && <RecentOutcomes />}
+      {account && <TodayStats />}
+    </main>
+  )
+}

@@ -1,0 +1,76 @@
+import { useSortable } from "@dnd-kit/sortable"
+import { CSS } from "@dnd-kit/utilities"
+import type { KeyboardEvent } from "react"
+
+import type { QueueRow as Row } from "../db/types"
+import { displayPhone } from "../ui/phone"
+
+export const ROW_HEIGHT = 44
+
+/** "Now" for the number being dialled; the outcome for finished ones; else the status. */
+function chipLabel(row: Row): string {
+  if (row.status === "dialing") return "Now"
+  if (row.status === "done" && row.lastOutcome) return row.lastOutcome === "no_answer" ? "No answer" : row.lastOutcome
+  return row.status
+}
+
+type Props = {
+  row: Row
+  index: number
+  top: number
+  locked: boolean
+  onNudge: (id: string, delta: -1 | 1) => void
+  onRemove: (id: string) => void
+}
+
+/** One queue row: handle, position, contact, status chip, remove. Alt+↑/↓ moves it. */
+export function QueueRow({ row, index, top, locked, onNudge, onRemove }: Props) {
+  const sortable = useSortable({ id: row.id, disabled: locked })
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!event.altKey || event.target !== event.currentTarget) return
+    if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+      event.preventDefault()
+      onNudge(row.id, event.key === "ArrowUp" ? -1 : 1)
+    } else if (event.key === "Delete" || event.key === "Backspace") {
+      event.preventDefault()
+      onRemove(row.id)
+    }
+  }
+  // Positioning comes from the virtualiser and dnd-kit (computed geometry, not state styling).
+  const position = {
+    transform: `translateY(${top}px) ${CSS.Translate.toString(sortable.transform) ?? ""}`,
+    transition: sortable.transition,
+  }
+
+  return (
+    <div
+      ref={sortable.setNodeRef}
+      style={position}
+      className={`queue-row status-${row.status}${sortable.isDragging ? " dragging" : ""}`}
+      role="listitem"
+      tabIndex={0}
+      data-row-id={row.id}
+      data-testid="queue-row"
+      data-phone={row.phone}
+      aria-label={`${index + 1}. ${row.name ?? row.phone}, ${row.status}. Alt+Up or Alt+Down to move.`}
+      onKeyDown={onKeyDown}>
+      <button
+        className="drag-handle"
+        aria-label="Drag to reorder"
+        disabled={locked}
+        {...sortable.attributes}
+        {...sortable.listeners}>
+        ⠿
+      </button>
+      <span className="row-index">{index + 1}</span>
+      <span className="row-contact">
+        <span className="row-name">{row.name ?? "Unknown"}</span>
+        <span className="row-phone">{displayPhone(row.phone)}</span>
+      </span>
+      <span className={`chip chip-${row.status}${row.lastOutcome ? ` outcome-${row.lastOutcome}` : ""}`}>{chipLabel(row)}</span>
+      <button className="row-remove" aria-label={`Remove ${row.phone}`} disabled={locked} onClick={() => onRemove(row.id)} data-testid="queue-remove">
+        ×
+      </button>
+    </div>
+  )
+}

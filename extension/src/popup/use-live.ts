@@ -1,0 +1,35 @@
+import { useLiveQuery } from "dexie-react-hooks"
+
+import { db } from "../db/db"
+import { recentHistory } from "../db/history"
+import { listQueue } from "../db/queue"
+import { readAccount, readDialerState, readError } from "../db/runtime"
+import type { QueueRow } from "../db/types"
+
+/** Live reads of IndexedDB: the background writes, the popup re-renders. */
+export const useDialerState = () => useLiveQuery(() => readDialerState(db), [], undefined)
+export const useAccount = () => useLiveQuery(() => readAccount(db), [], undefined)
+export const useLastError = () => useLiveQuery(() => readError(db), [], null)
+export const useRecentHistory = (limit: number) => useLiveQuery(() => recentHistory(db, limit), [limit], [])
+
+export type QueueSnapshot = { rows: QueueRow[]; pending: number; done: number; failed: number; skipped: number }
+
+const EMPTY: QueueSnapshot = { rows: [], pending: 0, done: 0, failed: 0, skipped: 0 }
+
+export function useQueue(): QueueSnapshot {
+  return useLiveQuery(
+    async () => {
+      const rows = await listQueue(db)
+      const snapshot = { ...EMPTY, rows }
+      for (const row of rows) {
+        if (row.status === "pending") snapshot.pending++
+        else if (row.status === "done") snapshot.done++
+        else if (row.status === "failed") snapshot.failed++
+        else if (row.status === "skipped") snapshot.skipped++
+      }
+      return snapshot
+    },
+    [],
+    EMPTY,
+  )
+}

@@ -1,0 +1,56 @@
+/** Display helpers shared by the popup, options page and in-page bar (no zod, no heavy deps). */
+import type { DialerStatus } from "@dialer/shared"
+
+export const STATUS_LABEL: Record<DialerStatus, string> = {
+  idle: "Ready",
+  dialing: "Dialing",
+  ringing: "Ringing",
+  in_call: "In call",
+  wrap_up: "Wrapping up",
+  paused: "Paused",
+  completed: "Completed",
+  stopped: "Stopped",
+}
+
+/** Colour family of a status: live (green), waiting (amber), idle (grey). */
+export type Tone = "live" | "waiting" | "idle"
+
+export function toneOf(status: DialerStatus | undefined, countingDown = false): Tone {
+  if (status === "dialing" || status === "ringing" || status === "in_call") return "live"
+  if (status === "paused" || status === "wrap_up" || countingDown) return "waiting"
+  return "idle"
+}
+
+/** 75 → "1:15", 3725 → "1:02:05". */
+export function clock(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds))
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  const ss = String(s % 60).padStart(2, "0")
+  return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`
+}
+
+/** 3725 → "1h 2m", 95 → "1m 35s", 42 → "42s". */
+export function talkTime(totalSeconds: number): string {
+  const s = Math.max(0, Math.round(totalSeconds))
+  if (s < 60) return `${s}s`
+  const h = Math.floor(s / 3600)
+  const m = Math.floor((s % 3600) / 60)
+  return h > 0 ? `${h}h ${m}m` : `${m}m ${s % 60}s`
+}
+
+/** Seconds between an ISO time and now (negative in the future); null when absent. */
+export function secondsSince(iso: string | undefined | null, now: number): number | null {
+  if (!iso) return null
+  const at = Date.parse(iso)
+  return Number.isNaN(at) ? null : (now - at) / 1000
+}
+
+/**
+ * "+15551234567" → "+1 555 123 4567". Other countries stay E.164 here: grouping them needs
+ * metadata (libphonenumber), which pages use through ui/phone.ts but the in-page bar cannot afford.
+ */
+export function prettyPhone(e164: string): string {
+  const us = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164)
+  return us ? `+1 ${us[1]} ${us[2]} ${us[3]}` : e164
+}

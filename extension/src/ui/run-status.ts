@@ -1,0 +1,13 @@
+import type { DialerState, DialerStatus } from "@dialer/shared"
+
+/** Statuses during which a run is going (the bar shows, queue edits are sent to the worker). */
+export const RUN_ACTIVE: ReadonlySet<DialerStatus> = new Set(["dialing", "ringing", "in_call", "wrap_up", "paused"])
+
+export function isRunActive(state: DialerState | null | undefined): boolean {
+  return !!state && RUN_ACTIVE.has(state.status)
+}
+
+/** Waiting for the next dial: the run goes on, no call is up and a dial time is set. */
+export function isCountingDown(state: DialerState | null | undefined): boolean {
+  return isRunActive(state) && !!state?.nextDialAt && !state.current
+}

@@ -1,0 +1,73 @@
+import { join } from "node:path"
+
+import { expect, SCREENSHOTS, signIn, test } from "./fixtures"
+import { GOOD_CODE } from "./stub-worker"
+
+test("a wrong enrolment code shows the worker's message", async ({ context, extensionId, stub }) => {
+  const options = await signIn(context, extensionId, stub, "WRONG-CODE")
+  await expect(options.getByRole("alert")).toHaveText("This enrolment code is not valid")
+})
+
+test("sign in, start a run from the popup, control it from the in-page bar", async ({ context, extensionId, stub, site, openPopup }) => {
+  const options = await signIn(context, extensionId, stub, GOOD_CODE)
+  await expect(options.getByTestId("agent-name")).toHaveText("Erin Agent")
+  await options.screenshot({ path: join(SCREENSHOTS, "options-signed-in.png"), fullPage: true })
+  await expect.poll(() => stub.connections()).toBe(1) // WebSocket opened with a fresh ticket
+
+  const crm = await context.newPage()
+  await crm.setViewportSize({ width: 1280, height: 720 })
+  await crm.goto(`${site.origin}/crm/hubspot-contact.html`)
+  const controls = crm.locator("[data-dialer-number]")
+  await expect(controls.first()).toBeVisible()
+  const numbers = [...new Set(await controls.evaluateAll((els) => els.map((el) => el.getAttribute("data-dialer-number"))))]
+  for (const phone of numbers.slice(0, 3)) await crm.locator(`[data-dialer-number="${phone}"]`).first().click()
+
+  const popup = await openPopup()
+  await expect(popup.getByTestId("queue-row")).toHaveCount(Math.min(3, numbers.length))
+  await expect(popup.getByTestId("control-start")).toBeEnabled()
+  await expect(popup.getByTestId("control-skip")).toHaveCount(0) // idle: Start alone
+  await popup.getByTestId("control-start").click()
+
+  const startedPhones = () => {
+    const start = stub.calls.find((c) => c.path === "/api/dialer/start")
+    return (start?.body as { items: { phone: string }[] } | undefined)?.items.map((i) => i.phone)
+  }
+  await expect.poll(startedPhones).toEqual(numbers.slice(0, 3))
+  await expect(popup.getByTestId("current-call")).toContainText("Ringing")
+  await expect(popup.getByTestId("control-pause")).toBeEnabled()
+  await expect(popup.getByTestId("control-start")).toHaveCount(0)
+
+  // The bar on the CRM page follows the run.
+  const bar = crm.getByTestId("dialer-bar")
+  await expect(bar).toBeVisible()
+  await expect(bar).toContainText("Ringing")
+  await crm.screenshot({ path: join(SCREENSHOTS, "bar-ringing.png") })
+  await bar.getByTestId("bar-toggle").click()
+  await expect.poll(() => stub.calls.some((c) => c.path === "/api/dialer/pause")).toBe(true)
+  await expect(bar).toContainText("Paused")
+  await expect(popup.getByTestId("control-resume")).toBeEnabled()
+  await bar.getByTestId("bar-toggle").click()
+  await expect(bar).toContainText("Ringing")
+
+  // The call ends: outcome in the popup, countdown in both places.
+  stub.endCall("answered", 95)
+  await expect(popup.getByTestId("countdown")).toBeVisible()
+  await expect(popup.getByTestId("recent-outcomes")).toContainText("Answered")
+  await expect(popup.getByTestId("queue-counts")).toContainText("1 done")
+  await expect(bar.getByTestId("bar-countdown")).toBeVisible()
+  await crm.screenshot({ path: join(SCREENSHOTS, "bar-countdown.png") })
+  stub.dialNext()
+  await expect(popup.getByTestId("current-call")).toBeVisible()
+  await expect(popup.getByTestId("stat-calls")).toHaveText("1")
+  await popup.screenshot({ path: join(SCREENSHOTS, "popup-running.png"), fullPage: true })
+
+  // Reordering during a run sends the pending items to the worker.
+  const rows = popup.getByTestId("queue-row")
+  await rows.nth(2).focus()
+  await popup.keyboard.press("Alt+ArrowUp")
+  await expect.poll(() => stub.calls.some((c) => c.method === "PUT" && c.path === "/api/queue")).toBe(true)
+
+  await bar.getByTestId("bar-stop").click()
+  await expect(bar).toBeHidden()
+  await expect(popup.getByTestId("run-status")).toHaveText("Stopped")
+})
