@@ -102,6 +102,8 @@ export type Outcome = z.infer<typeof Outcome>;
 
 export const HistoryEntry = z.object({
   itemId: z.string(),
+  /** When the item was handled: the dial, or the skip. Always set; orders the history. */
+  at: IsoTime,
   phone: z.string(),
   name: z.string().nullable(),
   callId: z.string().nullable(),

@@ -10,6 +10,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
+  /** Aircall answered 401/403 to the worker's API ID and token (admin connect). */
+  aircall_refused: 400,
   aircall_unavailable: 502,
   internal: 500,
 } as const;

@@ -4,3 +4,4 @@ export * from "./state";
 export * from "./api";
 export * from "./ws";
 export * from "./aircall";
+export * from "./admin";

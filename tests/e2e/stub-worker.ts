@@ -92,7 +92,7 @@ export async function startStubWorker() {
       const current = state.current
       if (!current) return
       const answeredAt = outcome === "answered" ? current.startedAt ?? now() : null
-      history.unshift({ itemId: current.itemId, phone: current.phone, name: current.name ?? null, callId: `c${history.length + 1}`, outcome, startedAt: current.startedAt ?? now(), answeredAt, endedAt: now(), durationSeconds: talkSeconds + 5, talkSeconds: answeredAt ? talkSeconds : null })
+      history.unshift({ itemId: current.itemId, at: current.startedAt ?? now(), phone: current.phone, name: current.name ?? null, callId: `c${history.length + 1}`, outcome, startedAt: current.startedAt ?? now(), answeredAt, endedAt: now(), durationSeconds: talkSeconds + 5, talkSeconds: answeredAt ? talkSeconds : null })
       const nextDialAt = new Date(Date.now() + state.delaySeconds * 1000).toISOString()
       push({ type: "call.ended", itemId: current.itemId, callId: history[0]!.callId, outcome, nextDialAt })
       setState({ status: "wrap_up", remaining: items.length, delaySeconds: state.delaySeconds, nextDialAt, done: history.length })

@@ -11,6 +11,7 @@ export function installFakeAircall() {
   const seen: Seen[] = [];
   const startReplies: (number | Handler)[] = [];
   let routes: Record<string, Handler> = {};
+  const patterns: { method: string; re: RegExp; h: Handler }[] = [];
   const realFetch = globalThis.fetch;
   vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
     const req = new Request(input, init);
@@ -25,6 +26,8 @@ export function installFakeAircall() {
     }
     const route = routes[`${req.method} ${url.pathname}`];
     if (route) return route(s);
+    const pattern = patterns.find((p) => p.method === req.method && p.re.test(url.pathname));
+    if (pattern) return pattern.h(s);
     return Response.json({ message: "Not Found" }, { status: 404 });
   });
   return {
@@ -32,6 +35,8 @@ export function installFakeAircall() {
     starts: () => seen.filter((s) => s.method === "POST" && s.path.endsWith("/calls")),
     replyToStart: (...r: (number | Handler)[]) => startReplies.push(...r),
     route: (key: string, h: Handler) => (routes = { ...routes, [key]: h }),
+    /** A route whose path is a pattern, e.g. PUT /^\/v1\/webhooks\/[^/]+$/. */
+    routeMatching: (method: string, re: RegExp, h: Handler) => patterns.push({ method, re, h }),
     restore: () => vi.unstubAllGlobals(),
   };
 }

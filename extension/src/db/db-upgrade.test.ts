@@ -25,12 +25,12 @@ async function seedV1(): Promise<void> {
   v1.close()
 }
 
-describe("schema upgrade v1 → v2", () => {
+describe("schema upgrade v1 → v3", () => {
   it("keeps the data, fills attempts and lastOutcome, adds the [status+position] index", async () => {
     await seedV1()
     const db = new DialerDB(NAME)
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
 
     const a = await db.queue.get("a")
     const b = await db.queue.get("b")
@@ -44,13 +44,16 @@ describe("schema upgrade v1 → v2", () => {
     expect(pending.map((r) => r.id)).toEqual(["b"])
     expect(await db.history.where("itemId").equals("a").count()).toBe(2)
     expect(await db.contacts.get("+15550000001")).toMatchObject({ name: "Ada" })
+    // v3: every history row has `at` (from startedAt here), and the newest comes first by it
+    const byAt = await db.history.orderBy("at").reverse().toArray()
+    expect(byAt.map((h) => h.at)).toEqual(["2024-01-01T11:00:00Z", "2024-01-01T10:00:00Z"])
     db.close()
   })
 
-  it("opens an empty database straight at v2", async () => {
-    const db = new DialerDB("fresh-v2")
+  it("opens an empty database straight at v3", async () => {
+    const db = new DialerDB("fresh-v3")
     await db.open()
-    expect(db.verno).toBe(2)
+    expect(db.verno).toBe(3)
     expect(db.tables.map((t) => t.name).sort()).toEqual(["contacts", "history", "queue", "runtime", "settings"])
     db.close()
   })

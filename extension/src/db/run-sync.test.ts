@@ -18,7 +18,7 @@ const running = (itemId: string, phone: string): DialerState => ({
 
 function entry(itemId: string, startedAt: string | null, outcome: HistoryEntry["outcome"]): HistoryEntry {
   return {
-    itemId, phone: "+15550000001", name: null, callId: startedAt ? "123" : null, outcome, startedAt,
+    itemId, at: startedAt ?? "2030-01-01T09:30:00.000Z", phone: "+15550000001", name: null, callId: startedAt ? "123" : null, outcome, startedAt,
     answeredAt: null, endedAt: null, durationSeconds: null, talkSeconds: null,
   }
 }
@@ -59,13 +59,13 @@ describe("applying the worker's messages", () => {
     const db = freshDb()
     await addNumbers(db, [{ phone: "+15550000001" }], "2030-01-01T00:00:00.000Z")
     const [a] = await listQueue(db)
-    const entries = [entry(a!.id, null, "no_answer")]
-    await mirrorHistory(db, entries)
+    // skipped in an earlier run (never started), dialled in this one: two entries, newest first
+    await mirrorHistory(db, [entry(a!.id, null, "skipped")])
     const dialled = [entry(a!.id, "2030-01-01T10:00:00.000Z", "answered")]
     await mirrorHistory(db, dialled)
     await mirrorHistory(db, dialled)
-    expect(await db.history.count()).toBe(1)
-    expect((await recentHistory(db))[0]?.outcome).toBe("answered")
+    expect(await db.history.count()).toBe(2)
+    expect((await recentHistory(db)).map((h) => h.outcome)).toEqual(["answered", "skipped"])
 
     await applyHistoryOutcomes(db, dialled)
     expect(await db.queue.get(a!.id)).toMatchObject({ status: "done", lastOutcome: "answered" })

@@ -51,15 +51,15 @@ export async function applyCallEnded(db: DialerDB, msg: CallEndedMessage): Promi
  */
 export async function applyHistoryOutcomes(
   db: DialerDB,
-  entries: { itemId: string; outcome: Outcome; startedAt: string | null }[],
+  entries: { itemId: string; outcome: Outcome; at: string }[],
   currentItemId?: string,
 ): Promise<void> {
   await db.transaction("rw", db.queue, async () => {
     for (const entry of entries) {
-      if (entry.itemId === currentItemId || !entry.startedAt) continue
+      if (entry.itemId === currentItemId) continue
       const row = await db.queue.get(entry.itemId)
       if (!row || (row.status !== "pending" && row.status !== "dialing")) continue
-      if (entry.startedAt < row.addedAt) continue
+      if (entry.at < row.addedAt) continue
       await db.queue.update(row.id, { status: STATUS_BY_OUTCOME[entry.outcome], lastOutcome: entry.outcome })
     }
   })

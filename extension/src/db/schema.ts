@@ -19,6 +19,12 @@ export const SCHEMA_V2 = {
   history: "&key, itemId, callId, startedAt",
 } as const
 
+/** v3: history ordered by `at` (dial or skip time), which skipped entries have and startedAt lacks. */
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  history: "&key, itemId, callId, startedAt, at",
+} as const
+
 type HistoryLike = { itemId: string; outcome: string; startedAt: string | null }
 
 export function declareVersions(db: Dexie): void {
@@ -39,6 +45,16 @@ export function declareVersions(db: Dexie): void {
         .modify((row: Record<string, unknown>) => {
           row.attempts = typeof row.attempts === "number" ? row.attempts : 0
           row.lastOutcome = latest.get(String(row.id))?.outcome ?? null
+        })
+    })
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      await tx
+        .table("history")
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.at = row.at ?? row.startedAt ?? row.endedAt ?? new Date(0).toISOString()
         })
     })
 }

@@ -15,6 +15,7 @@ import { DialerStore } from "./storage";
 import { computeStats } from "./stats";
 import { fromEnvelope } from "./webhook-event";
 import { runEffect } from "./effects";
+import { directory } from "../lib/stubs";
 
 export type AgentConfig = { agentId: string; aircallUserId: number; numberId: number; name: string | null; enabled: boolean };
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
@@ -210,7 +211,11 @@ export class AgentDialer extends DurableObject<Env> {
     const key = JSON.stringify(rest);
     if (key === this.lastPushed) return;
     this.lastPushed = key;
-    this.broadcast(JSON.stringify({ type: "state", state: this.view() }));
+    const state = this.view();
+    this.broadcast(JSON.stringify({ type: "state", state }));
+    const agentId = this.config()?.agentId;
+    // the team dashboard (admin hub in the Directory); fire-and-forget, never blocks the run
+    if (agentId) this.ctx.waitUntil(directory(this.env).agentState(agentId, state).catch((err: Error) => console.error("admin hub notify failed", err.message)));
   }
 
   private broadcast(message: string) {

@@ -154,6 +154,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 function toEntry(r: HistoryRow): HistoryEntry {
   return {
     itemId: r.item_id,
+    at: new Date(r.dial_at).toISOString(),
     phone: r.phone,
     name: r.name,
     callId: r.call_id,

@@ -4,10 +4,12 @@
  * trail and the Aircall webhook registration.
  */
 import { DurableObject } from "cloudflare:workers";
-import type { Agent, CreateAgentBody } from "@dialer/shared";
+import type { Agent, CreateAgentBody, DialerState } from "@dialer/shared";
 import { enrollmentCode, normalizeCode, randomToken, sha256 } from "../lib/crypto";
 import type { Result } from "../dialer/agent-dialer";
 import { AuditLog, type AuditEntry } from "./audit";
+import { AdminHub } from "./admin-hub";
+import { RefusalThrottle } from "./refusals";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS agents (agent_id TEXT PRIMARY KEY, aircall_user_id INTEGER NOT NULL, number_id INTEGER NOT NULL,
@@ -47,12 +49,45 @@ export type Session = { agent: Agent; refreshToken: string };
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly log: AuditLog;
+  private readonly hub: AdminHub;
+  private readonly refusals = new RefusalThrottle();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.sql.exec(SCHEMA);
     this.log = new AuditLog(this.sql);
+    this.hub = new AdminHub(ctx, this.sql);
+  }
+
+  // ---------- the team dashboard's live feed ----------
+  async issueAdminTicket(actor: string): Promise<string> {
+    return this.hub.issueTicket(actor);
+  }
+
+  /** GET /api/admin/ws?ticket=, forwarded by the worker. */
+  async fetch(request: Request): Promise<Response> {
+    return this.hub.accept(request);
+  }
+
+  async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    this.hub.onMessage(ws, message);
+  }
+
+  async webSocketClose(ws: WebSocket, _code: number, reason: string): Promise<void> {
+    this.hub.onClose(ws, reason);
+  }
+
+  /** An agent's dialer changed state (AgentDialer.pushState). */
+  async agentState(agentId: string, state: DialerState): Promise<void> {
+    this.hub.broadcast({ type: "agent.state", agentId, state });
+  }
+
+  /** A refused admin-token attempt: audited at most once per client per minute. */
+  async adminRefused(client: string, reason: string): Promise<void> {
+    const { verdict, suppressed } = this.refusals.check(client, Date.now());
+    if (verdict === "record") this.log.add(client, "admin.refused", { reason });
+    if (verdict === "summary") this.log.add(client, "admin.refused", { reason, alsoRefusedLastMinute: suppressed });
   }
 
   async createAgent(body: CreateAgentBody, actor: string): Promise<Result<{ agent: Agent; code: string; expiresAt: number }>> {
@@ -66,6 +101,7 @@ export class Directory extends DurableObject<Env> {
     );
     const { code, expiresAt } = await this.issueCode(agentId, now);
     this.log.add(actor, "agent.created", { agentId, aircallUserId: body.aircallUserId, numberId: body.numberId, role: body.role ?? "agent" });
+    this.hub.broadcast({ type: "team.changed" });
     return { ok: true, value: { agent: this.agent(agentId)!, code, expiresAt } };
   }
 
@@ -93,6 +129,7 @@ export class Directory extends DurableObject<Env> {
     this.sql.exec("UPDATE refresh SET revoked = 1 WHERE agent_id = ?", agentId);
     this.sql.exec("DELETE FROM codes WHERE agent_id = ?", agentId);
     this.log.add(actor, "agent.removed", { agentId, aircallUserId: agent.aircallUserId });
+    this.hub.broadcast({ type: "team.changed" });
     return { ok: true, value: agent };
   }
 
@@ -110,6 +147,7 @@ export class Directory extends DurableObject<Env> {
     this.sql.exec("UPDATE agents SET enrolled_at = ? WHERE agent_id = ?", now, agent.agentId);
     const refreshToken = await this.issueRefresh(agent.agentId, crypto.randomUUID(), now);
     this.log.add(agent.agentId, "agent.enrolled", { from });
+    this.hub.broadcast({ type: "team.changed" });
     return { ok: true, value: { agent: this.agent(agent.agentId)!, refreshToken } };
   }
 

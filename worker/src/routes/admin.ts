@@ -1,24 +1,17 @@
-import { CreateAgentBody, HistoryQuery, StatsQuery } from "@dialer/shared";
+import { CreateAgentBody } from "@dialer/shared";
 import type { Hono } from "hono";
-import * as z from "zod";
 import type { AppEnv } from "../app-env";
-import { requireAdmin } from "../auth/middleware";
-import { ApiError } from "../lib/errors";
-import { dialerFor, directory } from "../lib/stubs";
+import { directory, dialerFor } from "../lib/stubs";
 import { unwrap, valid } from "../lib/validate";
-import { statsSpan } from "./history";
+import { adminGate } from "./admin-auth";
+import { registerAdminConnect } from "./admin-connect";
+import { registerAdminHistory } from "./admin-history";
+import { registerAdminLive } from "./admin-live";
+import { AgentParam, registerAdminTeam } from "./admin-team";
 
-const AgentParam = z.object({ agentId: z.string().uuid("agentId: must be an agent id") });
-const AuditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().optional() });
-
-async function agentOr404(env: Env, agentId: string) {
-  const agent = await directory(env).getAgent(agentId);
-  if (!agent) throw new ApiError("not_found", "no such agent");
-  return agent;
-}
-
+/** Everything under /api/admin: agents (here), Aircall connect, team figures, history, audit, live feed. */
 export function registerAdmin(app: Hono<AppEnv>) {
-  app.use("/api/admin/*", requireAdmin);
+  app.use("/api/admin/*", adminGate);
 
   app.post("/api/admin/agents", valid("json", CreateAgentBody), async (c) => {
     const body = c.req.valid("json");
@@ -41,28 +34,8 @@ export function registerAdmin(app: Hono<AppEnv>) {
     return c.json({ removed: agent.agentId });
   });
 
-  /** Every agent with live state and today's figures: the team dashboard's first paint. */
-  app.get("/api/admin/team", valid("query", StatsQuery), async (c) => {
-    const { from, to } = statsSpan(c.req.valid("query"));
-    const agents = await directory(c.env).listAgents();
-    const rows = await Promise.all(
-      agents.map(async (agent) => {
-        const dialer = dialerFor(c.env, agent.aircallUserId);
-        const [state, stats] = await Promise.all([dialer.snapshot(), dialer.stats(undefined, from, to)]);
-        return { agent, state: unwrap(state), stats: unwrap(stats) };
-      }),
-    );
-    return c.json({ agents: rows });
-  });
-
-  app.get("/api/admin/agents/:agentId/history", valid("param", AgentParam), valid("query", HistoryQuery), async (c) => {
-    const agent = await agentOr404(c.env, c.req.valid("param").agentId);
-    const { limit, cursor } = c.req.valid("query");
-    return c.json(unwrap(await dialerFor(c.env, agent.aircallUserId).history(agent.agentId, limit, cursor)));
-  });
-
-  app.get("/api/admin/audit", valid("query", AuditQuery), async (c) => {
-    const { limit, before } = c.req.valid("query");
-    return c.json({ entries: await directory(c.env).listAudit(limit, before) });
-  });
+  registerAdminConnect(app);
+  registerAdminTeam(app);
+  registerAdminHistory(app);
+  registerAdminLive(app);
 }

@@ -1,0 +1,94 @@
+/** The admin API beyond agent CRUD: connect Aircall, team figures, history, audit, the live hub. */
+import * as z from "zod";
+import { Agent, HistoryEntry, Outcome, Stats } from "./api";
+import { DialerState } from "./state";
+
+const IsoTime = z.iso.datetime({ offset: true });
+
+// ---------- connect Aircall ----------
+export const ConnectBody = z.object({
+  /** Where Aircall should deliver; default: this worker's origin + /webhooks/aircall. */
+  webhookUrl: z.url({ protocol: /^https?$/, message: "webhookUrl: must be an http(s) URL" }).max(2048).optional(),
+});
+export type ConnectBody = z.infer<typeof ConnectBody>;
+
+export const NumberSummary = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  digits: z.string().nullable(),
+  country: z.string().nullable(),
+});
+export type NumberSummary = z.infer<typeof NumberSummary>;
+
+export const AircallUserSummary = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  availability: z.string().nullable(),
+  numbers: z.array(NumberSummary),
+});
+export type AircallUserSummary = z.infer<typeof AircallUserSummary>;
+
+export const AircallDirectoryResponse = z.object({ users: z.array(AircallUserSummary), numbers: z.array(NumberSummary) });
+export type AircallDirectoryResponse = z.infer<typeof AircallDirectoryResponse>;
+
+/** Each Aircall user's live availability (available, offline, do_not_disturb, in_call, after_call_work, …). */
+export const AvailabilitiesResponse = z.object({ users: z.array(z.object({ id: z.number().int(), availability: z.string() })), at: IsoTime });
+export type AvailabilitiesResponse = z.infer<typeof AvailabilitiesResponse>;
+
+export const WebhookSummary = z.object({ id: z.string(), url: z.string(), active: z.boolean(), events: z.array(z.string()) });
+export type WebhookSummary = z.infer<typeof WebhookSummary>;
+
+export const ConnectResponse = AircallDirectoryResponse.extend({
+  ok: z.literal(true),
+  webhook: WebhookSummary,
+  /** what connect did to the webhook: created it, or found and updated it (re-activated when it was off) */
+  action: z.enum(["created", "updated", "reactivated"]),
+  /** things the admin should fix (e.g. an AIRCALL_WEBHOOK_TOKEN secret that overrides the stored token) */
+  warnings: z.array(z.string()),
+});
+export type ConnectResponse = z.infer<typeof ConnectResponse>;
+
+// ---------- team, stats ----------
+export const TeamRow = z.object({ agent: Agent, state: DialerState, stats: Stats });
+export type TeamRow = z.infer<typeof TeamRow>;
+export const TeamResponse = z.object({ agents: z.array(TeamRow) });
+export type TeamResponse = z.infer<typeof TeamResponse>;
+
+export const TeamStatsResponse = z.object({
+  from: IsoTime,
+  to: IsoTime,
+  /** the whole team; callsPerHour is the sum of the agents' rates */
+  total: Stats,
+  agents: z.array(z.object({ agentId: z.string(), name: z.string().nullable(), stats: Stats })),
+});
+export type TeamStatsResponse = z.infer<typeof TeamStatsResponse>;
+
+export const NewCodeResponse = z.object({ enrollmentCode: z.string(), expiresAt: IsoTime });
+
+// ---------- history across the team ----------
+export const AdminHistoryQuery = z.object({
+  agentId: z.uuid("agentId: must be an agent id").optional(),
+  outcome: Outcome.optional(),
+  from: IsoTime.optional(),
+  to: IsoTime.optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(500),
+});
+export type AdminHistoryQuery = z.infer<typeof AdminHistoryQuery>;
+
+export const AdminHistoryRow = HistoryEntry.extend({ agentId: z.string(), agentName: z.string().nullable() });
+export type AdminHistoryRow = z.infer<typeof AdminHistoryRow>;
+export const AdminHistoryResponse = z.object({ items: z.array(AdminHistoryRow), truncated: z.boolean() });
+export type AdminHistoryResponse = z.infer<typeof AdminHistoryResponse>;
+
+// ---------- audit ----------
+export const AuditEntry = z.object({ id: z.number().int(), at: IsoTime, actor: z.string(), action: z.string(), detail: z.record(z.string(), z.unknown()) });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export const AuditResponse = z.object({ entries: z.array(AuditEntry) });
+
+// ---------- the dashboard's WebSocket (server → dashboard) ----------
+export const AdminAgentState = z.object({ type: z.literal("agent.state"), agentId: z.string(), state: DialerState });
+/** An agent was added or removed: reload the team. */
+export const AdminTeamChanged = z.object({ type: z.literal("team.changed") });
+export const AdminServerMessage = z.discriminatedUnion("type", [AdminAgentState, AdminTeamChanged, z.object({ type: z.literal("pong") })]);
+export type AdminServerMessage = z.infer<typeof AdminServerMessage>;

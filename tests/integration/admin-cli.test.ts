@@ -1,0 +1,134 @@
+import { execFile } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { join } from "node:path";
+import { SUBSCRIBED_EVENTS } from "@dialer/shared";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AgentClient } from "../system/api-client";
+import { freePort, LOCAL, ROOT, startSystem, type System } from "../system/start-system";
+
+/**
+ * The admin CLI as a process against wrangler dev + the Aircall simulator. The simulator only
+ * delivers to webhooks registered through its API and the worker has no AIRCALL_WEBHOOK_TOKEN,
+ * so calls complete only if `connect` registered the webhook and stored its token.
+ */
+let system: System;
+beforeAll(async () => {
+  system = await startSystem({ quiet: true, vars: { AIRCALL_WEBHOOK_TOKEN: "" }, sim: { webhookUrl: undefined, createdDelayMs: 50, ringMs: 300, talkMs: 400, endedDelayMs: 1000 } });
+});
+afterAll(async () => {
+  await system?.stop();
+});
+
+type Run = { code: number; stdout: string; stderr: string };
+function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const tsx = join(ROOT, "worker/node_modules/.bin/tsx");
+  const fullEnv = { ...process.env, DIALER_URL: system.workerUrl, DIALER_ADMIN_TOKEN: LOCAL.adminToken, NO_COLOR: "1", ...env };
+  return new Promise((resolve) => {
+    execFile(tsx, [join(ROOT, "worker/cli/main.ts"), ...args], { env: fullEnv, timeout: 60_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+const simWebhooks = () => system.sim.state().webhooks as { webhook_id: string; url: string; active: boolean; events: string[]; token: string }[];
+const simAuth = `Basic ${Buffer.from(`${LOCAL.apiId}:${LOCAL.apiToken}`).toString("base64")}`;
+
+describe("pnpm admin connect", () => {
+  it("registers one webhook with the dialer's events; a second run updates it", async () => {
+    const first = await cli(["connect"]);
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Aircall accepted the API key\. Webhook registered: http:\/\/127\.0\.0\.1:\d+\/webhooks\/aircall/);
+    expect(first.stdout).toContain("demo.agent@example.com");
+    const second = await cli(["connect"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("already registered, updated");
+    const hooks = simWebhooks();
+    expect(hooks).toHaveLength(1);
+    expect(hooks[0]).toMatchObject({ url: `${system.workerUrl}/webhooks/aircall`, active: true });
+    expect([...hooks[0]!.events].sort()).toEqual([...SUBSCRIBED_EVENTS].sort());
+    expect(first.stdout + second.stdout).not.toContain(hooks[0]!.token);
+  });
+
+  it("re-activates a webhook Aircall disabled", async () => {
+    const [hook] = simWebhooks();
+    await fetch(`${system.sim.url}/v1/webhooks/${hook!.webhook_id}`, { method: "PUT", headers: { authorization: simAuth, "content-type": "application/json" }, body: JSON.stringify({ active: false, events: hook!.events }) });
+    expect(simWebhooks()[0]!.active).toBe(false);
+    const run = await cli(["connect", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ ok: true, action: "reactivated", webhook: { id: hook!.webhook_id, active: true } });
+    expect(simWebhooks()).toHaveLength(1);
+    expect(simWebhooks()[0]!.active).toBe(true);
+  });
+});
+
+describe("pnpm admin agents", () => {
+  it("adds an agent by email, who signs in and dials through the stored webhook token; code, list, remove", async () => {
+    const add = await cli(["agents", "add", "--aircall-user", "demo.agent@example.com"]);
+    expect(add.stderr).toBe("");
+    const code = /Enrolment code: ([A-Z2-9]{5}-[A-Z2-9]{5})/.exec(add.stdout)?.[1];
+    expect(code, add.stdout).toBeDefined();
+    expect(add.stdout).toContain(`Tell Demo Agent: install the dialer extension, open its options, set the worker URL to ${system.workerUrl}`);
+    const agentId = /agent ([0-9a-f-]{36})/.exec(add.stdout)![1]!;
+
+    const list = JSON.parse((await cli(["agents", "list", "--json"])).stdout) as { agents: { agentId: string; aircallUserId: number; numberId: number }[] };
+    expect(list.agents).toContainEqual(expect.objectContaining({ agentId, aircallUserId: 1001, numberId: 2001 }));
+
+    const renewed = await cli(["agents", "code", agentId]);
+    const newCode = /New enrolment code: (\S+)/.exec(renewed.stdout)?.[1];
+    expect(newCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    const agent = await AgentClient.enroll(system.workerUrl, newCode!);
+    await agent.start([{ id: "x1", phone: "+14155550101", name: "Webhook check" }], 0);
+    const until = Date.now() + 30_000;
+    while ((await agent.state()).status !== "completed") {
+      if (Date.now() > until) throw new Error(`run did not complete (webhook token not stored?): ${JSON.stringify(await agent.state())}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const stats = await cli(["stats"]);
+    expect(stats.stdout).toMatch(/TEAM\s+1\s/);
+
+    const removed = await cli(["agents", "remove", agentId]);
+    expect(removed.stdout).toContain(`Removed agent ${agentId}`);
+    expect((await cli(["agents", "list"])).stdout).not.toContain(agentId);
+    const audit = await cli(["audit", "--limit", "20"]);
+    expect(audit.stdout).toMatch(/aircall\.connected/);
+    expect(audit.stdout).toMatch(/agent\.removed/);
+  });
+
+  it("explains usage mistakes with exit code 2", async () => {
+    const run = await cli(["agents", "add"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("agents add needs --aircall-user");
+    expect((await cli(["agents", "add", "--aircall-user", "nobody@example.com"])).stderr).toContain('No Aircall user "nobody@example.com"');
+  });
+});
+
+describe("clear errors", () => {
+  it("a wrong token", async () => {
+    const run = await cli(["agents", "list"], { DIALER_ADMIN_TOKEN: "not-the-token" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/The worker refused the admin token \(401/);
+  });
+
+  it("a wrong URL: nothing listening, or something that is not the worker", async () => {
+    const refused = await cli(["agents", "list", "--url", `http://127.0.0.1:${await freePort()}`]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Cannot reach the worker at http:\/\/127\.0\.0\.1:\d+ \(connection refused\)/);
+    const notUs = await cli(["agents", "list", "--url", system.sim.url]);
+    expect(notUs.code).toBe(1);
+    expect(notUs.stderr).toMatch(/is not the power dialer's worker/);
+  });
+
+  it("Aircall refusing the worker's credentials", async () => {
+    const message = "Aircall refused the API credentials (403 Forbidden). Check AIRCALL_API_ID and AIRCALL_API_TOKEN.";
+    const server: Server = createServer((_req, res) => {
+      res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "aircall_refused", message } }));
+    });
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+    const { port } = server.address() as { port: number };
+    const run = await cli(["connect", "--url", `http://127.0.0.1:${port}`]);
+    server.close();
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(`Error: ${message}`);
+  });
+});

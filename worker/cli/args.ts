@@ -1,0 +1,69 @@
+/** Command-line parsing for `pnpm admin`: one set of options, checked per command. */
+import { parseArgs } from "node:util";
+
+export const USAGE = `Usage: pnpm admin <command> [options]
+
+Commands:
+  connect [--webhook-url URL]          check the Aircall key, register the webhook, list users and numbers
+  agents list                          enrolled agents
+  agents add --aircall-user <id|email> [--number <id>] [--name N] [--admin]
+                                       enrol an Aircall user; prints the one-time enrolment code
+  agents remove <agentId>              remove an agent (its sessions end at once)
+  agents code <agentId>                a new enrolment code (the old one stops working)
+  stats [--from ISO] [--to ISO]        the team's calls, answer rate, talk time (default: today)
+  audit [--limit N]                    the audit trail, newest first
+
+Options:
+  --url URL      the worker (default $DIALER_URL or http://127.0.0.1:8787)
+  --token TOKEN  the admin token (default $DIALER_ADMIN_TOKEN)
+  --json         print the API's JSON instead of text
+  -h, --help     this help`;
+
+export class UsageError extends Error {}
+
+export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        url: { type: "string" },
+        token: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+        "webhook-url": { type: "string" },
+        "aircall-user": { type: "string" },
+        number: { type: "string" },
+        name: { type: "string" },
+        admin: { type: "boolean", default: false },
+        from: { type: "string" },
+        to: { type: "string" },
+        limit: { type: "string" },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const url = (values.url ?? env.DIALER_URL ?? "http://127.0.0.1:8787").replace(/\/+$/, "");
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`--url must be an http(s) URL, got "${url}"`);
+  return { ...values, url, token: values.token ?? env.DIALER_ADMIN_TOKEN ?? "", positionals };
+}
+
+export type Args = ReturnType<typeof parse>;
+
+/** A positive integer option, or a usage error naming it. */
+export function intOption(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) <= 0) throw new UsageError(`--${name} must be a positive number, got "${value}"`);
+  return Number(value);
+}
+
+export function isoOption(name: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const t = Date.parse(value);
+  if (!Number.isFinite(t)) throw new UsageError(`--${name} must be a date or ISO time, got "${value}"`);
+  return new Date(t).toISOString();
+}

@@ -1,0 +1,66 @@
+import type { Stats } from "@dialer/shared";
+
+const W = 1000;
+const H = 230;
+const PAD = { top: 12, right: 8, bottom: 26, left: 30 };
+
+/** Today's calls per local hour, answered stacked under the rest; working hours always shown. */
+function buckets(stats: Stats) {
+  const counts = Array.from({ length: 24 }, () => ({ calls: 0, answered: 0 }));
+  for (const b of stats.byHour) {
+    const h = new Date(b.hour).getHours();
+    counts[h]!.calls += b.calls;
+    counts[h]!.answered += b.answered;
+  }
+  const used = counts.map((c, h) => (c.calls ? h : -1)).filter((h) => h >= 0);
+  const first = Math.min(8, new Date().getHours(), ...used);
+  const last = Math.max(18, new Date().getHours(), ...used);
+  return counts.slice(first, last + 1).map((c, i) => ({ hour: first + i, ...c }));
+}
+
+function niceMax(n: number) {
+  if (n <= 4) return 4;
+  const step = 10 ** Math.floor(Math.log10(n));
+  return Math.ceil(n / step) * step;
+}
+
+export function HourChart({ stats }: { stats: Stats | null }) {
+  const rows = stats ? buckets(stats) : [];
+  const max = niceMax(Math.max(0, ...rows.map((r) => r.calls)));
+  const innerW = W - PAD.left - PAD.right;
+  const innerH = H - PAD.top - PAD.bottom;
+  const slot = rows.length ? innerW / rows.length : innerW;
+  const y = (v: number) => PAD.top + innerH - (v / max) * innerH;
+  const ticks = [0, max / 2, max];
+  return (
+    <section className="card chart">
+      <div className="card-head">
+        <h2>Calls per hour · today</h2>
+        <div className="legend">
+          <span><i className="sw answered" /> answered</span>
+          <span><i className="sw other" /> not answered</span>
+        </div>
+      </div>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Calls per hour today" data-testid="hour-chart">
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid-line" />
+            <text x={PAD.left - 6} y={y(t) + 4} className="axis" textAnchor="end">{t}</text>
+          </g>
+        ))}
+        {rows.map((r, i) => {
+          const x = PAD.left + i * slot + slot * 0.18;
+          const w = slot * 0.64;
+          return (
+            <g key={r.hour}>
+              <title>{`${String(r.hour).padStart(2, "0")}:00 · ${r.calls} calls, ${r.answered} answered`}</title>
+              <rect x={x} y={y(r.calls)} width={w} height={y(r.answered) - y(r.calls)} rx={2} className="bar other" />
+              <rect x={x} y={y(r.answered)} width={w} height={y(0) - y(r.answered)} rx={2} className="bar answered" />
+              {r.hour % 2 === 0 && <text x={x + w / 2} y={H - 8} className="axis" textAnchor="middle">{`${String(r.hour).padStart(2, "0")}h`}</text>}
+            </g>
+          );
+        })}
+      </svg>
+    </section>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * The admin gate: ADMIN_TOKEN or an admin's access token (requireAdmin), plus an audit entry for
+ * each refused attempt — throttled here per isolate and again in the Directory, so a flood of bad
+ * tokens costs little and writes at most one entry per client per minute.
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
+import { requireAdmin } from "../auth/middleware";
+import { ApiError } from "../lib/errors";
+import { directory } from "../lib/stubs";
+
+const WINDOW_MS = 60_000;
+const MAX_TRACKED = 5_000;
+const recentlyReported = new Map<string, number>();
+
+export const clientOf = (c: Context<AppEnv>) => `ip:${c.req.header("cf-connecting-ip") ?? "unknown"}`;
+
+function shouldReport(client: string, now: number): boolean {
+  const last = recentlyReported.get(client);
+  if (last !== undefined && now - last < WINDOW_MS) return false;
+  if (recentlyReported.size >= MAX_TRACKED) recentlyReported.clear();
+  recentlyReported.set(client, now);
+  return true;
+}
+
+/** Test hook: forget which clients were reported. */
+export function resetRefusalReports() {
+  recentlyReported.clear();
+}
+
+/** The dashboard's WebSocket carries a ticket, not a header: the Directory checks it. */
+const TICKET_PATHS = new Set(["/api/admin/ws"]);
+
+export const adminGate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (TICKET_PATHS.has(c.req.path)) return next();
+  try {
+    await requireAdmin(c, async () => {});
+  } catch (err) {
+    if (err instanceof ApiError && (err.code === "unauthorized" || err.code === "forbidden")) {
+      const client = clientOf(c);
+      if (shouldReport(client, Date.now())) {
+        const report = directory(c.env)
+          .adminRefused(client, `${c.req.method} ${c.req.path}: ${err.message}`)
+          .catch((e: Error) => console.error("audit of a refused admin attempt failed", e.message));
+        c.executionCtx.waitUntil(report);
+      }
+    }
+    throw err;
+  }
+  await next();
+};
