@@ -3,7 +3,7 @@ import { useState } from "react"
 import type { DialerCommand, DialerView } from "../lib/messages"
 import { sendRequest } from "../lib/runtime"
 import { clock, prettyPhone, secondsSince, STATUS_LABEL, toneOf } from "../ui/format"
-import { isCountingDown, isRunActive } from "../ui/run-status"
+import { canSkip, isCountingDown, isRunActive, SKIP_DURING_CALL } from "../ui/run-status"
 import { useNow } from "../ui/use-now"
 import { useBarView } from "./use-bar-view"
 
@@ -57,7 +57,13 @@ function BarContent({ view }: { view: DialerView }) {
         <button className="primary" onClick={() => void run(paused ? "resume" : "pause")} data-testid="bar-toggle">
           {paused ? "Resume" : "Pause"}
         </button>
-        <button onClick={() => void run("skip")} data-testid="bar-skip">Skip</button>
+        <button
+          onClick={() => void run("skip")}
+          disabled={!canSkip(state)}
+          title={current ? SKIP_DURING_CALL : "Skip the next number"}
+          data-testid="bar-skip">
+          Skip
+        </button>
         <button className="danger" onClick={() => void run("stop")} data-testid="bar-stop">Stop</button>
       </span>
       {error && <span className="bar-error" role="alert">{error}</span>}

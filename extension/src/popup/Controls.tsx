@@ -1,13 +1,15 @@
-import type { DialerStatus } from "@dialer/shared"
+import type { DialerState, DialerStatus } from "@dialer/shared"
 
+import { canSkip, SKIP_DURING_CALL } from "../ui/run-status"
 import { type ControlAction, useDialerControl } from "./requests"
 
 const LIVE: DialerStatus[] = ["dialing", "ringing", "in_call", "wrap_up"]
 
 /** Which buttons make sense in a status. */
-export function enabledActions(status: DialerStatus, pending: number): Set<ControlAction> {
-  if (status === "paused") return new Set(["resume", "skip", "stop"])
-  if (LIVE.includes(status)) return new Set(["pause", "skip", "stop"])
+export function enabledActions(state: DialerState, pending: number): Set<ControlAction> {
+  const skip: ControlAction[] = canSkip(state) ? ["skip"] : []
+  if (state.status === "paused") return new Set<ControlAction>(["resume", "stop", ...skip])
+  if (LIVE.includes(state.status)) return new Set<ControlAction>(["pause", "stop", ...skip])
   return new Set(pending > 0 ? ["start"] : [])
 }
 
@@ -19,9 +21,10 @@ const BUTTONS: { action: ControlAction; label: string; kind: string }[] = [
   { action: "stop", label: "Stop", kind: "danger" },
 ]
 
-export function Controls({ status, pending }: { status: DialerStatus; pending: number }) {
+export function Controls({ state, pending }: { state: DialerState; pending: number }) {
   const control = useDialerControl()
-  const enabled = enabledActions(status, pending)
+  const status = state.status
+  const enabled = enabledActions(state, pending)
   const paused = status === "paused"
   const running = paused || LIVE.includes(status)
   // Idle: Start alone. During a run: Pause (or Resume), Skip, Stop.
@@ -36,6 +39,7 @@ export function Controls({ status, pending }: { status: DialerStatus; pending: n
           className={b.kind}
           data-testid={`control-${b.action}`}
           disabled={!enabled.has(b.action) || control.isPending}
+          title={b.action === "skip" && state.current ? SKIP_DURING_CALL : undefined}
           onClick={() => control.mutate(b.action)}>
           {b.label}
         </button>

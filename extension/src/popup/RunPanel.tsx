@@ -6,6 +6,8 @@ import { displayPhone } from "../ui/phone"
 import { useNow } from "../ui/use-now"
 import { Controls } from "./Controls"
 
+const IDLE: DialerState = { status: "idle", remaining: 0, delaySeconds: 0 }
+
 type Props = { state: DialerState | null; pending: number }
 
 /** The current call with a live timer, or the countdown to the next dial, then the controls. */
@@ -47,7 +49,7 @@ export function RunPanel({ state, pending }: Props) {
       {state?.status === "paused" && current && state.pausedReason && (
         <p className="paused-reason">Paused: {state.pausedReason}</p>
       )}
-      <Controls status={state?.status ?? "idle"} pending={pending} />
+      <Controls state={state ?? IDLE} pending={pending} />
     </section>
   )
 }

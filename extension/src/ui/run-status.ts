@@ -11,3 +11,13 @@ export function isRunActive(state: DialerState | null | undefined): boolean {
 export function isCountingDown(state: DialerState | null | undefined): boolean {
   return isRunActive(state) && !!state?.nextDialAt && !state.current
 }
+
+/**
+ * Skip passes over the next pending number. Aircall's API cannot hang up a call, so while one is
+ * up the worker refuses a skip: the run moves on by itself when the agent hangs up in Aircall.
+ */
+export function canSkip(state: DialerState | null | undefined): boolean {
+  return !!state && (state.status === "wrap_up" || state.status === "paused") && !state.current && state.remaining > 0
+}
+
+export const SKIP_DURING_CALL = "Hang up in Aircall to end this call: the run moves on by itself."
