@@ -7,7 +7,7 @@
  * `pnpm test -- --only=worker,e2e` runs a subset.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -39,9 +39,10 @@ const suites = [
     cwd: root,
     cmd: "bash",
     args: ["-c", "pnpm build:e2e && cd tests && pnpm exec playwright test -c e2e/playwright.config.ts"],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: join(out, "e2e.json") },
+    before: () => rmSync(join(root, "tests/e2e/results.json"), { force: true }),
     read: () => {
-      const r = JSON.parse(readFileSync(join(out, "e2e.json"), "utf8"));
+      // written by the json reporter configured in tests/e2e/playwright.config.ts
+      const r = JSON.parse(readFileSync(join(root, "tests/e2e/results.json"), "utf8"));
       return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
     },
   },
@@ -53,7 +54,8 @@ const started = Date.now();
 for (const s of suites.filter((s) => !only || only.includes(s.name))) {
   const t0 = Date.now();
   console.log(`\n=== ${s.name} ===`);
-  const run = spawnSync(s.cmd, s.args, { cwd: s.cwd, stdio: "inherit", env: { ...process.env, ...s.env } });
+  s.before?.();
+  const run = spawnSync(s.cmd, s.args, { cwd: s.cwd, stdio: "inherit" });
   let counts;
   try {
     counts = s.read();
