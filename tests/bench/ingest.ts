@@ -1,0 +1,145 @@
+/**
+ * Webhook ingest: 100 enrolled agents, each in a run whose calls are driven only by webhooks we
+ * send from Node (keep-alive) straight to /webhooks/aircall: call.created/answered/hungup/ended,
+ * user events in both spellings, and re-deliveries. Measures sustained events/s and the time to
+ * the 200, and checks every event was applied exactly once (response statuses and the agents'
+ * history).
+ */
+import { normalizeEventName } from "@dialer/shared";
+import type { AgentClient } from "../system/api-client";
+import { baseline, enrollAgents, hrNow, items, KeepAlive, simUsers, startBenchSystem, waitFor, type Bench } from "./lib";
+import { percentile } from "./stats";
+import { callEvent, unix, userEvent, type CallSpec } from "./webhooks";
+
+const AGENTS = 100;
+const CALLS = 12; // per agent per run: ~100 webhooks per agent, ~10,000 per run
+
+type Sent = { key: string; status: number; result: string; ms: number; event: string };
+
+/** The worker's dedupe key for a body we built (mirrors worker/src/dialer/webhook-event.ts). */
+function keyOf(event: string, id: string | number, timestamp?: number): string {
+  const name = normalizeEventName(event);
+  return name.startsWith("user.") ? `${name}:${id}:${timestamp}:` : `${name}:${id}`;
+}
+
+export const ingest: Bench = {
+  id: "ingest",
+  title: `Webhook ingest (${AGENTS} agents)`,
+  async run(ctx) {
+    const users = simUsers(AGENTS);
+    const system = await startBenchSystem({
+      // The simulator only answers start-call here (204 placing nothing): every call event comes from us.
+      sim: { users, ratePerMinute: 1_000_000, webhookUrl: undefined },
+      vars: { AIRCALL_RATE_LIMIT_PER_MIN: "1000000" },
+    });
+    const http = new KeepAlive(AGENTS);
+    try {
+      const { sim, workerUrl } = system;
+      const agents = await enrollAgents(workerUrl, users);
+      const url = `${workerUrl}/webhooks/aircall`;
+      let callSeq = 0n;
+      let userTs = unix() * 10;
+      for (let run = 0; run < ctx.runs; run++) {
+        sim.pushFaults(Array.from({ length: AGENTS * CALLS }, () => ({ placeCall: false })));
+        const runItems = users.map((_, a) => items(CALLS, `r${run}a${a}`, a * CALLS));
+        await Promise.all(agents.map((agent, a) => agent.start(runItems[a]!, 0)));
+        await waitFor("all agents dialing", async () => (await Promise.all(agents.map((g) => g.state()))).every((s) => s.status === "dialing"), 30_000, 200);
+        const base = await baseline(workerUrl);
+
+        const sent: Sent[] = [];
+        const expectedCalls = new Map<number, string[]>();
+        const send = async (event: string, body: string, key: string) => {
+          const t0 = hrNow();
+          const res = await http.request(url, "POST", body);
+          const ms = hrNow() - t0;
+          let result = "";
+          try {
+            result = (JSON.parse(res.text) as { status?: string }).status ?? res.text;
+          } catch {
+            result = res.text;
+          }
+          sent.push({ key, status: res.status, result, ms, event });
+        };
+
+        const chain = async (a: number) => {
+          const u = users[a]!;
+          const numberId = u.numbers[0]!.id;
+          const history: { event: string; body: string; key: string }[] = [];
+          const go = async (event: string, body: string, key: string) => {
+            history.push({ event, body, key });
+            await send(event, body, key);
+          };
+          const userEv = async (event: string, ts = ++userTs, availability = "available") => go(event, userEvent(event, u.id, ts, availability), keyOf(event, u.id, ts));
+          await userEv("user.connected");
+          await userEv("user.opened.v2");
+          const ids: string[] = [];
+          let prev: CallSpec | undefined;
+          for (let k = 0; k < CALLS; k++) {
+            const id = (7_000_000_000_000_000_000n + BigInt(run) * 1_000_000n + ++callSeq).toString();
+            ids.push(id);
+            const call: CallSpec = { id, userId: u.id, numberId, to: runItems[a]![k]!.phone, startedAt: unix() };
+            await go("call.created", callEvent("call.created", call), keyOf("call.created", id));
+            call.answeredAt = unix();
+            await go("call.answered", callEvent("call.answered", call), keyOf("call.answered", id));
+            call.endedAt = unix();
+            await go("call.hungup", callEvent("call.hungup", call), keyOf("call.hungup", id));
+            // After-call work in both spellings: v1 and v2 of the same delivery are one event.
+            const ts = ++userTs;
+            await userEv("user.wut_start", ts, "available");
+            await userEv("user.wut_start.v2", ts, "available");
+            await userEv(k % 2 ? "user.wut_end" : "user.wut_end.v2");
+            if (prev) await go("call.ended", callEvent("call.ended", prev), keyOf("call.ended", prev.id)); // ~30 s later on Aircall
+            // At-least-once delivery: re-send an earlier delivery now and then.
+            if (Math.random() < 0.15) {
+              const again = history[Math.floor(Math.random() * history.length)]!;
+              await send(again.event, again.body, again.key);
+            }
+            prev = call;
+          }
+          await go("call.ended", callEvent("call.ended", prev!), keyOf("call.ended", prev!.id));
+          expectedCalls.set(a, ids);
+        };
+
+        const t0 = hrNow();
+        await Promise.all(users.map((_, a) => chain(a)));
+        const elapsed = (hrNow() - t0) / 1000;
+
+        // Exactly once: every unique delivery "applied", every repeat "duplicate", nothing else.
+        const unique = new Set(sent.map((s) => s.key));
+        const applied = sent.filter((s) => s.result === "applied").length;
+        const duplicate = sent.filter((s) => s.result === "duplicate").length;
+        const other = sent.filter((s) => s.result !== "applied" && s.result !== "duplicate");
+        let violations = Math.abs(applied - unique.size) + Math.abs(duplicate - (sent.length - unique.size)) + other.length;
+        if (other.length) ctx.log(`unexpected answers: ${other.length}, e.g. ${JSON.stringify(other.slice(0, 2))}\nwrangler output (tail): ${system.logs.join("").slice(-3000)}`);
+        // …and the agents' history shows each call once, answered and final, in order.
+        const histories = await Promise.all(agents.map((g: AgentClient) => g.history(500)));
+        const states = await Promise.all(agents.map((g: AgentClient) => g.state()));
+        histories.forEach((h, a) => {
+          const mine = h.items.filter((e) => e.itemId.startsWith(`r${run}a${a}-`)).reverse();
+          const ids = expectedCalls.get(a) ?? [];
+          const bad = mine.length !== CALLS || mine.some((e, k) => e.callId !== ids[k] || e.outcome !== "answered" || !e.final) || states[a]!.status !== "completed";
+          if (bad) {
+            violations++;
+            if (violations < 4) ctx.log(`agent ${a}: ${mine.length} history rows, state ${states[a]!.status}`);
+          }
+        });
+        const ms = sent.map((s) => s.ms);
+        const rate = sent.length / elapsed;
+        ctx.log(
+          `run ${run + 1}: ${sent.length} webhooks (${unique.size} unique, ${applied} applied, ${duplicate} duplicate) in ${elapsed.toFixed(1)} s = ${rate.toFixed(0)}/s; ` +
+            `200 in p50 ${percentile(ms, 50).toFixed(1)} p99 ${percentile(ms, 99).toFixed(1)} max ${Math.max(...ms).toFixed(0)} ms; violations ${violations}; /health ${base.toFixed(2)} ms`,
+        );
+        const byType = new Map<string, number[]>();
+        for (const s of sent) (byType.get(s.event) ?? byType.set(s.event, []).get(s.event)!).push(s.ms);
+        ctx.log(`  p50/p99 by event: ${[...byType].map(([e, v]) => `${e} ${percentile(v, 50).toFixed(0)}/${percentile(v, 99).toFixed(0)}`).join(", ")}`);
+        ctx.record({ name: "webhook_ingest_rate", value: rate, unit: "events/s", target: { op: ">=", value: 1000 } });
+        ctx.record({ name: "webhook_ingest_p50", value: percentile(ms, 50), unit: "ms", baselineMs: base });
+        ctx.record({ name: "webhook_ingest_p99", value: percentile(ms, 99), unit: "ms", baselineMs: base, target: { op: "<", value: 100 } });
+        ctx.record({ name: "webhook_exactly_once_violations", value: violations, unit: "events", target: { op: "==", value: 0 } });
+      }
+    } finally {
+      http.close();
+      await system.stop();
+    }
+  },
+};

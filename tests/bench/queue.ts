@@ -1,0 +1,111 @@
+/**
+ * Queue: 10,000 numbers added to the extension's IndexedDB queue through its own message
+ * (`{type: "queue.add", items}` from an extension page to the background, 1,000 items a message,
+ * its schema's maximum), then the popup's first
+ * render of the list, and scrolling to the end of it.
+ */
+import { browserUnavailable, launchWithExtension } from "./browser";
+import type { Bench } from "./lib";
+
+const N = 10_000;
+const phoneOf = (i: number) => `+1415${String(5500000 + i).padStart(7, "0")}`;
+
+/** Long-task recorder for the popup, as a string (see detection.ts for why). */
+const LONGTASKS = `(() => { window.__longtasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longtasks.push(e.duration); }).observe({ type: "longtask", buffered: true }); })();`;
+
+export const queue: Bench = {
+  id: "queue",
+  title: `Queue of ${N.toLocaleString("en-US")} numbers (IndexedDB + popup)`,
+  async run(ctx) {
+    const why = browserUnavailable();
+    if (why) return ctx.skip(why);
+    const browser = await launchWithExtension();
+    try {
+      const { context, sw, extensionId } = browser;
+      const items = Array.from({ length: N }, (_, i) => ({ phone: phoneOf(i), name: `Contact ${i + 1}`, sourceUrl: `https://crm.example.com/contacts/${i + 1}`, crm: "generic" }));
+      const last = phoneOf(N - 1);
+      // Each add takes seconds today: at most 2 runs to keep `pnpm bench` short.
+      for (let run = 0; run < Math.min(ctx.runs, 2); run++) {
+        await sw.evaluate(async () => {
+          const { db } = (globalThis as unknown as { __dialerE2E: { db: { queue: { clear(): Promise<void> }; contacts: { clear(): Promise<void> } } } }).__dialerE2E;
+          await db.queue.clear();
+          await db.contacts.clear();
+        });
+        // The add, as a content script would send it (from an extension page: same message path).
+        const sender = await context.newPage();
+        await sender.goto(`chrome-extension://${extensionId}/options.html`);
+        const add = await sender.evaluate(async (list) => {
+          // The message takes at most 1,000 items (messages.schema.ts): send 10 in a row.
+          const t0 = performance.now();
+          let added = 0;
+          let res: unknown;
+          for (let i = 0; i < list.length; i += 1000) {
+            res = await (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: "queue.add", items: list.slice(i, i + 1000) });
+            added += (res as { added?: number })?.added ?? 0;
+          }
+          return { ms: performance.now() - t0, added, res };
+        }, items);
+        await sender.close();
+        if (add.added !== N) throw new Error(`queue.add answered ${JSON.stringify(add.res).slice(0, 300)}`);
+
+        // Reference: the same 10,000 rows written the bulk way (one indexed lookup, one bulkAdd) —
+        // what addNumbers could cost. The queue is saved first and put back right after.
+        const bulk = await sw.evaluate(async (list) => {
+          type Db = { transaction(mode: string, t: unknown, fn: () => Promise<void>): Promise<void>; queue: { where(i: string): { anyOf(v: string[]): { toArray(): Promise<unknown[]> } }; bulkAdd(r: unknown[]): Promise<unknown>; clear(): Promise<void>; toArray(): Promise<unknown[]> } };
+          const { db } = (globalThis as unknown as { __dialerE2E: { db: Db } }).__dialerE2E;
+          const saved = await db.queue.toArray();
+          await db.queue.clear();
+          const t0 = performance.now();
+          await db.transaction("rw", db.queue, async () => {
+            await db.queue.where("phone").anyOf(list.map((c) => c.phone)).toArray();
+            await db.queue.bulkAdd(list.map((c, i) => ({ id: crypto.randomUUID(), phone: c.phone, name: c.name, sourceUrl: c.sourceUrl, position: i + 1, status: "pending", attempts: 0, lastOutcome: null, addedAt: new Date().toISOString() })));
+          });
+          const ms = performance.now() - t0;
+          await db.queue.clear();
+          await db.queue.bulkAdd(saved);
+          return ms;
+        }, items);
+        // The popup: from navigation start to the list showing rows and the 10,000 count.
+        const popup = await context.newPage();
+        await popup.setViewportSize({ width: 380, height: 600 });
+        await popup.addInitScript(LONGTASKS);
+        await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+        const rendered = (await (
+          await popup.waitForFunction(
+            (n) => {
+              const counts = document.querySelector('[data-testid="queue-counts"]')?.textContent ?? "";
+              return document.querySelector('[data-testid="queue-row"]') && counts.replace(/\D/g, " ").split(" ").includes(String(n)) ? performance.now() : false;
+            },
+            N,
+            { polling: "raf", timeout: 30_000 },
+          )
+        ).jsonValue()) as number;
+        const rows = await popup.locator('[data-testid="queue-row"]').count();
+        // Responsiveness: scroll to the end and wait for the last row to be painted.
+        const scroll = (await (
+          await popup.evaluateHandle(async (phone) => {
+            const list = document.querySelector<HTMLElement>('[data-testid="queue-list"]');
+            if (!list) return -1;
+            const t0 = performance.now();
+            list.scrollTop = list.scrollHeight;
+            for (;;) {
+              await new Promise(requestAnimationFrame);
+              if (document.querySelector(`[data-testid="queue-row"][data-phone="${phone}"]`)) return performance.now() - t0;
+              if (performance.now() - t0 > 10_000) return -1;
+            }
+          }, last)
+        ).jsonValue()) as number;
+        const longtasks = (await popup.evaluate(() => (window as unknown as { __longtasks: number[] }).__longtasks)) ?? [];
+        await popup.close();
+        ctx.log(`run ${run + 1}: add ${add.ms.toFixed(0)} ms (bulk reference ${bulk.toFixed(0)} ms); popup first render ${rendered.toFixed(0)} ms (${rows} rows in the DOM); scroll to end ${scroll.toFixed(0)} ms; popup longest task ${Math.max(0, ...longtasks).toFixed(0)} ms`);
+        ctx.record({ name: "queue_add_10000", value: add.ms, unit: "ms", target: { op: "<", value: 1000 } });
+        ctx.record({ name: "queue_bulk_add_10000_reference", value: bulk, unit: "ms", note: "one anyOf lookup + one bulkAdd in the service worker: what addNumbers could cost" });
+        ctx.record({ name: "popup_first_render_10000", value: rendered, unit: "ms", target: { op: "<", value: 1000 } });
+        if (scroll >= 0) ctx.record({ name: "popup_scroll_to_end_10000", value: scroll, unit: "ms", target: { op: "<", value: 1000 } });
+        ctx.record({ name: "popup_longest_task_10000", value: Math.max(0, ...longtasks), unit: "ms" });
+      }
+    } finally {
+      await browser.close();
+    }
+  },
+};
