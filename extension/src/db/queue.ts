@@ -46,31 +46,26 @@ export async function addNumbers(
   let added = 0
   await db.transaction("rw", db.contacts, db.queue, async () => {
     await upsertContacts(db, captured, now)
+    const firstByPhone = new Map<string, CapturedNumber>()
+    for (const c of captured) if (!firstByPhone.has(c.phone)) firstByPhone.set(c.phone, c)
+    const unique = [...firstByPhone.values()]
+    // One indexed look-up and one bulk write for the whole batch (10,000 numbers stay fast).
+    const existing = new Map((await db.queue.where("phone").anyOf(unique.map((c) => c.phone)).toArray()).map((r) => [r.phone, r]))
     const last = await db.queue.orderBy("position").last()
     let position = (last?.position ?? 0) + 1
-    const seen = new Set<string>()
-    for (const c of captured) {
-      if (seen.has(c.phone)) continue
-      seen.add(c.phone)
-      const existing = await db.queue.where("phone").equals(c.phone).first()
-      if (existing && ACTIVE.includes(existing.status)) continue
+    const rows: QueueRow[] = []
+    for (const c of unique) {
+      const prev = existing.get(c.phone)
+      if (prev && ACTIVE.includes(prev.status)) continue
       const fields = { position: position++, status: "pending" as const, addedAt: now }
-      if (existing) {
-        await db.queue.update(existing.id, { ...fields, name: c.name ?? existing.name })
-      } else {
-        const row: QueueRow = {
-          id: newItemId(),
-          phone: c.phone,
-          name: c.name,
-          sourceUrl: c.sourceUrl,
-          attempts: 0,
-          lastOutcome: null,
-          ...fields,
-        }
-        await db.queue.add(row)
-      }
-      added++
+      rows.push(
+        prev
+          ? { ...prev, ...fields, name: c.name ?? prev.name }
+          : { id: newItemId(), phone: c.phone, name: c.name, sourceUrl: c.sourceUrl, attempts: 0, lastOutcome: null, ...fields },
+      )
     }
+    await db.queue.bulkPut(rows)
+    added = rows.length
   })
   return { added, phones: await activePhones(db) }
 }

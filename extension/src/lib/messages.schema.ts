@@ -1,7 +1,7 @@
 /** zod schemas for every request the background accepts (background only: never in content scripts). */
 import * as z from "zod"
 
-import { E164 } from "@dialer/shared"
+import { E164, MAX_QUEUE_ITEMS } from "@dialer/shared"
 
 import type { RequestType } from "./messages"
 
@@ -18,7 +18,7 @@ export const CapturedNumberSchema = z.object({
 })
 
 export const REQUEST_SCHEMAS = {
-  "queue.add": z.object({ items: z.array(CapturedNumberSchema).min(1).max(1000) }),
+  "queue.add": z.object({ items: z.array(CapturedNumberSchema).min(1).max(MAX_QUEUE_ITEMS) }),
   "queue.phones": Empty,
   "queue.edited": Empty,
   "dialer.command": z.object({ command: z.enum(["pause", "resume", "skip", "stop"]) }),

@@ -2,6 +2,10 @@
  * Places and tracks the "+ Queue" buttons: one set per block, replaced when the block's text
  * changes, kept when it does not (so rescans never duplicate a control). It is the scanner's
  * sink (see `~detect/scanner`).
+ *
+ * Buttons go into the page in batches (at most every FLUSH_MS, FLUSH_MAX at a time): each
+ * insertion makes the browser lay the page out again, and on a 5,000-row table doing that after
+ * every small scan chunk cost several seconds of wall time.
  */
 import type { BlockMatch } from "~detect/block-matches";
 import type { BlockContainer } from "~detect/dom-rules";
@@ -10,6 +14,10 @@ import type { BlockSink } from "~detect/scanner";
 import { createQueueButton, numberOf, placeAfter, setQueued } from "./controls";
 
 type Placed = { signature: string; buttons: HTMLButtonElement[] };
+type Pending = { anchor: BlockMatch["anchor"]; button: HTMLButtonElement };
+
+export const FLUSH_MS = 100;
+export const FLUSH_MAX = 2000;
 
 export type ControlLayerOptions = {
   isQueued(phone: string): boolean;
@@ -23,12 +31,16 @@ export type ControlLayerOptions = {
 export class ControlLayer implements BlockSink {
   private placed = new WeakMap<BlockContainer, Placed>();
   private readonly all = new Set<HTMLButtonElement>();
+  private pending: Pending[] = [];
+  private readonly waiting = new Set<HTMLButtonElement>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private settledWaiters: (() => void)[] = [];
 
   constructor(private readonly options: ControlLayerOptions) {}
 
   isCurrent(container: BlockContainer, signature: string): boolean {
     const placed = this.placed.get(container);
-    return !!placed && placed.signature === signature && placed.buttons.every((b) => b.isConnected);
+    return !!placed && placed.signature === signature && placed.buttons.every((b) => b.isConnected || this.waiting.has(b));
   }
 
   accept(container: BlockContainer, signature: string, matches: BlockMatch[]): void {
@@ -44,12 +56,22 @@ export class ControlLayer implements BlockSink {
       const button = createQueueButton(doc, match.e164);
       setQueued(button, this.options.isQueued(match.e164));
       button.addEventListener("click", this.handleClick);
-      if (!placeAfter(match.anchor, button)) continue;
+      this.pending.push({ anchor: match.anchor, button });
+      this.waiting.add(button);
       buttons.push(button);
       this.all.add(button);
     }
     this.placed.set(container, { signature, buttons });
-    this.options.onChange();
+    this.schedule(FLUSH_MS);
+  }
+
+  /** Places what is waiting now (a scan pass ended), then resolves once every button is in the page. */
+  settled(): Promise<void> {
+    if (this.pending.length === 0) return Promise.resolve();
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.schedule(0);
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
   onShadowRoot(root: ShadowRoot): void {
@@ -58,8 +80,8 @@ export class ControlLayer implements BlockSink {
 
   /** Connected buttons, in no particular order. Forgets buttons the page removed. */
   buttons(): HTMLButtonElement[] {
-    for (const button of this.all) if (!button.isConnected) this.all.delete(button);
-    return [...this.all];
+    for (const button of this.all) if (!button.isConnected && !this.waiting.has(button)) this.all.delete(button);
+    return [...this.all].filter((button) => button.isConnected);
   }
 
   refreshQueued(): void {
@@ -73,9 +95,26 @@ export class ControlLayer implements BlockSink {
     this.options.onChange();
   }
 
+  private schedule(delayMs: number): void {
+    if (this.timer === undefined) this.timer = setTimeout(() => this.flush(), delayMs);
+  }
+
+  private flush(): void {
+    this.timer = undefined;
+    const batch = this.pending.splice(0, FLUSH_MAX);
+    for (const { anchor, button } of batch) {
+      if (!this.waiting.delete(button)) continue; // discarded before it was placed
+      if (!placeAfter(anchor, button)) this.all.delete(button);
+    }
+    if (this.pending.length > 0) this.schedule(0);
+    else for (const resolve of this.settledWaiters.splice(0)) resolve();
+    if (batch.length > 0) this.options.onChange();
+  }
+
   private discard(button: HTMLButtonElement): void {
     button.removeEventListener("click", this.handleClick);
     button.remove();
+    this.waiting.delete(button);
     this.all.delete(button);
   }
 

@@ -26,9 +26,12 @@ export type DetectorOptions = {
   schedule?: ScheduleChunk;
   nodeBudget?: number;
   mutationDelayMs?: number;
-  /** Called after every scan pass with its chunk statistics (for logging and tests). */
-  onScanned?(stats: ChunkStats, root: BlockContainer): void;
+  /** Called after every scan pass (controls placed) with its statistics (for logging, tests, benchmarks). */
+  onScanned?(stats: ScanStats, root: BlockContainer): void;
 };
+
+/** A scan pass: chunk statistics plus its wall time from start until every control is placed. */
+export type ScanStats = ChunkStats & { wallMs: number };
 
 export type Detector = { ready: Promise<void>; idle(): Promise<void>; stop(): void };
 
@@ -66,13 +69,19 @@ export function startDetector(options: DetectorOptions): Detector {
 
   function scan(root: BlockContainer | null): void {
     if (!root || lifetime.signal.aborted) return;
+    const started = performance.now();
     const run = scanInChunks(root, {
       country,
       sink: layer,
       signal: page.signal,
       schedule: options.schedule,
       nodeBudget: options.nodeBudget
-    }).then((stats) => options.onScanned?.(stats, root));
+    })
+      .then(async (stats) => {
+        await layer.settled();
+        return stats;
+      })
+      .then((stats) => options.onScanned?.({ ...stats, wallMs: performance.now() - started }, root));
     scans = Promise.all([scans, run]);
   }
 
@@ -93,8 +102,10 @@ export function startDetector(options: DetectorOptions): Detector {
   }
 
   const ready = (async () => {
+    // Only the country is needed to scan; which numbers are queued comes from the background
+    // (which may have to wake up first) and marks controls as it arrives.
+    const queued = bridge.queuedPhones().then((phones) => queue.replace(phones));
     country = toCountry(await bridge.defaultCountry());
-    queue.replace(await bridge.queuedPhones());
     if (lifetime.signal.aborted) return;
     const unsubscribe = [
       bridge.onQueueChanged((phones) => queue.replace(phones)),
@@ -109,6 +120,7 @@ export function startDetector(options: DetectorOptions): Detector {
     lifetime.signal.addEventListener("abort", () => unsubscribe.forEach((off) => off()));
     if (doc.body) mutations.observe(doc.body);
     scan(doc.body);
+    await queued;
   })();
 
   return {
@@ -117,6 +129,7 @@ export function startDetector(options: DetectorOptions): Detector {
       await ready;
       let current: Promise<unknown> | undefined;
       while (current !== scans) await (current = scans);
+      await layer.settled();
     },
     stop() {
       lifetime.abort();
