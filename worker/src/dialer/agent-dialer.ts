@@ -30,6 +30,7 @@ export class AgentDialer extends DurableObject<Env> {
   private readonly machineConfig: MachineConfig;
   private alarmAt: number | null | undefined = undefined;
   private lastPushed = "";
+  private cachedConfig: AgentConfig | null | undefined = undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -42,12 +43,16 @@ export class AgentDialer extends DurableObject<Env> {
   // ---------- admin ----------
   async configure(config: AgentConfig): Promise<void> {
     this.store.putJson("config", config);
+    this.cachedConfig = config;
   }
 
   /** The agent was removed: stop the run, close sockets, refuse everything from now on. */
   async disable(): Promise<void> {
     const config = this.config();
-    if (config) this.store.putJson("config", { ...config, enabled: false });
+    if (config) {
+      this.cachedConfig = { ...config, enabled: false };
+      this.store.putJson("config", this.cachedConfig);
+    }
     await this.apply({ type: "stop", now: Date.now() });
     for (const ws of this.ctx.getWebSockets()) ws.close(1000, "agent removed");
   }
@@ -134,8 +139,10 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   // ---------- internals ----------
+  /** Read once per instance; configure/disable keep the copy in step with storage. */
   private config(): AgentConfig | undefined {
-    return this.store.getJson<AgentConfig>("config");
+    if (this.cachedConfig === undefined) this.cachedConfig = this.store.getJson<AgentConfig>("config") ?? null;
+    return this.cachedConfig ?? undefined;
   }
 
   private async guarded<T>(agentId: string, fn: () => Promise<Result<T>>): Promise<Result<T>> {

@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS history (
 CREATE INDEX IF NOT EXISTS history_call ON history(call_id);
 CREATE INDEX IF NOT EXISTS history_dial_at ON history(dial_at);
 CREATE TABLE IF NOT EXISTS inbox (key TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS inbox_received ON inbox(received_at);
 CREATE TABLE IF NOT EXISTS tickets (hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
 `;
 
@@ -68,11 +69,9 @@ export class DialerStore {
 
   /** true when this delivery was seen before (Aircall delivers at least once). */
   seen(key: string, now: number): boolean {
-    const dup = this.sql.exec("SELECT 1 FROM inbox WHERE key = ?", key).toArray().length > 0;
-    if (dup) return true;
-    this.sql.exec("INSERT INTO inbox (key, received_at) VALUES (?, ?)", key, now);
-    if (Math.random() < 0.01) this.sql.exec("DELETE FROM inbox WHERE received_at < ?", now - INBOX_KEEP_MS);
-    return false;
+    const inserted = this.sql.exec("INSERT OR IGNORE INTO inbox (key, received_at) VALUES (?, ?)", key, now).rowsWritten > 0;
+    if (inserted && Math.random() < 0.01) this.sql.exec("DELETE FROM inbox WHERE received_at < ?", now - INBOX_KEEP_MS);
+    return !inserted;
   }
 
   historyOpen(dialId: number, item: QueueItem, dialAt: number, outcome: string | null = null, reason: string | null = null) {
