@@ -4,9 +4,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext, type Worker } from "@playwright/test";
+import { CHROMIUM, withExtension } from "../system/chromium";
 import { ROOT } from "../system/start-system";
 
-export const CHROMIUM = "/usr/bin/chromium";
+export { CHROMIUM };
 export const E2E_BUILD = join(ROOT, "extension/build/chrome-mv3-e2e");
 export const PROD_BUILD = join(ROOT, "extension/build/chrome-mv3-prod");
 
@@ -24,17 +25,7 @@ export async function launchWithExtension(dir = E2E_BUILD): Promise<ExtensionBro
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      `--disable-extensions-except=${dir}`,
-      `--load-extension=${dir}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: withExtension(dir),
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
   return {

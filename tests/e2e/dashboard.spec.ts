@@ -4,6 +4,7 @@ import { type Browser, chromium, expect, type Page, test } from "@playwright/tes
 
 import { DEMO_USER } from "../aircall-sim/options"
 import { AdminClient, AgentClient } from "../system/api-client"
+import { CHROMIUM, CHROMIUM_ARGS } from "../system/chromium"
 import { LOCAL, ROOT, startSystem, type System } from "../system/start-system"
 
 /**
@@ -21,8 +22,8 @@ test.beforeAll(async () => {
   test.setTimeout(120_000)
   system = await startSystem({ quiet: true, sim: { users: [DEMO_USER, MAYA], createdDelayMs: 50, ringMs: 700, talkMs: 1200, endedDelayMs: 800 } })
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    executablePath: CHROMIUM,
+    args: CHROMIUM_ARGS,
   })
 })
 test.afterAll(async () => {

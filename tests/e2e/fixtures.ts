@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url"
 
 import { type BrowserContext, chromium, type Page, test as base, type Worker } from "@playwright/test"
 
+import { CHROMIUM, withExtension } from "../system/chromium"
 import { startStaticServer } from "./static-server"
 import { startStubWorker, type StubWorker } from "./stub-worker"
 
@@ -38,19 +39,9 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   context: async ({}, use) => {
     const profile = await mkdtemp(join(tmpdir(), "dialer-e2e-"))
     const context = await chromium.launchPersistentContext(profile, {
-      executablePath: "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       headless: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      args: withExtension(EXTENSION_DIR),
     })
     await use(context)
     await context.close()
