@@ -2,8 +2,9 @@
 /**
  * `pnpm test`: every suite, one after the other, then one summary line CI can read:
  *   tests: N passed, M failed
- * Suites: shared schemas, worker logic (Node), worker in workerd, extension units, simulator,
- * integration (wrangler dev + simulator), browser suite (Chromium + built extension).
+ * Suites: extension build + typecheck of every package, shared schemas, worker logic (Node),
+ * worker in workerd, extension units, simulator, integration (wrangler dev + simulator), browser
+ * suite (Chromium + the built extension).
  * `pnpm test -- --only=worker,e2e` runs a subset.
  */
 import { spawnSync } from "node:child_process";
@@ -28,6 +29,14 @@ const vitest = (name, cwd, extra = []) => ({
 });
 
 const suites = [
+  {
+    // The extension build comes first: the browser suite loads it and its .plasmo types exist after it.
+    name: "build+typecheck",
+    cwd: root,
+    cmd: "bash",
+    args: ["-c", "pnpm build:e2e && pnpm -r typecheck"],
+    read: (status) => (status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
+  },
   vitest("shared", "shared"),
   vitest("worker-unit", "worker", ["-c", "vitest.unit.config.ts"]),
   vitest("worker", "worker"),
@@ -38,7 +47,7 @@ const suites = [
     name: "e2e",
     cwd: root,
     cmd: "bash",
-    args: ["-c", "pnpm build:e2e && cd tests && pnpm exec playwright test -c e2e/playwright.config.ts"],
+    args: ["-c", "cd tests && pnpm exec playwright test -c e2e/playwright.config.ts"],
     before: () => rmSync(join(root, "tests/e2e/results.json"), { force: true }),
     read: () => {
       // written by the json reporter configured in tests/e2e/playwright.config.ts
@@ -58,7 +67,7 @@ for (const s of suites.filter((s) => !only || only.includes(s.name))) {
   const run = spawnSync(s.cmd, s.args, { cwd: s.cwd, stdio: "inherit" });
   let counts;
   try {
-    counts = s.read();
+    counts = s.read(run.status);
   } catch {
     counts = { passed: 0, failed: 0 };
   }
