@@ -155,4 +155,14 @@ test("CRM pages → queue → run with pause, skip, resume and a worker restart 
   await expect(recent).toContainText("No answer")
   await expect(recent).toContainText(PEOPLE.tomas.name)
   await expect(popup.getByTestId("queue-counts")).toContainText("4 done")
+
+  // The full history page lists the same five outcomes, newest first.
+  const [historyTab] = await Promise.all([context.waitForEvent("page"), popup.getByTestId("open-history").click()])
+  await historyTab.setViewportSize({ width: 1100, height: 560 })
+  const rows = historyTab.getByTestId("history-row")
+  await expect(rows).toHaveCount(5)
+  const labels = { answered: "Answered", no_answer: "No answer", skipped: "Skipped" } as Record<string, string>
+  for (const [i, [, outcome]] of expected.entries()) await expect(rows.nth(i)).toContainText(labels[outcome!]!)
+  await expect(historyTab.getByTestId("history-totals")).toContainText("4 calls · 2 answered")
+  await shot(historyTab, "full-run-history-page", testInfo)
 })

@@ -6,3 +6,7 @@ export function openOptionsPage(): void {
 export function extensionManifest(): chrome.runtime.Manifest {
   return chrome.runtime.getManifest()
 }
+
+export function openHistoryPage(): void {
+  void chrome.tabs.create({ url: chrome.runtime.getURL("tabs/history.html") })
+}

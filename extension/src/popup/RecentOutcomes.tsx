@@ -1,3 +1,4 @@
+import { openHistoryPage } from "../lib/pages"
 import { talkTime } from "../ui/format"
 import { displayPhone } from "../ui/phone"
 import { useRecentHistory } from "./use-live"
@@ -10,7 +11,12 @@ export function RecentOutcomes() {
   if (entries.length === 0) return null
   return (
     <section className="card recent" data-testid="recent-outcomes">
-      <h2>Last calls</h2>
+      <div className="recent-head">
+        <h2>Last calls</h2>
+        <button className="small ghost" onClick={openHistoryPage} data-testid="open-history">
+          All calls
+        </button>
+      </div>
       <ul className="recent-list">
         {entries.map((e) => (
           <li key={e.key} className="recent-item">

@@ -1,0 +1,9 @@
+import { HistoryPage } from "../history/HistoryPage"
+
+import "../history/history.css"
+import "../ui/controls.css"
+
+/** Plasmo extension page: tabs/history.html — the agent's full call history. */
+export default function History() {
+  return <HistoryPage />
+}
