@@ -1,4 +1,5 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import type { AgentDialer } from "../src/dialer/agent-dialer";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { installFakeAircall } from "./fake-aircall";
 import { call, callEvent, deliver, dialerStub, enrolledAgent, userEvent, waitFor } from "./helpers";
@@ -101,6 +102,31 @@ describe("a run end to end against a fake Aircall", () => {
     await deliver(userEvent("user.wut_end.v2", agent.aircallUserId, "available"));
     await waitFor(() => aircall.starts().length === 2, "redial after availability");
     expect(aircall.starts()[1]!.body).toMatchObject({ to: "+14155550101" });
+  });
+
+  it("paused by a 405 with no user event, asks Aircall for the availability when the watchdog fires", async () => {
+    const agent = await enrolledAgent();
+    let availability = "in_call";
+    aircall.route(`GET /v1/users/${agent.aircallUserId}/availability`, () => Response.json({ availability }));
+    aircall.replyToStart(405);
+    await post(agent, "/api/dialer/start", { items, delaySeconds: 0 });
+    await waitFor(async () => (await state(agent)).status === "paused", "paused");
+    const stub = dialerStub(agent.aircallUserId);
+    // Bring the recheck forward instead of waiting CALL_WATCHDOG_SECONDS (white-box: the machine's state).
+    const due = () =>
+      runInDurableObject(stub, async (instance: AgentDialer) => {
+        const inner = instance as unknown as { state: { recheckAt?: number } };
+        expect(inner.state.recheckAt).toBeGreaterThan(Date.now());
+        inner.state = { ...inner.state, recheckAt: Date.now() };
+      });
+    await due();
+    await runDurableObjectAlarm(stub);
+    await waitFor(() => aircall.seen.some((s) => s.path.endsWith("/availability")), "availability asked");
+    expect((await state(agent)).status).toBe("paused"); // still in a call
+    availability = "available";
+    await due();
+    await runDurableObjectAlarm(stub);
+    await waitFor(() => aircall.starts().length === 2, "redial once available");
   });
 
   it("after a 5xx looks the call up instead of dialing again", async () => {

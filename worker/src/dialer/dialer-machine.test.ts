@@ -149,6 +149,31 @@ describe("Aircall's answers to start-call", () => {
     expect(dials(back.effects)).toEqual(["+14155550101"]);
   });
 
+  it("405 and no user event: asks Aircall for the availability after the watchdog time", () => {
+    const paused = result(dialing(), { kind: "unavailable", message: "405" }).state;
+    expect(paused.recheckAt).toBe(T0 + 200 + DEFAULT_CONFIG.watchdogMs);
+    expect(nextAlarmAt(paused)).toBe(paused.recheckAt);
+    expect(transition(paused, { type: "timer", now: paused.recheckAt! - 1 }).effects).toEqual([]);
+    const check = transition(paused, { type: "timer", now: paused.recheckAt! });
+    expect(check.effects).toEqual([{ type: "check.availability" }]);
+    const stillBusy = transition(check.state, { type: "availability", availability: "in_call", now: paused.recheckAt! + 50 });
+    expect(stillBusy.state.status).toBe("paused");
+    expect(nextAlarmAt(stillBusy.state)).toBe(paused.recheckAt! + DEFAULT_CONFIG.watchdogMs);
+    const free = transition(stillBusy.state, { type: "availability", availability: "available", now: paused.recheckAt! + 60_000 });
+    expect(free.state.status).toBe("dialing");
+    expect(dials(free.effects)).toEqual(["+14155550101"]);
+    expect(free.state.recheckAt).toBeUndefined();
+  });
+
+  it("pausing over an automatic pause keeps the run paused when the agent is available", () => {
+    const auto = result(dialing(), { kind: "unavailable", message: "405" }).state;
+    const manual = transition(auto, { type: "pause", now: T0 + 1000 }).state;
+    expect(manual).toMatchObject({ status: "paused", autoResume: false, pausedReason: "Paused by you" });
+    expect(nextAlarmAt(manual)).toBeUndefined();
+    expect(transition(manual, { type: "availability", availability: "available", now: T0 + 2000 }).state.status).toBe("paused");
+    expect(transition(manual, { type: "user", event: "user.opened", availability: "available", now: T0 + 2000 }).state.status).toBe("paused");
+  });
+
   it("400: marks the number failed and dials the next one at once", () => {
     const t = result(dialing(), { kind: "rejected", message: "400 Bad Request" });
     expect(t.effects[0]).toMatchObject({ type: "history.update", fields: { outcome: "failed" } });

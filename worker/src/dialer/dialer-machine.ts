@@ -56,7 +56,8 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       return dialNext(next, e.now, cfg);
     }
     case "pause": {
-      if (s.status === "paused") return ok(s);
+      // Pausing over a pause Aircall caused makes it the agent's: it no longer lifts by itself.
+      if (s.status === "paused") return ok(s.autoResume ? pause(s, e.reason ?? "Paused by you", false) : s);
       if (!isRunning(s)) return conflict(s, "There is no run to pause.");
       return ok(pause(s, e.reason ?? "Paused by you", false));
     }
@@ -100,6 +101,13 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       return onCallEvent(s, e.event, e.call, e.now, cfg);
     case "user":
       return onUserEvent(s, e.event, e.availability, e.now, cfg);
+    case "availability": {
+      // Aircall's REST answer while auto-paused: no user event may ever come (a call placed by
+      // hand with no wrap-up time sends none), so this is how the run notices the agent is free.
+      const next: MachineState = { ...s, availability: e.availability };
+      if (s.status === "paused" && s.autoResume && e.availability === "available") return resume(next, e.now, cfg);
+      return ok(next);
+    }
   }
 }
 
@@ -134,13 +142,14 @@ function complete(s: MachineState): MachineState {
   return { ...s, status: "completed", current: undefined, nextDialAt: undefined, watchdogAt: undefined, pausedReason: undefined };
 }
 
-function pause(s: MachineState, reason: string, autoResume: boolean): MachineState {
+/** `recheckAt`: for a pause Aircall caused, when to ask for the agent's availability. */
+function pause(s: MachineState, reason: string, autoResume: boolean, recheckAt?: number): MachineState {
   const pausedFrom = s.status === "paused" ? s.pausedFrom : s.status;
-  return { ...s, status: "paused", pausedFrom, pausedReason: reason, autoResume, nextDialAt: undefined };
+  return { ...s, status: "paused", pausedFrom, pausedReason: reason, autoResume, recheckAt: autoResume ? recheckAt : undefined, nextDialAt: undefined };
 }
 
 function resume(s: MachineState, now: number, cfg: MachineConfig): Transition {
-  const base: MachineState = { ...s, pausedReason: undefined, pausedFrom: undefined, autoResume: false };
+  const base: MachineState = { ...s, pausedReason: undefined, pausedFrom: undefined, autoResume: false, recheckAt: undefined };
   if (s.current) return ok({ ...base, status: s.current.phase });
   return dialNext(base, now, cfg);
 }
@@ -154,6 +163,8 @@ function onTimer(s: MachineState, now: number, cfg: MachineConfig): Transition {
       : { type: "lookup.dial", dialId: cur.dialId, phone: cur.item.phone, sentAt: cur.sentAt };
     return ok(state, [effect]);
   }
+  if (s.status === "paused" && s.autoResume && s.recheckAt !== undefined && now >= s.recheckAt)
+    return ok({ ...s, recheckAt: now + cfg.watchdogMs }, [{ type: "check.availability" }]);
   if (cur?.retryAt !== undefined && now >= cur.retryAt && s.status === "dialing") return redial(s, cur, now, cfg);
   if (s.status === "wrap_up" && s.nextDialAt !== undefined && now >= s.nextDialAt)
     return dialNext({ ...s, nextDialAt: undefined }, now, cfg);
@@ -176,7 +187,7 @@ function onDialResult(s: MachineState, e: Extract<MachineEvent, { type: "dial.re
         r.kind === "unavailable"
           ? `Aircall says you are not available (${r.message}). The run goes on when you are available again.`
           : `Aircall refused the request: ${r.message}`;
-      return ok(pause(back, reason, r.kind === "unavailable"), [{ type: "history.discard", dialId: cur.dialId }]);
+      return ok(pause(back, reason, r.kind === "unavailable", e.now + cfg.watchdogMs), [{ type: "history.discard", dialId: cur.dialId }]);
     }
     case "uncertain":
       // Never dial again blindly: first look for the call (DESIGN, point 7).
@@ -288,7 +299,7 @@ function onUserEvent(s: MachineState, event: string, availability: string | null
   const derived = AVAILABILITY_BY_EVENT[event] ?? availability ?? s.availability;
   const next: MachineState = { ...s, availability: derived };
   if (event === "user.closed" && isRunning(s))
-    return ok(pause(next, "You are unavailable in Aircall. The run goes on when you are available again.", true));
+    return ok(pause(next, "You are unavailable in Aircall. The run goes on when you are available again.", true, now + cfg.watchdogMs));
   if ((event === "user.opened" || event === "user.wut_end") && s.status === "paused" && s.autoResume)
     return resume(next, now, cfg);
   return ok(next);

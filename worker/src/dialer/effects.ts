@@ -33,6 +33,10 @@ export async function runEffect(api: AircallApi, agent: AgentRef, effect: Effect
         const event = info.endedAt ? "call.hungup" : info.answeredAt ? "call.answered" : "call.created";
         return { type: "call", event, call: info, now: Date.now() };
       }
+      case "check.availability": {
+        const availability = await api.getAvailability(agent.aircallUserId);
+        return { type: "availability", availability, now: Date.now() };
+      }
       default:
         return null;
     }

@@ -39,6 +39,8 @@ export type MachineState = {
   pausedFrom?: DialerStatus;
   /** paused by Aircall (405, agent unavailable): resume by itself when the agent is available */
   autoResume?: boolean;
+  /** while auto-paused: when to ask Aircall for the agent's availability if no event came */
+  recheckAt?: number;
   /** consecutive start-calls that failed without a trace of a call */
   failures: number;
   dialSeq: number;
@@ -64,7 +66,8 @@ export type MachineEvent =
   | { type: "dial.result"; dialId: number; result: DialResult; now: number }
   | { type: "lookup.result"; dialId: number; call: CallInfo | null; now: number }
   | { type: "call"; event: string; call: CallInfo; now: number }
-  | { type: "user"; event: string; availability: string | null; now: number };
+  | { type: "user"; event: string; availability: string | null; now: number }
+  | { type: "availability"; availability: string; now: number };
 
 export type HistoryFields = {
   callId?: string | null;
@@ -83,6 +86,7 @@ export type Effect =
   | { type: "dial"; dialId: number; phone: string }
   | { type: "lookup.dial"; dialId: number; phone: string; sentAt: number }
   | { type: "lookup.call"; dialId: number; callId: string }
+  | { type: "check.availability" }
   | { type: "history.open"; dialId: number; item: QueueItem; dialAt: number }
   | { type: "history.update"; dialId: number; fields: HistoryFields }
   | { type: "history.discard"; dialId: number }

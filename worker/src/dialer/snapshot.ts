@@ -35,6 +35,7 @@ export function nextAlarmAt(s: MachineState): number | undefined {
     s.status === "wrap_up" ? s.nextDialAt : undefined,
     s.status === "dialing" ? s.current?.retryAt : undefined,
     s.current ? s.watchdogAt : undefined,
+    s.status === "paused" && s.autoResume ? s.recheckAt : undefined,
   ].filter((t): t is number => t !== undefined);
   return times.length ? Math.min(...times) : undefined;
 }
