@@ -2,7 +2,7 @@ import { join } from "node:path"
 
 import { expect, SCREENSHOTS, test } from "./fixtures"
 
-test("a number clicked on a CRM page shows in the popup queue and reorders by keyboard", async ({ context, site, openPopup }) => {
+test("a number clicked on a CRM page shows in the popup queue and reorders by keyboard and by drag", async ({ context, site, openPopup }) => {
   const crm = await context.newPage()
   await crm.goto(`${site.origin}/crm/hubspot-contact.html`)
   const controls = crm.locator("[data-dialer-number]")
@@ -33,10 +33,22 @@ test("a number clicked on a CRM page shows in the popup queue and reorders by ke
   await expect(rows.nth(1)).toHaveAttribute("data-phone", second)
   await popup.screenshot({ path: join(SCREENSHOTS, "popup-signed-out-queue.png") })
 
+  // Mouse drag by the handle: the second row dropped above the first.
+  const handle = rows.nth(1).locator(".drag-handle")
+  const from = (await handle.boundingBox())!
+  const to = (await rows.nth(0).boundingBox())!
+  await popup.mouse.move(from.x + from.width / 2, from.y + from.height / 2)
+  await popup.mouse.down()
+  for (let step = 1; step <= 8; step++) await popup.mouse.move(from.x + from.width / 2, from.y + from.height / 2 - ((from.y - to.y + 6) * step) / 8)
+  await popup.mouse.up()
+  await expect(rows.nth(0)).toHaveAttribute("data-phone", second)
+  await expect(rows.nth(1)).toHaveAttribute("data-phone", first)
+
   // Removing a row from the popup frees the page's control again (queue.changed broadcast).
   await rows.nth(0).getByTestId("queue-remove").click()
   await expect(rows).toHaveCount(1)
-  await expect(crm.locator(`[data-dialer-number="${first}"]`).first()).toHaveAttribute("data-queued", "false")
+  await expect(crm.locator(`[data-dialer-number="${second}"]`).first()).toHaveAttribute("data-queued", "false")
+  await expect(crm.locator(`[data-dialer-number="${first}"]`).first()).toHaveAttribute("data-queued", "true")
 })
 
 test("the popup list stays responsive with 10,000 numbers", async ({ serviceWorker, openPopup }) => {
