@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url"
 import { type BrowserContext, chromium, type Page, test as base, type Worker } from "@playwright/test"
 
 import { CHROMIUM, withExtension } from "../system/chromium"
-import { startStaticServer } from "./static-server"
+import { startStaticServer } from "../system/static-server"
 import { startStubWorker, type StubWorker } from "./stub-worker"
 
 const here = fileURLToPath(new URL(".", import.meta.url))

@@ -8,9 +8,11 @@ import { join } from "node:path";
 import type { ServerMessage } from "@dialer/shared";
 import { AdminClient, AgentClient } from "./api-client";
 import { LOCAL, ROOT, startSystem } from "./start-system";
+import { startStaticServer } from "./static-server";
 
 const WORKER_PORT = Number(process.env.WORKER_PORT ?? 8787);
 const SIM_PORT = Number(process.env.SIM_PORT ?? 4010);
+const PAGES_PORT = Number(process.env.PAGES_PORT ?? 4020);
 const DEMO = process.env.DEMO !== "0";
 
 const say = (line: string) => console.log(`[dev] ${line}`);
@@ -67,11 +69,13 @@ async function main() {
       endedDelayMs: Number(process.env.SIM_ENDED_DELAY_MS ?? 30_000),
     },
   });
+  const pages = await startStaticServer({ "/crm/": join(ROOT, "extension/src/adapters/fixtures") }, PAGES_PORT);
   const admin = new AdminClient(system.workerUrl);
   const demo = await admin.ensureAgent(1001, 2001, "Demo Agent");
   say(`worker:            ${system.workerUrl}  (team dashboard: ${system.workerUrl}/admin)`);
   say(`Aircall simulator: ${system.sim.url}  (watch and steer it at ${system.sim.url}/_sim/)`);
   say(`admin token:       ${LOCAL.adminToken}  (local only; e.g. pnpm admin agents list)`);
+  say(`saved CRM pages:   ${pages.origin}/crm/  (HubSpot, Salesforce, Pipedrive, Zoho, Close, Attio: try "+ Queue")`);
   say(`demo agent:        Aircall user 1001 — enrolment code ${demo.enrollmentCode}`);
   say(`                   in the extension's options: worker URL ${system.workerUrl}, then sign in with the code`);
   if (DEMO) await demoRun(system.workerUrl, admin);
@@ -79,7 +83,7 @@ async function main() {
   say("ready. Ctrl-C to stop.");
   const stop = async () => {
     say("stopping…");
-    await system.stop();
+    await Promise.all([system.stop(), pages.close()]);
     process.exit(0);
   };
   process.on("SIGINT", stop);
