@@ -30,11 +30,12 @@ const vitest = (name, cwd, extra = []) => ({
 
 const suites = [
   {
-    // The extension build comes first: the browser suite loads it and its .plasmo types exist after it.
+    // The extension builds come first: the browser suite loads the e2e one, the production one is
+    // checked for permissions and secrets, and the .plasmo types exist after a build.
     name: "build+typecheck",
     cwd: root,
     cmd: "bash",
-    args: ["-c", "pnpm build:e2e && pnpm -r typecheck"],
+    args: ["-c", "pnpm build:e2e && pnpm build && node scripts/check-extension-build.mjs && pnpm -r typecheck"],
     read: (status) => (status === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }),
   },
   vitest("shared", "shared"),
