@@ -27,6 +27,15 @@ const rawEvent = (event: string, uid: number, id: string, extra: string) =>
     body: `{"resource":"call","event":"${event}","timestamp":${Math.floor(Date.now() / 1000)},"token":"test-webhook-token","data":{"id":${id},"direction":"outbound","user":{"id":${uid}},"number":{"id":2001},${extra}}}`,
   });
 
+/** Brings a machine time (recheck, watchdog) forward to now instead of waiting for it (white-box). */
+function makeDue(stub: ReturnType<typeof dialerStub>, field: "recheckAt" | "watchdogAt") {
+  return runInDurableObject(stub, async (instance: AgentDialer) => {
+    const inner = instance as unknown as { state: Record<string, unknown> };
+    expect(inner.state[field]).toBeGreaterThan(Date.now());
+    inner.state = { ...inner.state, [field]: Date.now() };
+  });
+}
+
 async function openSocket(agent: Agent) {
   const { ticket } = (await (await post(agent, "/api/auth/ws-ticket")).json()) as { ticket: string };
   const res = await call(`/api/ws?ticket=${ticket}`, { headers: { upgrade: "websocket" } });
@@ -112,13 +121,7 @@ describe("a run end to end against a fake Aircall", () => {
     await post(agent, "/api/dialer/start", { items, delaySeconds: 0 });
     await waitFor(async () => (await state(agent)).status === "paused", "paused");
     const stub = dialerStub(agent.aircallUserId);
-    // Bring the recheck forward instead of waiting CALL_WATCHDOG_SECONDS (white-box: the machine's state).
-    const due = () =>
-      runInDurableObject(stub, async (instance: AgentDialer) => {
-        const inner = instance as unknown as { state: { recheckAt?: number } };
-        expect(inner.state.recheckAt).toBeGreaterThan(Date.now());
-        inner.state = { ...inner.state, recheckAt: Date.now() };
-      });
+    const due = () => makeDue(stub, "recheckAt"); // instead of waiting CALL_WATCHDOG_SECONDS
     await due();
     await runDurableObjectAlarm(stub);
     await waitFor(() => aircall.seen.some((s) => s.path.endsWith("/availability")), "availability asked");
@@ -136,6 +139,13 @@ describe("a run end to end against a fake Aircall", () => {
     );
     aircall.replyToStart(502);
     await post(agent, "/api/dialer/start", { items, delaySeconds: 0 });
+    await waitFor(async () => (await state(agent)).status === "dialing", "dialing");
+    await waitFor(() => aircall.starts().length === 1, "start-call answered 502");
+    // the search waits for Aircall to list the call: bring it forward
+    const stub = dialerStub(agent.aircallUserId);
+    await waitFor(async () => (await runInDurableObject(stub, async (i: AgentDialer) => (i as unknown as { state: { watchdogAt: number } }).state.watchdogAt)) < Date.now() + 20_000, "search scheduled");
+    await makeDue(stub, "watchdogAt");
+    await runDurableObjectAlarm(stub);
     await waitFor(async () => (await state(agent)).current?.callId === BIG_ID, "call adopted from search");
     expect(aircall.starts()).toHaveLength(1);
     const search = aircall.seen.find((s) => s.path === "/v1/calls/search")!;
@@ -198,8 +208,10 @@ describe("history paging", () => {
   it("pages newest first with a cursor", async () => {
     const agent = await enrolledAgent();
     const many = Array.from({ length: 5 }, (_, i) => ({ id: `p${i}`, phone: `+1415555020${i}` }));
-    aircall.replyToStart(400, 400, 400, 400, 400);
+    aircall.replyToStart(400, 400, 204, 400, 400); // p2 is a real call; the others are refused
     await post(agent, "/api/dialer/start", { items: many, delaySeconds: 0 });
+    await waitFor(() => aircall.starts().length === 3, "p2 dialed");
+    await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 77, raw_digits: "+1 415-555-0202", started_at: Math.floor(Date.now() / 1000), ended_at: Math.floor(Date.now() / 1000) + 5 }));
     await waitFor(async () => (await state(agent)).status === "completed", "completed");
     const page1 = (await (await call("/api/history?limit=2", { headers: agent.auth })).json()) as any;
     expect(page1.items.map((i: any) => i.itemId)).toEqual(["p4", "p3"]);

@@ -17,14 +17,18 @@ import { AircallError, AircallHttp, describe } from "./client";
 export class AircallApi {
   constructor(readonly http: AircallHttp) {}
 
-  /** POST /v1/users/:id/calls. Sent once; the outcome is classified, never retried here. */
-  async startCall(userId: number, numberId: number, to: string): Promise<DialResult> {
+  /**
+   * POST /v1/users/:id/calls. Sent once; the outcome is classified, never retried here (but a 429
+   * placed nothing and is sent again). `stillWanted` is asked after any wait for a rate-limit slot.
+   */
+  async startCall(userId: number, numberId: number, to: string, stillWanted: () => boolean = () => true): Promise<DialResult> {
     let res;
     try {
-      res = await this.http.request("POST", `/v1/users/${userId}/calls`, { body: { number_id: numberId, to }, safe: false });
+      res = await this.http.request("POST", `/v1/users/${userId}/calls`, { body: { number_id: numberId, to }, safe: false, stillWanted });
     } catch (err) {
       return { kind: "uncertain", message: (err as Error).message };
     }
+    if (!res) return { kind: "cancelled" };
     const message = describe(res);
     if (res.status >= 200 && res.status < 300) return { kind: "sent" };
     if (res.status === 400 || res.status === 422) return { kind: "rejected", message };

@@ -38,6 +38,13 @@ describe("start call", () => {
     expect(await api.startCall(1, 2, "+1")).toEqual({ kind: "refused", message: "403 Forbidden" });
   });
 
+  it("does not send a start-call the run no longer wants after waiting for a slot", async () => {
+    const { api, calls, limiter } = setup([{ status: 204 }]);
+    limiter.acquire.mockResolvedValueOnce(30_000); // the company's minute is used up
+    expect(await api.startCall(1, 2, "+14155550101", () => false)).toEqual({ kind: "cancelled" });
+    expect(calls).toHaveLength(0);
+  });
+
   it("never retries start-call after a 5xx or a network error", async () => {
     const { api, calls } = setup([{ status: 502 }, new TypeError("connection reset")]);
     expect((await api.startCall(1, 2, "+14155550101")).kind).toBe("uncertain");

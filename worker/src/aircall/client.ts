@@ -22,6 +22,7 @@ export type ClientOptions = {
 };
 
 export type AircallResponse = { status: number; body: unknown; headers: Headers };
+type RequestOpts = { body?: unknown; query?: Record<string, string | number | undefined>; safe: boolean };
 
 export class AircallError extends Error {
   constructor(
@@ -43,13 +44,17 @@ export class AircallHttp {
   }
 
   /** One request. `safe` requests are retried on network errors and 5xx. */
-  async request(method: string, path: string, opts: { body?: unknown; query?: Record<string, string | number | undefined>; safe: boolean }): Promise<AircallResponse> {
+  /** `stillWanted`, checked after any wait for a rate-limit slot: false cancels the request unsent (null). */
+  async request(method: string, path: string, opts: RequestOpts & { stillWanted: () => boolean }): Promise<AircallResponse | null>;
+  async request(method: string, path: string, opts: RequestOpts): Promise<AircallResponse>;
+  async request(method: string, path: string, opts: RequestOpts & { stillWanted?: () => boolean }): Promise<AircallResponse | null> {
     const sleep = this.o.sleep ?? realSleep;
     const retries = opts.safe ? (this.o.retries ?? 3) : 0;
     let limited = 0;
     for (let attempt = 0; ; ) {
       const wait = await this.o.limiter.acquire();
       if (wait > 0) await sleep(wait);
+      if (opts.stillWanted && !opts.stillWanted()) return null;
       let res: Response;
       try {
         res = await this.send(method, path, opts);

@@ -208,9 +208,15 @@ export class AgentDialer extends DurableObject<Env> {
     if (!config) return;
     const api = aircallFor(this.env);
     for (const effect of effects) {
-      const event = await runEffect(api, config, effect);
+      const event = await runEffect(api, config, effect, (dialId) => this.wantsDial(dialId));
       if (event) await this.apply(event);
     }
+  }
+
+  /** A queued start-call still goes out only if the run is still dialing that item. */
+  private wantsDial(dialId: number): boolean {
+    const cur = this.state.current;
+    return this.state.status === "dialing" && cur?.dialId === dialId && !cur.callId && !!this.config()?.enabled;
   }
 
   private pushState() {

@@ -90,6 +90,20 @@ describe("call progress", () => {
     expect(late.effects.every((e) => e.type === "history.updateCall")).toBe(true);
   });
 
+  it("a late call.hungup after call.ended writes nothing over the final data", () => {
+    const s = run([ev("call.ended", call(1, { endedAt: T0 + 8000, duration: 8, recording: "https://rec" }), T0 + 8000)], ringing().state).state;
+    expect(transition(s, ev("call.hungup", call(1, { endedAt: T0 + 8000 }), T0 + 9000)).effects).toEqual([]);
+  });
+
+  it("a late event of an earlier call to the same number never matches the new dial", () => {
+    // item 1 called, no answer; queued again right away; the first call's call.ended comes late
+    let s = run([start(0, [item(1), { ...item(1), id: "again" }]), ev("call.created", call(1)), ev("call.hungup", call(1, { endedAt: T0 + 3000 }), T0 + 3000)]).state;
+    expect(s.current?.item.id).toBe("again");
+    s = transition(s, ev("call.ended", call(1, { endedAt: T0 + 3000, duration: 3 }), T0 + 30_000)).state;
+    expect(s.status).toBe("dialing");
+    expect(s.current?.callId).toBeUndefined();
+  });
+
   it("a late call.ended completes the history row of a call the run already left", () => {
     const s = wrapUp().state;
     const t = transition(s, ev("call.ended", call(1, { answeredAt: T0 + 3000, endedAt: T0 + 9000, duration: 9, recording: "https://rec" }), T0 + 39_000));
@@ -119,7 +133,14 @@ describe("call progress", () => {
     const t = transition(s, { type: "timer", now: T0 + 14_000 });
     expect(t.state.status).toBe("dialing");
     expect(dials(t.effects)).toEqual(["+14155550102"]);
-    s = run([ev("call.hungup", call(2, { endedAt: T0 + 20_000 }), T0 + 20_000), { type: "timer", now: T0 + 25_000 }, ev("call.hungup", call(3, { endedAt: T0 + 30_000 }), T0 + 30_000)], t.state).state;
+    s = run(
+      [
+        ev("call.hungup", call(2, { startedAt: T0 + 14_000, endedAt: T0 + 20_000 }), T0 + 20_000),
+        { type: "timer", now: T0 + 25_000 },
+        ev("call.hungup", call(3, { startedAt: T0 + 25_000, endedAt: T0 + 30_000 }), T0 + 30_000),
+      ],
+      t.state,
+    ).state;
     expect(s.status).toBe("completed");
     expect(s.done).toBe(3);
     expect(nextAlarmAt(s)).toBeUndefined();
@@ -189,32 +210,93 @@ describe("Aircall's answers to start-call", () => {
     expect(opened.state.status).toBe("paused");
   });
 
-  it("5xx/timeout: looks for the call before any new dial, never redials blindly", () => {
+  const LOOKUP = DEFAULT_CONFIG.lookupDelayMs;
+  /** After an uncertain answer at `at`: the timer that searches, and the search finding nothing. */
+  const emptySearch = (s: MachineState, at: number) => {
+    const search = transition(s, { type: "timer", now: at });
+    expect(search.effects).toEqual([{ type: "lookup.dial", dialId: 1, phone: "+14155550101", sentAt: expect.any(Number) }]);
+    return transition(search.state, { type: "lookup.result", dialId: 1, call: null, now: at + 100 }).state;
+  };
+
+  it("5xx/timeout: waits, then looks for the call before any new dial, never redials blindly", () => {
     const t = result(dialing(), { kind: "uncertain", message: "502" });
-    expect(t.effects).toEqual([{ type: "lookup.dial", dialId: 1, phone: "+14155550101", sentAt: T0 }]);
-    expect(dials(t.effects)).toEqual([]);
+    expect(t.effects).toEqual([]); // Aircall may not list the call yet
+    expect(nextAlarmAt(t.state)).toBe(T0 + 200 + LOOKUP);
+    const search = transition(t.state, { type: "timer", now: T0 + 200 + LOOKUP });
+    expect(search.effects).toEqual([{ type: "lookup.dial", dialId: 1, phone: "+14155550101", sentAt: T0 }]);
     // the call was placed after all: follow it
-    const found = transition(t.state, { type: "lookup.result", dialId: 1, call: call(1), now: T0 + 1000 });
+    const found = transition(search.state, { type: "lookup.result", dialId: 1, call: call(1), now: T0 + 11_000 });
     expect(found.state.status).toBe("ringing");
     expect(dials(found.effects)).toEqual([]);
   });
 
-  it("5xx and no call found: redials after a backoff; pauses when Aircall keeps failing", () => {
+  it("5xx and two empty searches: redials after a backoff; pauses when Aircall keeps failing", () => {
     let s = result(dialing(), { kind: "uncertain", message: "503" }).state;
-    s = transition(s, { type: "lookup.result", dialId: 1, call: null, now: T0 + 1000 }).state;
-    expect(s.current?.retryAt).toBe(T0 + 1000 + DEFAULT_CONFIG.retryBackoffMs);
+    s = emptySearch(s, T0 + 200 + LOOKUP);
+    expect(s.current?.retryAt).toBeUndefined(); // one empty search is not enough
+    s = emptySearch(s, s.watchdogAt!);
+    expect(s.current?.retryAt).toBeGreaterThan(T0);
     expect(nextAlarmAt(s)).toBe(s.current?.retryAt);
     const redial = transition(s, { type: "timer", now: s.current!.retryAt! });
     expect(dials(redial.effects)).toEqual(["+14155550101"]);
     s = redial.state;
-    for (let i = 0; i < 2; i++) {
-      s = transition(s, { type: "dial.result", dialId: 1, result: { kind: "uncertain", message: "503" }, now: T0 + 20_000 }).state;
-      s = transition(s, { type: "lookup.result", dialId: 1, call: null, now: T0 + 21_000 }).state;
+    for (let i = 0; i < 2 && s.status === "dialing"; i++) {
+      s = transition(s, { type: "dial.result", dialId: 1, result: { kind: "uncertain", message: "503" }, now: s.current!.sentAt + 100 }).state;
+      s = emptySearch(s, s.watchdogAt!);
+      s = emptySearch(s, s.watchdogAt!);
       if (s.status === "dialing") s = transition(s, { type: "timer", now: s.current!.retryAt! }).state;
     }
     expect(s.status).toBe("paused");
     expect(s.pausedReason).toMatch(/keeps failing/);
     expect(s.queue[0]?.id).toBe("item-1");
+  });
+
+  it("a 405 to a redial looks for the first attempt's call instead of requeueing", () => {
+    let s = result(dialing(), { kind: "uncertain", message: "504" }).state;
+    s = emptySearch(s, T0 + 200 + LOOKUP);
+    s = emptySearch(s, s.watchdogAt!);
+    s = transition(s, { type: "timer", now: s.current!.retryAt! }).state; // redial
+    const busy = transition(s, { type: "dial.result", dialId: 1, result: { kind: "unavailable", message: "405" }, now: s.current!.sentAt + 100 });
+    expect(busy.state.status).toBe("dialing");
+    expect(busy.effects).toEqual([]);
+    // the first attempt's call shows up: it is followed, nothing is dialed again
+    const late = transition(busy.state, ev("call.answered", call(1, { startedAt: T0 + 12_000, answeredAt: T0 + 15_000 }), T0 + 40_000));
+    expect(late.state.status).toBe("in_call");
+  });
+
+  it("a late 405 keeps a stopped run stopped and the agent's own pause manual", () => {
+    const stopped = transition(dialing(), { type: "stop", now: T0 + 50 }).state;
+    const t = result(stopped, { kind: "unavailable", message: "405" });
+    expect(t.state).toMatchObject({ status: "stopped", current: undefined });
+    expect(nextAlarmAt(t.state)).toBeUndefined();
+    const paused = transition(dialing(), { type: "pause", now: T0 + 50 }).state;
+    const p = result(paused, { kind: "unavailable", message: "405" });
+    expect(p.state).toMatchObject({ status: "paused", autoResume: false, pausedReason: "Paused by you" });
+    expect(p.state.queue[0]?.id).toBe("item-1");
+    expect(transition(p.state, { type: "user", event: "user.opened", availability: "available", now: T0 + 5000 }).state.status).toBe("paused");
+  });
+
+  it("numbers refused one after another pause the run instead of failing the whole queue", () => {
+    let s = dialing();
+    for (let i = 1; i <= 2; i++) {
+      s = transition(s, { type: "dial.result", dialId: i, result: { kind: "rejected", message: "400 not assigned" }, now: T0 + i * 100 }).state;
+      expect(s.status).toBe("dialing");
+    }
+    const third = transition(s, { type: "dial.result", dialId: 3, result: { kind: "rejected", message: "400 not assigned" }, now: T0 + 400 });
+    expect(third.state.status).toBe("paused");
+    expect(third.state.pausedReason).toMatch(/refused 3 numbers in a row/);
+    expect(dials(third.effects)).toEqual([]);
+  });
+
+  it("a start-call that waited for a rate-limit slot starts the watchdog when it is sent", () => {
+    const s = result(dialing(), { kind: "sent" }, T0 + 30_000).state;
+    expect(s.watchdogAt).toBe(T0 + 30_000 + DEFAULT_CONFIG.watchdogMs);
+    const paused = transition(dialing(), { type: "pause", now: T0 + 10 }).state;
+    const cancelled = result(paused, { kind: "cancelled" });
+    expect(cancelled.state).toMatchObject({ status: "paused", current: undefined });
+    expect(cancelled.state.queue[0]?.id).toBe("item-1");
+    expect(cancelled.effects).toEqual([{ type: "history.discard", dialId: 1 }]);
+    expect(dials(transition(cancelled.state, { type: "resume", now: T0 + 100 }).effects)).toEqual(["+14155550101"]);
   });
 
   it("a dial result arriving after call.created is ignored", () => {

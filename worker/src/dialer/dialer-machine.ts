@@ -16,10 +16,19 @@
 import { digitsOnly, type Outcome } from "@dialer/shared";
 import type { CallInfo, Current, Effect, MachineEvent, MachineState, Transition } from "./machine-types";
 
-export type MachineConfig = { watchdogMs: number; maxFailures: number; retryBackoffMs: number };
-export const DEFAULT_CONFIG: MachineConfig = { watchdogMs: 60_000, maxFailures: 3, retryBackoffMs: 5_000 };
+export type MachineConfig = {
+  watchdogMs: number;
+  maxFailures: number;
+  retryBackoffMs: number;
+  /** after an uncertain start-call, wait this long before searching (Aircall indexes calls late) */
+  lookupDelayMs: number;
+  maxRejections: number;
+};
+export const DEFAULT_CONFIG: MachineConfig = { watchdogMs: 60_000, maxFailures: 3, retryBackoffMs: 5_000, lookupDelayMs: 10_000, maxRejections: 3 };
 
-export const MATCH_SKEW_MS = 60_000;
+/** Clock skew allowed between the worker and Aircall's started_at (whole seconds). */
+export const MATCH_SKEW_MS = 10_000;
+const RECENT_CALLS = 20;
 
 export function initialState(delaySeconds = 5): MachineState {
   return { status: "idle", queue: [], delaySeconds, failures: 0, dialSeq: 0, done: 0 };
@@ -81,7 +90,11 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
     }
     case "stop": {
       if (s.status === "idle" || s.status === "completed" || s.status === "stopped") return ok(s);
-      return ok({ ...s, status: "stopped", nextDialAt: undefined, pausedReason: undefined, pausedFrom: undefined, autoResume: false });
+      const stopped: MachineState = { ...s, status: "stopped", nextDialAt: undefined, pausedReason: undefined, pausedFrom: undefined, autoResume: false, recheckAt: undefined };
+      // A dial waiting to be sent again has no call to follow: it ends here (one in flight is kept, to match its call).
+      if (s.current && !s.current.callId && s.current.retryAt !== undefined)
+        return ok({ ...stopped, current: undefined, watchdogAt: undefined }, [{ type: "history.discard", dialId: s.current.dialId }]);
+      return ok(stopped);
     }
     case "queue.replace": {
       const queue = e.items.filter((item) => item.id !== s.current?.item.id);
@@ -115,7 +128,7 @@ function dialNext(s: MachineState, now: number, cfg: MachineConfig): Transition 
   const [item, ...rest] = s.queue;
   if (!item) return ok(complete(s));
   const dialId = s.dialSeq + 1;
-  const current: Current = { dialId, item, phase: "dialing", attempt: 1, sentAt: now };
+  const current: Current = { dialId, item, phase: "dialing", attempt: 1, sentAt: now, firstSentAt: now };
   const state: MachineState = {
     ...s,
     status: "dialing",
@@ -132,7 +145,7 @@ function dialNext(s: MachineState, now: number, cfg: MachineConfig): Transition 
 }
 
 function redial(s: MachineState, cur: Current, now: number, cfg: MachineConfig): Transition {
-  const current: Current = { ...cur, attempt: cur.attempt + 1, sentAt: now, phase: "dialing", retryAt: undefined };
+  const current: Current = { ...cur, attempt: cur.attempt + 1, sentAt: now, phase: "dialing", retryAt: undefined, emptyLookups: 0 };
   return ok({ ...s, status: "dialing", current, watchdogAt: now + cfg.watchdogMs }, [
     { type: "dial", dialId: cur.dialId, phone: cur.item.phone },
   ]);
@@ -176,53 +189,69 @@ function onDialResult(s: MachineState, e: Extract<MachineEvent, { type: "dial.re
   if (!cur || cur.dialId !== e.dialId || cur.callId) return ok(s); // the call was already matched
   const r = e.result;
   switch (r.kind) {
-    case "sent":
-      return ok(s);
-    case "rejected":
-      return finish(s, cur, null, "failed", e.now, cfg, { reason: `Aircall refused the number: ${r.message}`, immediate: true });
-    case "unavailable":
-    case "refused": {
-      const back: MachineState = { ...s, queue: [cur.item, ...s.queue], current: undefined, watchdogAt: undefined };
-      const reason =
-        r.kind === "unavailable"
-          ? `Aircall says you are not available (${r.message}). The run goes on when you are available again.`
-          : `Aircall refused the request: ${r.message}`;
-      return ok(pause(back, reason, r.kind === "unavailable", e.now + cfg.watchdogMs), [{ type: "history.discard", dialId: cur.dialId }]);
+    case "cancelled": {
+      // Never sent (the agent paused or stopped while it waited for a slot): the item waits in the queue.
+      if (s.status === "dialing") return ok(s);
+      return ok({ ...s, queue: [cur.item, ...s.queue], current: undefined, watchdogAt: undefined, pausedFrom: s.status === "paused" ? "wrap_up" : s.pausedFrom }, [
+        { type: "history.discard", dialId: cur.dialId },
+      ]);
     }
+    case "sent":
+      // The request may have waited for a rate-limit slot: the watchdog counts from now.
+      return ok({ ...s, current: { ...cur, sentAt: e.now }, watchdogAt: e.now + cfg.watchdogMs });
+    case "rejected": {
+      const rejections = (s.rejections ?? 0) + 1;
+      const reason = `Aircall refused the number: ${r.message}`;
+      if (rejections < cfg.maxRejections) return finish({ ...s, rejections }, cur, null, "failed", e.now, cfg, { reason, immediate: true });
+      // Numbers refused one after another: more likely the agent's setup (number, user) than the numbers.
+      const hold = `Aircall refused ${rejections} numbers in a row (${r.message}). Check the agent's Aircall number and user, then resume.`;
+      return finish({ ...s, rejections: 0 }, cur, null, "failed", e.now, cfg, { reason, pauseReason: hold });
+    }
+    case "unavailable":
+      // A redial refused while the first attempt's call may be live: look for that call instead.
+      if (cur.attempt > 1) return ok({ ...s, watchdogAt: e.now + cfg.lookupDelayMs });
+      return putBack(s, cur, `Aircall says you are not available (${r.message}). The run goes on when you are available again.`, true, e.now, cfg);
+    case "refused":
+      return putBack(s, cur, `Aircall refused the request: ${r.message}`, false, e.now, cfg);
     case "uncertain":
-      // Never dial again blindly: first look for the call (DESIGN, point 7).
-      return ok(s, [{ type: "lookup.dial", dialId: cur.dialId, phone: cur.item.phone, sentAt: cur.sentAt }]);
+      // Never dial again blindly (DESIGN, point 7): search for the call once Aircall has had time to list it.
+      return ok({ ...s, watchdogAt: e.now + cfg.lookupDelayMs });
   }
+}
+
+/** The item goes back to the head of the queue; the run pauses unless the agent already stopped or paused it. */
+function putBack(s: MachineState, cur: Current, reason: string, autoResume: boolean, now: number, cfg: MachineConfig): Transition {
+  const back: MachineState = { ...s, queue: [cur.item, ...s.queue], current: undefined, watchdogAt: undefined };
+  const effects: Effect[] = [{ type: "history.discard", dialId: cur.dialId }];
+  if (s.status === "stopped") return ok(back, effects);
+  if (s.status === "paused" && !s.autoResume) return ok({ ...back, pausedFrom: "wrap_up" }, effects); // the agent's own pause stands
+  return ok(pause(back, reason, autoResume, now + cfg.watchdogMs), effects);
 }
 
 function onDialFailure(s: MachineState, cur: Current, why: string, now: number, cfg: MachineConfig): Transition {
+  const emptyLookups = (cur.emptyLookups ?? 0) + 1;
+  // Aircall may list a call late: only a second empty search, lookupDelay later, counts as "not placed".
+  if (emptyLookups < 2) return ok({ ...s, current: { ...cur, emptyLookups }, watchdogAt: now + cfg.lookupDelayMs });
   const failures = s.failures + 1;
-  if (failures >= cfg.maxFailures) {
-    const back: MachineState = { ...s, failures, queue: [cur.item, ...s.queue], current: undefined, watchdogAt: undefined };
-    return ok(pause(back, `Aircall keeps failing: ${why}`, false), [{ type: "history.discard", dialId: cur.dialId }]);
-  }
-  if (s.status === "stopped") {
-    return ok({ ...s, failures, current: undefined, watchdogAt: undefined }, [
-      { type: "history.update", dialId: cur.dialId, fields: { outcome: "failed", reason: why, final: true } },
-    ]);
-  }
-  const current: Current = { ...cur, retryAt: now + cfg.retryBackoffMs * failures };
+  if (s.status === "stopped") return ok({ ...s, failures, current: undefined, watchdogAt: undefined }, [{ type: "history.discard", dialId: cur.dialId }]);
+  if (failures >= cfg.maxFailures) return putBack({ ...s, failures }, cur, `Aircall keeps failing: ${why}`, false, now, cfg);
+  const current: Current = { ...cur, emptyLookups, retryAt: now + cfg.retryBackoffMs * failures };
   return ok({ ...s, failures, current, watchdogAt: undefined });
 }
 
-function matchesPending(cur: Current, call: CallInfo): boolean {
+function matchesPending(s: MachineState, cur: Current, call: CallInfo): boolean {
   if (call.direction !== "outbound" || cur.callId) return false;
   if (call.digits !== digitsOnly(cur.item.phone)) return false;
-  return call.startedAt === null || call.startedAt >= cur.sentAt - MATCH_SKEW_MS;
+  if (s.recentCallIds?.includes(call.id)) return false; // a late event of an earlier call to the same number
+  return call.startedAt === null || call.startedAt >= cur.firstSentAt - MATCH_SKEW_MS;
 }
 
 function onCallEvent(s: MachineState, event: string, call: CallInfo, now: number, cfg: MachineConfig): Transition {
   const cur = s.current;
-  if (cur && (cur.callId === call.id || matchesPending(cur, call))) return followCall(s, cur, event, call, now, cfg);
-  if (event === "call.ended" || event === "call.hungup") {
-    // A call that already advanced the run: complete its history row with the final data.
-    return ok(s, [{ type: "history.updateCall", callId: call.id, fields: finalFields(call, event === "call.ended") }]);
-  }
+  if (cur && (cur.callId === call.id || matchesPending(s, cur, call))) return followCall(s, cur, event, call, now, cfg);
+  // A call that already advanced the run: call.ended completes its history row with the final data
+  // (a late call.hungup carries nothing newer, and must not overwrite what call.ended wrote).
+  if (event === "call.ended") return ok(s, [{ type: "history.updateCall", callId: call.id, fields: finalFields(call, true) }]);
   return ok(s);
 }
 
@@ -261,7 +290,7 @@ function finalFields(call: CallInfo, final: boolean) {
   };
 }
 
-type FinishOpts = { reason?: string; immediate?: boolean; final?: boolean };
+type FinishOpts = { reason?: string; immediate?: boolean; final?: boolean; pauseReason?: string };
 
 /** The current dial is over (answered, not answered, failed): record it and move on. */
 function finish(s: MachineState, cur: Current, call: CallInfo | null, outcome: Outcome, now: number, cfg: MachineConfig, o: FinishOpts): Transition {
@@ -269,16 +298,20 @@ function finish(s: MachineState, cur: Current, call: CallInfo | null, outcome: O
     ? { ...finalFields(call, o.final ?? false), outcome, callId: call.id, startedAt: cur.startedAt ?? null }
     : { outcome, reason: o.reason ?? null, final: true };
   const effects: Effect[] = [{ type: "history.update", dialId: cur.dialId, fields }];
+  const placed = outcome === "answered" || outcome === "no_answer";
   const base: MachineState = {
     ...s,
     current: undefined,
     watchdogAt: undefined,
     done: s.done + 1,
-    failures: outcome === "failed" ? s.failures : 0,
+    failures: placed ? 0 : s.failures,
+    rejections: placed ? 0 : s.rejections,
+    recentCallIds: cur.callId ? [...(s.recentCallIds ?? []), cur.callId].slice(-RECENT_CALLS) : s.recentCallIds,
     pausedFrom: s.status === "paused" ? "wrap_up" : s.pausedFrom,
   };
   const push = (nextDialAt?: number): Effect => ({ type: "push.ended", itemId: cur.item.id, callId: cur.callId ?? null, outcome, nextDialAt });
   if (!isCallPhase(s.status)) return ok(base, [...effects, push()]); // paused or stopped: stay there
+  if (o.pauseReason) return ok(pause(base, o.pauseReason, false), [...effects, push()]);
   if (base.queue.length === 0) return ok(complete(base), [...effects, push()]);
   if (o.immediate || base.delaySeconds === 0) {
     const next = dialNext(base, now, cfg);

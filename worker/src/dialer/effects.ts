@@ -7,12 +7,13 @@ import { toCallInfo } from "./webhook-event";
 
 type AgentRef = { aircallUserId: number; numberId: number };
 
-export async function runEffect(api: AircallApi, agent: AgentRef, effect: Effect): Promise<MachineEvent | null> {
+/** `stillWanted(dialId)`: whether the run still wants this dial sent (asked after a rate-limit wait). */
+export async function runEffect(api: AircallApi, agent: AgentRef, effect: Effect, stillWanted: (dialId: number) => boolean = () => true): Promise<MachineEvent | null> {
   try {
     switch (effect.type) {
       case "dial": {
-        const result = await api.startCall(agent.aircallUserId, agent.numberId, effect.phone);
-        if (result.kind !== "sent") console.warn(`start call ${effect.dialId}: ${result.kind} ${result.message}`);
+        const result = await api.startCall(agent.aircallUserId, agent.numberId, effect.phone, () => stillWanted(effect.dialId));
+        if (result.kind !== "sent" && result.kind !== "cancelled") console.warn(`start call ${effect.dialId}: ${result.kind} ${result.message}`);
         return { type: "dial.result", dialId: effect.dialId, result, now: Date.now() };
       }
       case "lookup.dial": {

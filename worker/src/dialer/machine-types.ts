@@ -26,6 +26,10 @@ export type Current = {
   answeredAt?: number;
   /** a start-call failed without a trace of the call: dial again at this time */
   retryAt?: number;
+  /** when the first start-call for this item was sent: calls older than this are not ours */
+  firstSentAt: number;
+  /** searches for the call that found nothing since the latest start-call */
+  emptyLookups?: number;
 };
 
 export type MachineState = {
@@ -43,6 +47,10 @@ export type MachineState = {
   recheckAt?: number;
   /** consecutive start-calls that failed without a trace of a call */
   failures: number;
+  /** consecutive numbers Aircall refused (400): a setup problem when it keeps happening */
+  rejections?: number;
+  /** ids of the latest finished calls: a late event for one of them never matches a new dial */
+  recentCallIds?: string[];
   dialSeq: number;
   done: number;
   availability?: string;
@@ -53,7 +61,8 @@ export type DialResult =
   | { kind: "rejected"; message: string } // 400: the number is refused
   | { kind: "unavailable"; message: string } // 405: user not available
   | { kind: "refused"; message: string } // 401/403/404: credentials or user wrong
-  | { kind: "uncertain"; message: string }; // timeout / 5xx: maybe placed
+  | { kind: "uncertain"; message: string } // timeout / 5xx: maybe placed
+  | { kind: "cancelled" }; // not sent: the run moved on while it waited for a rate-limit slot
 
 export type MachineEvent =
   | { type: "start"; items: QueueItem[]; delaySeconds?: number; now: number }
