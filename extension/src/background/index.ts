@@ -9,6 +9,7 @@ import { syncSettingsMirror } from "../lib/settings-store"
 import { localStore, sessionStore } from "../lib/storage"
 import { Api } from "./api"
 import { Auth } from "./auth"
+import { allowedFrom } from "./sender"
 import { showBadge } from "./badge"
 import { commandForShortcut } from "./commands"
 import { DialerService } from "./dialer-service"
@@ -44,7 +45,11 @@ async function ensureConnected(): Promise<void> {
 
 const handle = createMessageHandler({ db, auth, service, connect: () => void ensureConnected() })
 
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (!allowedFrom(sender, chrome.runtime.id, (message as { type?: string })?.type)) {
+    sendResponse({ ok: false, error: "not allowed from a web page" })
+    return false
+  }
   handle(message)
     .then(sendResponse)
     .catch((error: unknown) => sendResponse({ ok: false, error: String(error) }))

@@ -4,7 +4,7 @@ import type { DialerState, HistoryEntry } from "@dialer/shared"
 import { describe, expect, it } from "vitest"
 
 import { mirrorHistory, recentHistory } from "./history"
-import { addNumbers, listQueue } from "./queue"
+import { addNumbers, listQueue, pendingItems } from "./queue"
 import { readDialerState } from "./runtime"
 import { applyCallEnded, applyHistoryOutcomes, applyState } from "./run-sync"
 import { freshDb } from "./test-db"
@@ -47,6 +47,23 @@ describe("applying the worker's messages", () => {
     await applyState(db, running(a!.id, a!.phone))
     await applyState(db, { status: "stopped", remaining: 0, delaySeconds: 5 })
     expect((await db.queue.get(a!.id))?.status).toBe("pending")
+  })
+
+  it("puts the item back to pending when Aircall's 405 pauses the run before its call, so queue edits keep it", async () => {
+    const db = freshDb()
+    await addNumbers(db, [{ phone: "+15550000001" }, { phone: "+15550000002" }], "2030-01-01T00:00:00.000Z")
+    const [a] = await listQueue(db)
+    await applyState(db, running(a!.id, a!.phone))
+    await applyState(db, { status: "paused", pausedReason: "not available", remaining: 2, delaySeconds: 5 })
+    expect((await db.queue.get(a!.id))?.status).toBe("pending")
+    expect((await pendingItems(db)).map((i) => i.id)).toContain(a!.id)
+  })
+
+  it("keeps the newer state when an older snapshot arrives after it", async () => {
+    const db = freshDb()
+    await applyState(db, { ...running("x", "+15550000001"), updatedAt: "2030-01-01T10:00:05.000Z" })
+    await applyState(db, { status: "dialing", remaining: 2, delaySeconds: 5, updatedAt: "2030-01-01T10:00:01.000Z" })
+    expect((await readDialerState(db))?.status).toBe("ringing")
   })
 
   it("ignores call.ended for an unknown item", async () => {

@@ -3,7 +3,6 @@ import type { CallEndedMessage, DialerState, Outcome } from "@dialer/shared"
 import type { DialerDB } from "./db"
 import type { QueueStatus } from "./types"
 
-const FINISHED_RUN = new Set(["idle", "completed", "stopped"])
 
 const STATUS_BY_OUTCOME: Record<Outcome, QueueStatus> = {
   answered: "done",
@@ -18,12 +17,17 @@ const STATUS_BY_OUTCOME: Record<Outcome, QueueStatus> = {
  */
 export async function applyState(db: DialerDB, state: DialerState, now = new Date()): Promise<void> {
   await db.transaction("rw", db.queue, db.runtime, async () => {
+    // A snapshot fetched over HTTP can arrive after a newer pushed one: keep the newer.
+    const stored = await db.runtime.get("dialer")
+    const storedAt = stored?.key === "dialer" ? stored.state?.updatedAt : undefined
+    if (storedAt && state.updatedAt && state.updatedAt < storedAt) return
     await db.runtime.put({ key: "dialer", state, receivedAt: now.toISOString() })
     const currentId = state.current?.itemId
+    // Only the current item is being dialled; any other (e.g. put back after a 405) is pending again,
+    // so queue edits sent during the pause still include it.
     const dialing = await db.queue.where("status").equals("dialing").toArray()
     for (const row of dialing) {
-      if (row.id === currentId) continue
-      if (FINISHED_RUN.has(state.status) || currentId) await db.queue.update(row.id, { status: "pending" })
+      if (row.id !== currentId) await db.queue.update(row.id, { status: "pending" })
     }
     if (currentId) {
       const row = await db.queue.get(currentId)

@@ -8,7 +8,8 @@ import { unwrap, valid } from "../lib/validate";
 import { agentOr404 } from "./admin-team";
 
 const PAGE = 500;
-const timeOf = (e: HistoryEntry) => Date.parse(e.startedAt ?? e.endedAt ?? "") || 0;
+/** `at` is always set (dial or skip time) and orders the history; skipped entries have no startedAt. */
+const timeOf = (e: HistoryEntry) => Date.parse(e.at);
 
 /** One agent's entries in [from, to) with the outcome asked for, newest first, at most `limit` (+1 to tell truncation). */
 async function agentRows(env: Env, agent: Agent, q: AdminHistoryQuery, from: number, to: number): Promise<AdminHistoryRow[]> {
