@@ -36,16 +36,31 @@ describe("enrolment", () => {
 describe("refresh tokens rotate", () => {
   it("gives a new pair; a reused token is refused and ends the whole session", async () => {
     const agent = await enrolledAgent();
-    const first = await call("/api/auth/refresh", { method: "POST", json: { refreshToken: agent.refreshToken } });
+    const refresh = (token: string) => call("/api/auth/refresh", { method: "POST", json: { refreshToken: token } });
+    const first = await refresh(agent.refreshToken);
     expect(first.status).toBe(200);
     const rotated = (await first.json()) as { accessToken: string; refreshToken: string };
     expect(rotated.refreshToken).not.toBe(agent.refreshToken);
-    const reuse = await call("/api/auth/refresh", { method: "POST", json: { refreshToken: agent.refreshToken } });
-    expect(reuse.status).toBe(401);
-    const afterReuse = await call("/api/auth/refresh", { method: "POST", json: { refreshToken: rotated.refreshToken } });
-    expect(afterReuse.status).toBe(401);
+    const second = (await (await refresh(rotated.refreshToken)).json()) as { refreshToken: string };
+    // the first token again, after its successor was used: stolen, not a retry
+    expect((await refresh(agent.refreshToken)).status).toBe(401);
+    expect((await refresh(second.refreshToken)).status).toBe(401);
     const audit = (await (await call("/api/admin/audit", { headers: ADMIN })).json()) as { entries: { action: string; actor: string }[] };
     expect(audit.entries.some((e) => e.action === "token.reuse" && e.actor === agent.agentId)).toBe(true);
+  });
+});
+
+describe("refresh retries", () => {
+  it("the same token presented again at once (its answer was lost) gets a fresh pair, and the lost one stops working", async () => {
+    const agent = await enrolledAgent();
+    const refresh = (token: string) => call("/api/auth/refresh", { method: "POST", json: { refreshToken: token } });
+    const lost = (await (await refresh(agent.refreshToken)).json()) as { refreshToken: string };
+    const retry = await refresh(agent.refreshToken);
+    expect(retry.status).toBe(200);
+    const kept = (await retry.json()) as { refreshToken: string };
+    expect(kept.refreshToken).not.toBe(lost.refreshToken);
+    expect((await refresh(lost.refreshToken)).status).toBe(401);
+    expect((await refresh(kept.refreshToken)).status).toBe(200);
   });
 });
 

@@ -23,6 +23,11 @@ CREATE TABLE IF NOT EXISTS kv (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 export const CODE_TTL_MS = 7 * 24 * 3600_000;
 export const REFRESH_TTL_MS = 30 * 24 * 3600_000;
+/**
+ * A rotated token presented again this soon is taken as a retry (the answer with its successor
+ * was lost: a service worker stopped mid-request, a network drop), not as theft.
+ */
+export const REFRESH_RETRY_GRACE_MS = 30_000;
 
 type AgentRow = {
   agent_id: string;
@@ -56,6 +61,8 @@ export class Directory extends DurableObject<Env> {
     super(ctx, env);
     this.sql = ctx.storage.sql;
     this.sql.exec(SCHEMA);
+    const columns = this.sql.exec<{ name: string }>("PRAGMA table_info(refresh)").toArray();
+    if (!columns.some((c) => c.name === "replaced_by")) this.sql.exec("ALTER TABLE refresh ADD COLUMN replaced_by TEXT");
     this.log = new AuditLog(this.sql);
     this.hub = new AdminHub(ctx, this.sql);
   }
@@ -155,22 +162,39 @@ export class Directory extends DurableObject<Env> {
   async refresh(token: string, from: string): Promise<Result<Session>> {
     const hash = await sha256(token);
     const row = this.sql
-      .exec<{ agent_id: string; family: string; expires_at: number; used_at: number | null; revoked: number }>("SELECT * FROM refresh WHERE hash = ?", hash)
+      .exec<{ agent_id: string; family: string; expires_at: number; used_at: number | null; revoked: number; replaced_by: string | null }>("SELECT * FROM refresh WHERE hash = ?", hash)
       .toArray()[0];
     const refused = (reason: string): Result<Session> => {
       this.log.add(row?.agent_id ?? from, reason === "reused" ? "token.reuse" : "login.refused", { reason, from });
       return { ok: false, code: "unauthorized", message: "This session has ended. Sign in again with a new enrolment code." };
     };
     if (!row) return refused("unknown refresh token");
+    const now = Date.now();
     if (row.used_at !== null) {
-      this.sql.exec("UPDATE refresh SET revoked = 1 WHERE family = ?", row.family);
-      return refused("reused");
+      const successor = row.replaced_by
+        ? this.sql.exec<{ used_at: number | null; revoked: number }>("SELECT used_at, revoked FROM refresh WHERE hash = ?", row.replaced_by).toArray()[0]
+        : undefined;
+      const retry = now - row.used_at <= REFRESH_RETRY_GRACE_MS && successor && successor.used_at === null && !successor.revoked && !row.revoked;
+      const agent = this.agent(row.agent_id);
+      if (!retry || !agent) {
+        this.sql.exec("UPDATE refresh SET revoked = 1 WHERE family = ?", row.family);
+        return refused("reused");
+      }
+      // The successor never reached the client: replace it.
+      this.sql.exec("UPDATE refresh SET revoked = 1 WHERE hash = ?", row.replaced_by);
+      return { ok: true, value: { agent, refreshToken: await this.rotate(hash, agent.agentId, row.family, now) } };
     }
     const agent = this.agent(row.agent_id);
-    if (row.revoked || row.expires_at < Date.now() || !agent) return refused("revoked or expired");
-    const now = Date.now();
+    if (row.revoked || row.expires_at < now || !agent) return refused("revoked or expired");
     this.sql.exec("UPDATE refresh SET used_at = ? WHERE hash = ?", now, hash);
-    return { ok: true, value: { agent, refreshToken: await this.issueRefresh(agent.agentId, row.family, now) } };
+    return { ok: true, value: { agent, refreshToken: await this.rotate(hash, agent.agentId, row.family, now) } };
+  }
+
+  /** Issues the successor of a refresh token and links it, for the retry grace above. */
+  private async rotate(previousHash: string, agentId: string, family: string, now: number): Promise<string> {
+    const token = await this.issueRefresh(agentId, family, now);
+    this.sql.exec("UPDATE refresh SET replaced_by = ? WHERE hash = ?", await sha256(token), previousHash);
+    return token;
   }
 
   async audit(actor: string, action: string, detail: Record<string, unknown> = {}): Promise<void> {
