@@ -180,6 +180,17 @@ describe("a run end to end against a fake Aircall", () => {
     expect((await state(agent)).remaining).toBe(2);
   });
 
+  it("a queue edit from a stale view does not bring back a number already dialled", async () => {
+    const agent = await enrolledAgent();
+    await post(agent, "/api/dialer/start", { items, delaySeconds: 30 });
+    await waitFor(() => aircall.starts().length === 1, "dial a");
+    await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 41, raw_digits: "+1 415-555-0101", started_at: Math.floor(Date.now() / 1000), ended_at: Math.floor(Date.now() / 1000) + 3 }));
+    expect((await state(agent)).status).toBe("wrap_up");
+    // the extension had not heard of a's end yet: it sends a, c, b
+    const put = await call("/api/queue", { method: "PUT", headers: agent.auth, json: { items: [items[0], items[2], items[1]] } });
+    expect(((await put.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toEqual(["c", "b"]);
+  });
+
   it("rejects bad input with 400 and zod's message, and a second start with 409", async () => {
     const agent = await enrolledAgent();
     const bad = await post(agent, "/api/dialer/start", { items: [{ id: "x", phone: "415 555 0101" }] });

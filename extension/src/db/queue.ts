@@ -54,16 +54,21 @@ export async function addNumbers(
     const last = await db.queue.orderBy("position").last()
     let position = (last?.position ?? 0) + 1
     const rows: QueueRow[] = []
+    const finished: string[] = []
     for (const c of unique) {
       const prev = existing.get(c.phone)
       if (prev && ACTIVE.includes(prev.status)) continue
-      const fields = { position: position++, status: "pending" as const, addedAt: now }
+      // A number queued again is a new dial request with a new id: the worker never takes an id it
+      // already dialled in this run for a fresh one (see the worker's queue edits).
+      const fields = { id: newItemId(), position: position++, status: "pending" as const, addedAt: now }
+      if (prev) finished.push(prev.id)
       rows.push(
         prev
           ? { ...prev, ...fields, name: c.name ?? prev.name }
-          : { id: newItemId(), phone: c.phone, name: c.name, sourceUrl: c.sourceUrl, attempts: 0, lastOutcome: null, ...fields },
+          : { phone: c.phone, name: c.name, sourceUrl: c.sourceUrl, attempts: 0, lastOutcome: null, ...fields },
       )
     }
+    await db.queue.bulkDelete(finished)
     await db.queue.bulkPut(rows)
     added = rows.length
   })

@@ -68,7 +68,8 @@ export class AgentDialer extends DurableObject<Env> {
 
   async replaceQueue(agentId: string, items: QueueItem[]): Promise<Result<QueueItem[]>> {
     return this.guarded(agentId, async () => {
-      await this.apply({ type: "queue.replace", items, now: Date.now() });
+      const handled = this.store.itemIdsSince(this.state.runFrom ?? this.state.dialSeq);
+      await this.apply({ type: "queue.replace", items, handled, now: Date.now() });
       return { ok: true, value: this.state.queue };
     });
   }

@@ -418,6 +418,12 @@ describe("agent availability", () => {
 });
 
 describe("queue edits during a run", () => {
+  it("never brings back an item this run already dialled (an edit from a stale view)", () => {
+    const s = wrapUp().state;
+    const t = transition(s, { type: "queue.replace", items: [item(1), item(3), item(2)], handled: new Set(["item-1"]), now: T0 + 10_000 });
+    expect(t.state.queue.map((i) => i.id)).toEqual(["item-3", "item-2"]);
+  });
+
   it("replaces the pending items, never the current call's item", () => {
     const s = ringing().state;
     const t = transition(s, { type: "queue.replace", items: [item(1), item(4), item(3)], now: T0 + 2000 });

@@ -59,6 +59,7 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
         failures: 0,
         nextDialAt: undefined,
         done: 0,
+        runFrom: s.dialSeq,
       };
       // A call from a stopped run may still be live: follow it, dial the first item after it.
       if (s.current) return ok({ ...next, status: s.current.phase });
@@ -97,7 +98,8 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       return ok(stopped);
     }
     case "queue.replace": {
-      const queue = e.items.filter((item) => item.id !== s.current?.item.id);
+      // An edit made from a stale view (a push not yet received) must not bring back what was dialled.
+      const queue = e.items.filter((item) => item.id !== s.current?.item.id && !e.handled?.has(item.id));
       return ok({ ...s, queue });
     }
     case "timer":

@@ -52,6 +52,8 @@ export type MachineState = {
   /** ids of the latest finished calls: a late event for one of them never matches a new dial */
   recentCallIds?: string[];
   dialSeq: number;
+  /** dialSeq when the run started: history rows after it belong to this run */
+  runFrom?: number;
   done: number;
   availability?: string;
 };
@@ -70,7 +72,8 @@ export type MachineEvent =
   | { type: "resume"; now: number }
   | { type: "skip"; now: number }
   | { type: "stop"; now: number }
-  | { type: "queue.replace"; items: QueueItem[]; now: number }
+  /** `handled`: ids already dialled or skipped in this run (from history), never queued again */
+  | { type: "queue.replace"; items: QueueItem[]; handled?: ReadonlySet<string>; now: number }
   | { type: "timer"; now: number }
   | { type: "dial.result"; dialId: number; result: DialResult; now: number }
   | { type: "lookup.result"; dialId: number; call: CallInfo | null; now: number }

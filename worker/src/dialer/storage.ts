@@ -109,6 +109,11 @@ export class DialerStore {
     return { items: page.map(toEntry), nextCursor: next ? String(next.dial_id) : null };
   }
 
+  /** Item ids with a history row after `dialSeq` (dialled or skipped since then). */
+  itemIdsSince(dialSeq: number): Set<string> {
+    return new Set(this.sql.exec<{ item_id: string }>("SELECT DISTINCT item_id FROM history WHERE dial_id > ?", dialSeq).toArray().map((r) => r.item_id));
+  }
+
   historyBetween(from: number, to: number): HistoryEntry[] {
     return this.sql
       .exec<HistoryRow>("SELECT * FROM history WHERE outcome IS NOT NULL AND dial_at >= ? AND dial_at < ? ORDER BY dial_id", from, to)
