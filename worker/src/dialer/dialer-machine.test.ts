@@ -289,6 +289,7 @@ describe("Aircall's answers to start-call", () => {
   });
 
   it("a start-call that waited for a rate-limit slot starts the watchdog when it is sent", () => {
+    expect(result(dialing(), { kind: "sent" }, T0 + 300).state).toEqual(dialing()); // sent at once: no change
     const s = result(dialing(), { kind: "sent" }, T0 + 30_000).state;
     expect(s.watchdogAt).toBe(T0 + 30_000 + DEFAULT_CONFIG.watchdogMs);
     const paused = transition(dialing(), { type: "pause", now: T0 + 10 }).state;

@@ -29,6 +29,7 @@ export const DEFAULT_CONFIG: MachineConfig = { watchdogMs: 60_000, maxFailures: 
 /** Clock skew allowed between the worker and Aircall's started_at (whole seconds). */
 export const MATCH_SKEW_MS = 10_000;
 const RECENT_CALLS = 20;
+const SENT_AT_ONCE_MS = 1_000;
 
 export function initialState(delaySeconds = 5): MachineState {
   return { status: "idle", queue: [], delaySeconds, failures: 0, dialSeq: 0, done: 0 };
@@ -199,7 +200,9 @@ function onDialResult(s: MachineState, e: Extract<MachineEvent, { type: "dial.re
       ]);
     }
     case "sent":
-      // The request may have waited for a rate-limit slot: the watchdog counts from now.
+      // A request that waited for a rate-limit slot: the watchdog counts from when it went out.
+      // (Sent at once, nothing changes: no write on the hot path.)
+      if (e.now - cur.sentAt < SENT_AT_ONCE_MS) return ok(s);
       return ok({ ...s, current: { ...cur, sentAt: e.now }, watchdogAt: e.now + cfg.watchdogMs });
     case "rejected": {
       const rejections = (s.rejections ?? 0) + 1;
