@@ -3,6 +3,7 @@ import * as z from "zod"
 import {
   DialerState,
   HistoryResponse,
+  QueueResponse,
   Stats,
   WsTicketResponse,
   type QueueItem,
@@ -11,8 +12,6 @@ import {
 import type { DialerCommand } from "../lib/messages"
 import type { Auth } from "./auth"
 import { ApiError, type Fetch, joinUrl, readResponse, send } from "./http"
-
-const Anything = z.unknown()
 
 /** The worker's agent API. Every call carries a fresh access token and retries once after a 401. */
 export class Api {
@@ -43,15 +42,15 @@ export class Api {
   }
 
   start(items: QueueItem[], delaySeconds?: number) {
-    return this.call("POST", "/api/dialer/start", Anything, { items, delaySeconds })
+    return this.call("POST", "/api/dialer/start", DialerState, { items, delaySeconds })
   }
 
   command(command: DialerCommand) {
-    return this.call("POST", `/api/dialer/${command}`, Anything)
+    return this.call("POST", `/api/dialer/${command}`, DialerState)
   }
 
   putQueue(items: QueueItem[]) {
-    return this.call("PUT", "/api/queue", Anything, { items })
+    return this.call("PUT", "/api/queue", QueueResponse, { items })
   }
 
   history(limit = 50, cursor?: string) {

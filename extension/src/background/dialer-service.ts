@@ -58,14 +58,12 @@ export class DialerService {
     const items = await pendingItems(db)
     if (items.length === 0) throw new Error("The queue has no pending numbers")
     const settings = await getSettings(db)
-    await api.start(items, settings.delaySeconds)
-    await applyState(db, await api.state())
+    await applyState(db, await api.start(items, settings.delaySeconds)) // the answer is the new state
     await this.publish()
   }
 
   async command(command: DialerCommand): Promise<void> {
-    await this.deps.api.command(command)
-    await applyState(this.deps.db, await this.deps.api.state())
+    await applyState(this.deps.db, await this.deps.api.command(command))
     await this.publish()
   }
 

@@ -5,11 +5,14 @@ import { describe, expect, it } from "vitest"
 
 import { listQueue } from "../db/queue"
 import { applyState } from "../db/run-sync"
+import { readDialerState } from "../db/runtime"
 import { createMessageHandler } from "./handlers"
 import { type Call, jwt, wired } from "./test-fakes"
 
 const TOKEN = jwt(Math.floor(Date.now() / 1000) + 900)
 const IDLE: DialerState = { status: "idle", remaining: 0, delaySeconds: 5 }
+const PAUSED: DialerState = { status: "paused", remaining: 2, delaySeconds: 5, pausedReason: "Paused by you" }
+const DIALING: DialerState = { status: "dialing", remaining: 1, delaySeconds: 5 }
 
 function setup(route: (c: Call) => { status?: number; body?: unknown } | undefined = () => undefined) {
   const t = wired((c) => {
@@ -43,11 +46,13 @@ describe("runtime message handling", () => {
     expect(await t.db.queue.count()).toBe(0)
   })
 
-  it("dialer.command posts to the worker with a bearer token and refreshes the state", async () => {
-    const t = setup((c) => (c.path === "/api/dialer/pause" ? { body: { ok: true } } : undefined))
+  it("dialer.command posts to the worker with a bearer token and stores the state it answers", async () => {
+    const t = setup((c) => (c.path === "/api/dialer/pause" ? { body: PAUSED } : undefined))
     expect(await t.handle({ type: "dialer.command", command: "pause" })).toEqual({ ok: true })
     const post = t.fetch.calls.find((c) => c.path === "/api/dialer/pause")
     expect(post).toMatchObject({ method: "POST", auth: `Bearer ${TOKEN}` })
+    expect(t.fetch.calls.some((c) => c.path === "/api/dialer" && c.method === "GET")).toBe(false) // no second round trip
+    expect(await readDialerState(t.db)).toMatchObject({ status: "paused" })
     expect(t.broadcasts.some((b) => b.type === "dialer.view")).toBe(true)
   })
 
@@ -64,7 +69,7 @@ describe("runtime message handling", () => {
         first = false
         return { status: 401, body: { error: { code: "unauthorized", message: "expired" } } }
       }
-      return { body: {} }
+      return { body: DIALING }
     })
     await t.session.set("access", { token: "old", expiresAt: Date.now() + 600_000 })
     expect(await t.handle({ type: "dialer.command", command: "resume" })).toEqual({ ok: true })
@@ -72,7 +77,7 @@ describe("runtime message handling", () => {
   })
 
   it("dialer.start sends the pending items in queue order with the delay from settings", async () => {
-    const t = setup((c) => (c.path === "/api/dialer/start" ? { body: {} } : undefined))
+    const t = setup((c) => (c.path === "/api/dialer/start" ? { body: DIALING } : undefined))
     await t.handle({ type: "queue.add", items: [{ phone: "+15550000001", name: "Ada" }, { phone: "+15550000002" }] })
     expect(await t.handle({ type: "dialer.start" })).toEqual({ ok: true })
     const start = t.fetch.calls.find((c) => c.path === "/api/dialer/start")
@@ -81,7 +86,7 @@ describe("runtime message handling", () => {
   })
 
   it("queue edits during a run are sent to the worker as PUT /api/queue", async () => {
-    const t = setup((c) => (c.path === "/api/queue" ? { body: {} } : undefined))
+    const t = setup((c) => (c.path === "/api/queue" ? { body: { items: [] } } : undefined))
     await t.handle({ type: "queue.add", items: [{ phone: "+15550000001" }, { phone: "+15550000002" }] })
     const [a, b] = await listQueue(t.db)
     await applyState(t.db, { status: "ringing", remaining: 1, delaySeconds: 5, current: { itemId: a!.id, phone: a!.phone } })
