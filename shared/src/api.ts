@@ -35,7 +35,6 @@ export type QueuePutBody = z.infer<typeof QueuePutBody>;
 export const QueueResponse = z.object({ items: z.array(QueueItem) });
 export type QueueResponse = z.infer<typeof QueueResponse>;
 
-export const DelayBody = z.object({ delaySeconds: z.number().int().min(0).max(MAX_DELAY_SECONDS) });
 
 // ---------- admin ----------
 export const Role = z.enum(["agent", "admin"]);

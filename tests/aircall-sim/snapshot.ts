@@ -4,24 +4,17 @@ import type { SimCounters, SimState } from "./state";
 import type { Availability, WebhookFault } from "./types";
 import { webhookObject } from "./routes-webhooks";
 
-export interface SimCallSnapshot {
+/** A call as the control API shows it: the record's fields, with the id as an exact string. */
+export type SimCallSnapshot = Pick<
+  CallRecord,
+  "userId" | "numberId" | "to" | "status" | "outcome" | "startedAt" | "answeredAt" | "endedAt" | "duration" | "hangupCause" | "recording"
+> & {
   id: string;
-  userId: number;
-  numberId: number;
-  to: string;
-  status: CallRecord["status"];
-  outcome: CallRecord["outcome"];
-  startedAt: number;
-  answeredAt: number | null;
-  endedAt: number | null;
-  duration: number;
-  hangupCause: string | null;
-  recording: string | null;
   stuck: boolean;
   faults: WebhookFault[];
   /** Events generated for this call, in order (dropped ones are marked). */
   events: SentEventRecord[];
-}
+};
 
 export interface SimUserSnapshot {
   id: number;

@@ -10,6 +10,7 @@ import {
   WebhookResponse,
   WebhooksList,
   type AircallCall,
+  type StartCallBody,
 } from "@dialer/shared";
 import type { DialResult } from "../dialer/machine-types";
 import { AircallError, AircallHttp, describe } from "./client";
@@ -22,9 +23,10 @@ export class AircallApi {
    * placed nothing and is sent again). `stillWanted` is asked after any wait for a rate-limit slot.
    */
   async startCall(userId: number, numberId: number, to: string, stillWanted: () => boolean = () => true): Promise<DialResult> {
+    const body: StartCallBody = { number_id: numberId, to };
     let res;
     try {
-      res = await this.http.request("POST", `/v1/users/${userId}/calls`, { body: { number_id: numberId, to }, safe: false, stillWanted });
+      res = await this.http.request("POST", `/v1/users/${userId}/calls`, { body, safe: false, stillWanted });
     } catch (err) {
       return { kind: "uncertain", message: (err as Error).message };
     }

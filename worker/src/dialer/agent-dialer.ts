@@ -221,11 +221,11 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   private pushState() {
-    const { updatedAt: _ignored, ...rest } = this.view();
+    const state = this.view();
+    const { updatedAt: _ignored, ...rest } = state;
     const key = JSON.stringify(rest);
     if (key === this.lastPushed) return;
     this.lastPushed = key;
-    const state = this.view();
     this.broadcast(JSON.stringify({ type: "state", state }));
     const agentId = this.config()?.agentId;
     // the team dashboard (admin hub in the Directory); fire-and-forget, never blocks the run
