@@ -9,7 +9,7 @@ export default defineConfig({
       wrangler: { configPath: "./wrangler.jsonc" },
       miniflare: {
         bindings: {
-          ADMIN_TOKEN: "test-admin-token",
+          ADMIN_TOKEN: "test-admin-token-0123456789abcdef",
           JWT_SECRET: "test-jwt-secret-0123456789abcdef0123456789",
           AIRCALL_WEBHOOK_TOKEN: "test-webhook-token",
           AIRCALL_API_ID: "test-api-id",

@@ -9,7 +9,8 @@ export const QueueItem = z.object({
   id: z.string().min(1).max(128),
   phone: E164,
   name: z.string().max(200).optional(),
-  sourceUrl: z.string().url().max(2048).optional(),
+  /** The record's page in the CRM: http(s) only (never javascript:, data:, file:...). */
+  sourceUrl: z.url({ protocol: /^https?$/, error: "sourceUrl: must be an http(s) URL" }).max(2048).optional(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 

@@ -19,7 +19,7 @@ export const LOCAL = {
   apiId: "local-api-id",
   apiToken: "local-api-token",
   webhookToken: "local-webhook-token",
-  adminToken: "local-admin-token",
+  adminToken: "local-admin-token-0123456789abcdef",
   jwtSecret: "local-jwt-secret-change-me-0123456789abcdef",
 };
 

@@ -7,7 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "./app-env";
 import { ApiError, errorBody } from "./lib/errors";
-import { allowedOrigins, settings } from "./settings";
+import { allowedOrigins, settings, settingsProblem } from "./settings";
 import { registerAdmin } from "./routes/admin";
 import { registerAuth } from "./routes/auth";
 import { registerDialer } from "./routes/dialer";
@@ -20,6 +20,15 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = { 400: "bad_request", 401: "un
 export function createApp() {
   const app = new Hono<AppEnv>();
   app.use("*", secureHeaders());
+  // Weak or missing secrets: every request gets the same clear answer naming the setting.
+  app.use("*", async (c, next) => {
+    const problem = settingsProblem(c.env);
+    if (problem) {
+      console.error(`worker misconfigured: ${problem}`);
+      return c.json(errorBody("misconfigured", problem), 503);
+    }
+    await next();
+  });
   app.use(
     "/api/*",
     cors({

@@ -26,6 +26,28 @@ export function settings(env: Env): Settings {
   return s;
 }
 
+export const MIN_JWT_SECRET = 32;
+export const MIN_ADMIN_TOKEN = 24;
+
+/**
+ * What is wrong with the worker's settings, or null. Checked before every request: a worker with a
+ * guessable JWT_SECRET or ADMIN_TOKEN answers nothing but this (never the secret itself).
+ */
+export function settingsProblem(env: Env): string | null {
+  let s: Settings;
+  try {
+    s = settings(env);
+  } catch (err) {
+    const issues = err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : String(err);
+    return `the worker's settings are invalid (${issues})`;
+  }
+  if (s.JWT_SECRET.length < MIN_JWT_SECRET)
+    return `JWT_SECRET must be set to at least ${MIN_JWT_SECRET} random characters (e.g. \`openssl rand -hex 32\`; wrangler secret put JWT_SECRET)`;
+  if (s.ADMIN_TOKEN.length < MIN_ADMIN_TOKEN)
+    return `ADMIN_TOKEN must be set to at least ${MIN_ADMIN_TOKEN} random characters (e.g. \`openssl rand -hex 32\`; wrangler secret put ADMIN_TOKEN)`;
+  return null;
+}
+
 export function allowedOrigins(s: Settings): RegExp[] {
   return s.ALLOWED_ORIGINS.split(",")
     .map((o) => o.trim())

@@ -1,7 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { env } from "cloudflare:test";
 
-export const ADMIN = { authorization: "Bearer test-admin-token" };
+export const ADMIN = { authorization: "Bearer test-admin-token-0123456789abcdef" };
 export const WEBHOOK_TOKEN = "test-webhook-token";
 
 let nextUser = 5000 + Math.floor(Math.random() * 1000) * 100;

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { safeEqual } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
-import { settings } from "../settings";
+import { MIN_JWT_SECRET, settings } from "../settings";
 import type { AppEnv } from "../app-env";
 import { verifyAccess } from "./tokens";
 
@@ -13,7 +13,7 @@ function bearer(header: string | undefined): string {
 
 function jwtSecret(env: Env): string {
   const secret = settings(env).JWT_SECRET;
-  if (secret.length < 16) throw new ApiError("internal", "JWT_SECRET is not set on the worker");
+  if (secret.length < MIN_JWT_SECRET) throw new ApiError("internal", "JWT_SECRET is not set on the worker");
   return secret;
 }
 

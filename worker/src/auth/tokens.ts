@@ -4,6 +4,8 @@ import { ApiError } from "../lib/errors";
 
 /** Access tokens live 10 minutes (DESIGN: within 15). */
 export const ACCESS_TTL_SECONDS = 600;
+/** A token claiming a longer life than this was not made by this worker's rules: refused. */
+export const MAX_ACCESS_LIFETIME_SECONDS = 15 * 60;
 
 export async function signAccess(agent: Pick<Agent, "agentId" | "aircallUserId" | "role">, secret: string, now = Date.now()) {
   const iat = Math.floor(now / 1000);
@@ -21,5 +23,6 @@ export async function verifyAccess(token: string, secret: string): Promise<Acces
   }
   const claims = AccessClaims.safeParse(payload);
   if (!claims.success) throw new ApiError("unauthorized", "invalid access token");
+  if (claims.data.exp - claims.data.iat > MAX_ACCESS_LIFETIME_SECONDS) throw new ApiError("unauthorized", "invalid access token (lifetime over 15 minutes)");
   return claims.data;
 }

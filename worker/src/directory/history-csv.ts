@@ -17,14 +17,19 @@ const COLUMNS: [string, (r: AdminHistoryRow) => string | number | null | undefin
   ["recording_url", (r) => r.recordingUrl],
 ];
 
+/** A whole cell that is one E.164 number: the only thing starting with "+" that is left alone. */
+const E164_CELL = /^\+[1-9]\d{6,14}$/;
+/** What spreadsheets (Excel, Sheets, LibreOffice) read as the start of a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
- * One CSV field (RFC 4180 quoting). Text a spreadsheet would run as a formula gets a leading
- * apostrophe; phone numbers like +14155550101 are left alone.
+ * One CSV field (RFC 4180 quoting). Any text a spreadsheet would run as a formula gets a leading
+ * apostrophe, in every column; a cell that is exactly an E.164 number (+14155550101) is left alone.
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return "";
   let text = String(value);
-  if (/^[=@\t\r]/.test(text) || /^[+-][^\d\s]/.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text) && !E164_CELL.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
