@@ -2,6 +2,8 @@
  * DOM helpers for adapters. Controls can sit inside open shadow roots (Salesforce), so lookups
  * climb through shadow hosts and search open shadow roots as well as the light DOM.
  */
+import { httpUrl } from "~lib/safe-url";
+
 import type { ContactContext, RowRecordSelectors } from "./types";
 
 /** Element.closest that continues through shadow hosts. */
@@ -34,17 +36,17 @@ export function cleanText(element: Element | null | undefined): string | undefin
   return text ? text : undefined;
 }
 
-/** The absolute URL of an element's href (the element itself or its first link). */
+/** The absolute http(s) URL of an element's href (the element itself or its first link). */
 export function linkOf(element: Element | null | undefined): string | undefined {
   if (!element) return undefined;
   const link = element.matches("a[href]") ? element : element.querySelector("a[href]");
   const href = link?.getAttribute("href");
-  if (!href || /^(?:tel|mailto|javascript):/i.test(href) || href === "#") return undefined;
-  return new URL(href, element.ownerDocument?.baseURI ?? location.href).href;
+  if (!href || href === "#") return undefined;
+  return httpUrl(href, element.ownerDocument?.baseURI ?? location.href); // no tel:, mailto:, javascript:
 }
 
-function canonicalUrl(doc: Document): string {
-  return linkOf(doc.querySelector('link[rel="canonical"]')) ?? doc.location?.href ?? "";
+function canonicalUrl(doc: Document): string | undefined {
+  return linkOf(doc.querySelector('link[rel="canonical"]')) ?? httpUrl(doc.location?.href);
 }
 
 function withoutEmpty(context: ContactContext): ContactContext {

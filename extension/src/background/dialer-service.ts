@@ -56,7 +56,10 @@ export class DialerService {
   async start(): Promise<void> {
     const { db, api } = this.deps
     const items = await pendingItems(db)
-    if (items.length === 0) throw new Error("The queue has no pending numbers")
+    if (items.length === 0) {
+      const held = (await queueCounts(db)).pending > 0
+      throw new Error(held ? "No number is ready: include or confirm the numbers waiting in the queue" : "The queue has no pending numbers")
+    }
     const settings = await getSettings(db)
     await applyState(db, await api.start(items, settings.delaySeconds)) // the answer is the new state
     await this.publish()

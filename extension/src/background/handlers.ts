@@ -1,12 +1,12 @@
 import type { DialerDB } from "../db/db"
 import { activePhones, addNumbers } from "../db/queue"
-import { writeAccount } from "../db/runtime"
+import { readDialerState, writeAccount } from "../db/runtime"
 import { saveSettings } from "../db/settings"
 import type { Request, RequestType, Response } from "../lib/messages"
 import { REQUEST_SCHEMAS, RequestEnvelope } from "../lib/messages.schema"
 import type { Auth } from "./auth"
 import type { DialerService } from "./dialer-service"
-import { buildView } from "./view"
+import { buildView, isRunActive } from "./view"
 
 export type HandlerDeps = {
   db: DialerDB
@@ -29,8 +29,11 @@ function handlers({ db, auth, service, connect }: HandlerDeps): Handlers {
     }
   }
   return {
+    // Only content scripts add numbers. During a run they wait in the popup for the agent's approval
+    // instead of reaching the worker's queue (a script on the page cannot get a number dialed).
     "queue.add": async ({ items }) => {
-      const result = await addNumbers(db, items)
+      const awaitingApproval = isRunActive(await readDialerState(db))
+      const result = await addNumbers(db, items, { awaitingApproval })
       await service.queueEdited().catch((error: unknown) => service.report(error))
       return result
     },

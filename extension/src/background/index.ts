@@ -46,7 +46,7 @@ async function ensureConnected(): Promise<void> {
 const handle = createMessageHandler({ db, auth, service, connect: () => void ensureConnected() })
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (!allowedFrom(sender, chrome.runtime.id, (message as { type?: string })?.type)) {
+  if (!allowedFrom(sender, chrome.runtime.id, message as { type?: unknown; command?: unknown } | null)) {
     sendResponse({ ok: false, error: "not allowed from a web page" })
     return false
   }

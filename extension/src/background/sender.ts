@@ -1,12 +1,26 @@
 /**
- * What content scripts (running in CRM pages) may ask: add numbers, which are queued, and the
- * in-page bar's view and controls. Starting runs, signing in and settings stay with extension pages.
+ * What content scripts (running in CRM pages) may ask: add numbers (which never reach a running
+ * dial without the agent's approval in the popup), which numbers are queued, the in-page bar's view,
+ * and the bar's Pause and Stop, which can only end dialing. Starting, resuming and skipping,
+ * queue edits, sign-in and settings stay with extension pages (and the keyboard shortcuts).
+ *
+ * Page script cannot message the background at all; this list bounds what a compromised page
+ * renderer, which could speak as our content script, can do.
  */
 const FROM_PAGES = new Set(["queue.add", "queue.phones", "dialer.snapshot", "dialer.command"])
+const COMMANDS_FROM_PAGES = new Set(["pause", "stop"])
 
 type Sender = { id?: string; tab?: unknown; url?: string }
+type Message = { type?: unknown; command?: unknown } | null | undefined
 
-export function allowedFrom(sender: Sender, extensionId: string, type: string | undefined): boolean {
-  const fromExtensionPage = sender.id === extensionId && (sender.tab === undefined || !!sender.url?.startsWith(`chrome-extension://${extensionId}/`))
-  return fromExtensionPage || FROM_PAGES.has(type ?? "")
+export function fromExtensionPage(sender: Sender, extensionId: string): boolean {
+  return sender.id === extensionId && (sender.tab === undefined || !!sender.url?.startsWith(`chrome-extension://${extensionId}/`))
+}
+
+export function allowedFrom(sender: Sender, extensionId: string, message: Message): boolean {
+  if (fromExtensionPage(sender, extensionId)) return true
+  if (sender.id !== extensionId) return false
+  const type = typeof message?.type === "string" ? message.type : ""
+  if (!FROM_PAGES.has(type)) return false
+  return type !== "dialer.command" || COMMANDS_FROM_PAGES.has(String(message?.command))
 }

@@ -1,4 +1,5 @@
 import type { DialerDB } from "../db/db"
+import { nextDialable } from "../db/queue"
 import { readDialerState } from "../db/runtime"
 import type { DialerView } from "../lib/messages"
 
@@ -9,11 +10,7 @@ export async function buildView(db: DialerDB, signedIn: boolean): Promise<Dialer
   const state = await readDialerState(db)
   const currentId = state?.current?.itemId
   const currentRow = currentId ? await db.queue.get(currentId) : undefined
-  const nextRow = await db.queue
-    .where("status")
-    .equals("pending")
-    .sortBy("position")
-    .then((rows) => rows.find((r) => r.id !== currentId))
+  const nextRow = await nextDialable(db, currentId)
   const current = state?.current
     ? { phone: state.current.phone, name: state.current.name ?? currentRow?.name }
     : null

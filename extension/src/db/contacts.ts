@@ -1,4 +1,5 @@
 import type { CapturedNumber } from "../lib/messages"
+import { httpUrl } from "../lib/safe-url"
 
 import type { DialerDB } from "./db"
 import type { ContactRow } from "./types"
@@ -15,7 +16,7 @@ export async function upsertContacts(db: DialerDB, captured: CapturedNumber[], n
       phone: c.phone,
       name: c.name ?? prev?.name,
       company: c.company ?? prev?.company,
-      sourceUrl: c.sourceUrl ?? prev?.sourceUrl,
+      sourceUrl: httpUrl(c.sourceUrl) ?? httpUrl(prev?.sourceUrl),
       crm: c.crm ?? prev?.crm,
       createdAt: prev?.createdAt ?? now,
     })

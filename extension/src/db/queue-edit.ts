@@ -45,3 +45,13 @@ export async function removeItem(db: DialerDB, id: string): Promise<void> {
 export async function clearQueue(db: DialerDB): Promise<number> {
   return db.queue.where("status").notEqual("dialing").delete()
 }
+
+/** The agent includes a number added from a page during a run: it may now be sent to the worker. */
+export async function includeItem(db: DialerDB, id: string): Promise<void> {
+  await db.queue.update(id, { awaitingApproval: false })
+}
+
+/** The agent confirms a premium-rate or shared-cost number: it may now be dialed. */
+export async function confirmItem(db: DialerDB, id: string): Promise<void> {
+  await db.queue.update(id, { riskConfirmed: true })
+}

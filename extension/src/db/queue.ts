@@ -4,8 +4,10 @@ import type { QueueItem } from "@dialer/shared"
 
 import type { CapturedNumber } from "../lib/messages"
 
+import { httpUrl } from "../lib/safe-url"
 import { upsertContacts } from "./contacts"
 import type { DialerDB } from "./db"
+import { numberRisk } from "./number-risk"
 import type { QueueRow, QueueStatus } from "./types"
 
 const ACTIVE: QueueStatus[] = ["pending", "dialing"]
@@ -19,13 +21,34 @@ export function listQueue(db: DialerDB): Promise<QueueRow[]> {
   return db.queue.orderBy("position").toArray()
 }
 
-/** Pending rows in queue order, as the worker wants them. */
-export async function pendingItems(db: DialerDB): Promise<QueueItem[]> {
-  const rows = await db.queue
+/** Why a pending row waits for the agent instead of going to the worker; null when it may be dialed. */
+export type Hold = "approval" | "confirm"
+
+export function holdOf(row: Pick<QueueRow, "phone" | "awaitingApproval" | "risk" | "riskConfirmed">): Hold | null {
+  if (row.awaitingApproval) return "approval"
+  const risk = row.risk === undefined ? numberRisk(row.phone) : row.risk
+  return risk && !row.riskConfirmed ? "confirm" : null
+}
+
+function pendingRows(db: DialerDB): Promise<QueueRow[]> {
+  return db.queue
     .where("[status+position]")
     .between(["pending", Dexie.minKey], ["pending", Dexie.maxKey])
     .toArray()
-  return rows.map(({ id, phone, name, sourceUrl }) => ({ id, phone, name, sourceUrl }))
+}
+
+/**
+ * Pending rows in queue order, as the worker wants them: without those the agent has not approved
+ * (added from a page during a run) or confirmed (premium rate, shared cost).
+ */
+export async function pendingItems(db: DialerDB): Promise<QueueItem[]> {
+  const rows = (await pendingRows(db)).filter((row) => holdOf(row) === null)
+  return rows.map(({ id, phone, name, sourceUrl }) => ({ id, phone, name, sourceUrl: httpUrl(sourceUrl) }))
+}
+
+/** The first pending row that may be dialed, other than `exceptId` (the bar's "Next"). */
+export async function nextDialable(db: DialerDB, exceptId?: string): Promise<QueueRow | undefined> {
+  return (await pendingRows(db)).find((row) => row.id !== exceptId && holdOf(row) === null)
 }
 
 /** Phones that are waiting or being dialled (what content scripts mark as "queued"). */
@@ -34,14 +57,21 @@ export async function activePhones(db: DialerDB): Promise<string[]> {
   return rows.map((r) => r.phone)
 }
 
+export type AddOptions = {
+  /** Rows wait for the agent's approval in the popup (numbers added from a page during a run). */
+  awaitingApproval?: boolean
+  now?: string
+}
+
 /**
  * Add captured numbers: contacts are upserted and each new E.164 gets a pending row at the end.
  * A number already pending or dialling is left alone; a finished one is queued again at the end.
+ * Each row is classified: a premium-rate or shared-cost number waits for the agent's confirmation.
  */
 export async function addNumbers(
   db: DialerDB,
   captured: CapturedNumber[],
-  now = new Date().toISOString(),
+  { awaitingApproval = false, now = new Date().toISOString() }: AddOptions = {},
 ): Promise<{ added: number; phones: string[] }> {
   let added = 0
   await db.transaction("rw", db.contacts, db.queue, async () => {
@@ -60,12 +90,15 @@ export async function addNumbers(
       if (prev && ACTIVE.includes(prev.status)) continue
       // A number queued again is a new dial request with a new id: the worker never takes an id it
       // already dialled in this run for a fresh one (see the worker's queue edits).
-      const fields = { id: newItemId(), position: position++, status: "pending" as const, addedAt: now }
+      const fields = {
+        id: newItemId(), position: position++, status: "pending" as const, addedAt: now,
+        awaitingApproval, risk: numberRisk(c.phone), riskConfirmed: false,
+      }
       if (prev) finished.push(prev.id)
       rows.push(
         prev
           ? { ...prev, ...fields, name: c.name ?? prev.name }
-          : { phone: c.phone, name: c.name, sourceUrl: c.sourceUrl, attempts: 0, lastOutcome: null, ...fields },
+          : { phone: c.phone, name: c.name, sourceUrl: httpUrl(c.sourceUrl), attempts: 0, lastOutcome: null, ...fields },
       )
     }
     await db.queue.bulkDelete(finished)

@@ -26,7 +26,7 @@ function entry(itemId: string, startedAt: string | null, outcome: HistoryEntry["
 describe("applying the worker's messages", () => {
   it("marks the current item dialling, then done on call.ended", async () => {
     const db = freshDb()
-    await addNumbers(db, [{ phone: "+15550000001" }, { phone: "+15550000002" }], "2030-01-01T00:00:00.000Z")
+    await addNumbers(db, [{ phone: "+15550000001" }, { phone: "+15550000002" }], { now: "2030-01-01T00:00:00.000Z" })
     const [a, b] = await listQueue(db)
     await applyState(db, running(a!.id, a!.phone))
     expect((await db.queue.get(a!.id))?.status).toBe("dialing")
@@ -51,7 +51,7 @@ describe("applying the worker's messages", () => {
 
   it("puts the item back to pending when Aircall's 405 pauses the run before its call, so queue edits keep it", async () => {
     const db = freshDb()
-    await addNumbers(db, [{ phone: "+15550000001" }, { phone: "+15550000002" }], "2030-01-01T00:00:00.000Z")
+    await addNumbers(db, [{ phone: "+15550000001" }, { phone: "+15550000002" }], { now: "2030-01-01T00:00:00.000Z" })
     const [a] = await listQueue(db)
     await applyState(db, running(a!.id, a!.phone))
     await applyState(db, { status: "paused", pausedReason: "not available", remaining: 2, delaySeconds: 5 })
@@ -74,7 +74,7 @@ describe("applying the worker's messages", () => {
 
   it("mirrors history idempotently and applies missed outcomes after a resync", async () => {
     const db = freshDb()
-    await addNumbers(db, [{ phone: "+15550000001" }], "2030-01-01T00:00:00.000Z")
+    await addNumbers(db, [{ phone: "+15550000001" }], { now: "2030-01-01T00:00:00.000Z" })
     const [a] = await listQueue(db)
     // skipped in an earlier run (never started), dialled in this one: two entries, newest first
     await mirrorHistory(db, [entry(a!.id, null, "skipped")])
@@ -90,7 +90,7 @@ describe("applying the worker's messages", () => {
 
   it("does not apply an outcome older than the row's re-queue", async () => {
     const db = freshDb()
-    await addNumbers(db, [{ phone: "+15550000001" }], "2030-01-02T00:00:00.000Z")
+    await addNumbers(db, [{ phone: "+15550000001" }], { now: "2030-01-02T00:00:00.000Z" })
     const [a] = await listQueue(db)
     await applyHistoryOutcomes(db, [entry(a!.id, "2030-01-01T10:00:00.000Z", "answered")])
     expect((await db.queue.get(a!.id))?.status).toBe("pending")

@@ -1,5 +1,7 @@
 import type { DialerState, HistoryEntry, Outcome } from "@dialer/shared"
 
+import type { NumberRisk } from "./number-risk"
+
 /** A person captured from a CRM page, keyed by E.164. */
 export type ContactRow = {
   phone: string
@@ -24,6 +26,12 @@ export type QueueRow = {
   sourceUrl?: string
   addedAt: string
   lastOutcome: Outcome | null
+  /** Added from a page while a run was going: never sent to the worker until the agent includes it in the popup. */
+  awaitingApproval?: boolean
+  /** A costly number type (null when ordinary); absent on rows stored before numbers were classified. */
+  risk?: NumberRisk | null
+  /** The agent confirmed this costly number in the popup. */
+  riskConfirmed?: boolean
 }
 
 /** A history entry mirrored from the worker; `key` = `${itemId}|${startedAt}`. */

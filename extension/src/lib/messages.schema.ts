@@ -4,6 +4,7 @@ import * as z from "zod"
 import { E164, MAX_QUEUE_ITEMS } from "@dialer/shared"
 
 import type { RequestType } from "./messages"
+import { httpUrl } from "./safe-url"
 
 const Empty = z.object({}).loose()
 const clip = (text: string) => text.trim().slice(0, 200)
@@ -13,7 +14,7 @@ export const CapturedNumberSchema = z.object({
   phone: E164,
   name: z.string().transform(clip).optional(),
   company: z.string().transform(clip).optional(),
-  sourceUrl: z.string().url().max(2048).optional(),
+  sourceUrl: z.string().max(2048).refine((url) => httpUrl(url) !== undefined, "sourceUrl must be an http(s) address").optional(),
   crm: z.string().max(40).optional(),
 })
 

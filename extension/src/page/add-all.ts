@@ -4,7 +4,7 @@
  */
 import { CONTROL_ATTRIBUTE } from "~detect/dom-rules";
 
-import { setBusy } from "./controls";
+import { isUserEvent, setBusy } from "./controls";
 import { CLASS, ensureStyles } from "./styles";
 
 export type AddAllButton = {
@@ -35,7 +35,7 @@ export function createAddAllButton(
   element.addEventListener("click", (event) => {
     event.preventDefault();
     event.stopPropagation();
-    onActivate();
+    if (isUserEvent(event)) onActivate(); // page script clicking "Add all" does nothing
   });
   let shown = -1;
   let timer: ReturnType<typeof setTimeout> | undefined;

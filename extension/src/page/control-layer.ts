@@ -11,7 +11,7 @@ import type { BlockMatch } from "~detect/block-matches";
 import type { BlockContainer } from "~detect/dom-rules";
 import type { BlockSink } from "~detect/scanner";
 
-import { createQueueButton, numberOf, placeAfter, setQueued } from "./controls";
+import { createQueueButton, isUserEvent, numberOf, placeAfter, setQueued } from "./controls";
 
 type Placed = { signature: string; buttons: HTMLButtonElement[] };
 type Pending = { anchor: BlockMatch["anchor"]; button: HTMLButtonElement };
@@ -21,7 +21,7 @@ export const FLUSH_MAX = 2000;
 
 export type ControlLayerOptions = {
   isQueued(phone: string): boolean;
-  /** A button was activated (click, Enter, Space). */
+  /** A button was activated by the user (click, Enter, Space); page-made events are ignored. */
   onActivate(button: HTMLButtonElement): void;
   /** Buttons were added or removed. */
   onChange(): void;
@@ -121,6 +121,7 @@ export class ControlLayer implements BlockSink {
   private readonly handleClick = (event: Event) => {
     event.preventDefault();
     event.stopPropagation();
+    if (!isUserEvent(event)) return; // page script clicking our control: do nothing
     this.options.onActivate(event.currentTarget as HTMLButtonElement);
   };
 }

@@ -2,6 +2,10 @@
  * The "+ Queue" button placed after each detected number. It carries
  * `data-dialer-number="<E.164>"` (the DESIGN contract) and turns into "✓ Queued" with
  * `data-queued="true"` once the number is in the queue.
+ *
+ * Those attributes are for display and tests only: the page can rewrite them. What a button
+ * queues, and whether it shows as queued, comes from `detected`, kept in the content script's
+ * own memory (an isolated world the page cannot reach).
  */
 import { CONTROL_ATTRIBUTE } from "~detect/dom-rules";
 import { labelFor } from "~detect/phone-text";
@@ -16,19 +20,33 @@ export function createQueueButton(doc: Document, e164: string): HTMLButtonElemen
   button.className = CLASS.queue;
   button.setAttribute(CONTROL_ATTRIBUTE, "queue");
   button.setAttribute(NUMBER_ATTRIBUTE, e164);
+  detected.set(button, { phone: e164, queued: false });
   setQueued(button, false);
   return button;
 }
 
+type Detected = { phone: string; queued: boolean };
+
+/** The number each control was made for, and whether it shows as queued: never read back from the DOM. */
+const detected = new WeakMap<Element, Detected>();
+
+/** The number the extension detected for this control; "" for an element it did not make. */
 export function numberOf(button: Element): string {
-  return button.getAttribute(NUMBER_ATTRIBUTE) ?? "";
+  return detected.get(button)?.phone ?? "";
 }
 
 export function isQueuedButton(button: Element): boolean {
-  return button.getAttribute("data-queued") === "true";
+  return detected.get(button)?.queued ?? false;
+}
+
+/** A click or key press made by the user, not by page script (`element.click()`, `dispatchEvent`). */
+export function isUserEvent(event: Event): boolean {
+  return event.isTrusted === true;
 }
 
 export function setQueued(button: HTMLButtonElement, queued: boolean): void {
+  const record = detected.get(button);
+  if (record) record.queued = queued;
   const label = labelFor(numberOf(button));
   const text = queued ? "✓ Queued" : "+ Queue";
   if (button.textContent !== text) button.textContent = text;

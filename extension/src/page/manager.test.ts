@@ -4,6 +4,7 @@ import { generic } from "~adapters/generic";
 
 import { createFakeBridge, type FakeBridge } from "./fake-bridge";
 import { startDetector, type Detector } from "./manager";
+import { userClick } from "./user-events.test-helper";
 
 const immediate = (run: (deadline: { timeRemaining(): number }) => void) => setTimeout(() => run({ timeRemaining: () => 50 }), 0);
 let detector: Detector | undefined;
@@ -47,7 +48,7 @@ describe("controls", () => {
 
   it("sends queue.add with the captured number on click, then shows it queued", async () => {
     const { bridge } = await start('<table><tr><td><a href="/c/7">Ada Byron</a></td><td>415-555-0132</td></tr></table>');
-    controls()[0]!.click();
+    userClick(controls()[0]!);
     await vi.waitFor(() => expect(controls()[0]!.dataset.queued).toBe("true"));
     expect(bridge.sent).toEqual([
       [{ phone: "+14155550132", name: "Ada Byron", sourceUrl: new URL("/c/7", location.href).href, crm: "generic" }]
@@ -82,7 +83,7 @@ describe("add all", () => {
     const { bridge } = await start(`<table>${rows}</table>`, createFakeBridge({ queued: ["+14155550134"] }));
     await vi.waitFor(() => expect(addAll()?.hidden).toBe(false));
     expect(addAll()!.textContent).toBe("Add all 2 numbers on this page");
-    addAll()!.click();
+    userClick(addAll()!);
     await vi.waitFor(() => expect(addAll()!.hidden).toBe(true));
     expect(bridge.sent).toHaveLength(1);
     expect(bridge.sent[0]!.map((item) => [item.phone, item.name])).toEqual([

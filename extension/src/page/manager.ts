@@ -14,7 +14,7 @@ import { createAddAllButton } from "./add-all";
 import type { PageBridge } from "./bridge";
 import { captureFor, pendingButtons } from "./capture";
 import { ControlLayer } from "./control-layer";
-import { setBusy } from "./controls";
+import { numberOf, setBusy } from "./controls";
 import { batchMutations } from "./mutations";
 import { watchUrl } from "./navigation";
 import { createQueueTracker } from "./queue-tracker";
@@ -86,7 +86,7 @@ export function startDetector(options: DetectorOptions): Detector {
   }
 
   async function addNumbers(buttons: HTMLButtonElement[], fromAddAll = false): Promise<void> {
-    const items = buttons.filter((button) => !queue.has(button.getAttribute("data-dialer-number") ?? ""));
+    const items = buttons.filter((button) => numberOf(button) !== "" && !queue.has(numberOf(button)));
     if (items.length === 0) return;
     for (const button of items) setBusy(button, true);
     if (fromAddAll) addAll.setBusy(true);

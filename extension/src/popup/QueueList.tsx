@@ -12,7 +12,7 @@ import { useVirtualizer } from "@tanstack/react-virtual"
 import { useCallback, useEffect, useMemo, useRef } from "react"
 
 import { db } from "../db/db"
-import { moveItem, nudgeItem, removeItem } from "../db/queue-edit"
+import { confirmItem, includeItem, moveItem, nudgeItem, removeItem } from "../db/queue-edit"
 import type { QueueRow as Row } from "../db/types"
 import { QueueRow, ROW_HEIGHT } from "./QueueRow"
 
@@ -66,6 +66,14 @@ export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) 
     await removeItem(db, id)
     edited()
   }
+  const onInclude = async (id: string) => {
+    await includeItem(db, id)
+    edited()
+  }
+  const onConfirm = async (id: string) => {
+    await confirmItem(db, id)
+    edited()
+  }
 
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={(e) => void onDragEnd(e)}>
@@ -89,6 +97,8 @@ export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) 
                   locked={running && row.status === "dialing"}
                   onNudge={onNudge}
                   onRemove={onRemove}
+                  onInclude={(id) => void onInclude(id)}
+                  onConfirm={(id) => void onConfirm(id)}
                 />
               )
             })}

@@ -30,6 +30,11 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
           <span className="count pending" title="Pending">
             {queue.pending} pending
           </span>
+          {queue.held > 0 && (
+            <span className="count held" title="Include or confirm these before they are dialed" data-testid="queue-held">
+              {queue.held} waiting for you
+            </span>
+          )}
           <span className="count done" title="Done">
             {queue.done} done
           </span>

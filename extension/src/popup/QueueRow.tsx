@@ -2,7 +2,10 @@ import { useSortable } from "@dnd-kit/sortable"
 import { CSS } from "@dnd-kit/utilities"
 import type { KeyboardEvent } from "react"
 
+import { numberRisk, RISK_LABEL } from "../db/number-risk"
+import { holdOf } from "../db/queue"
 import type { QueueRow as Row } from "../db/types"
+import { httpUrl } from "../lib/safe-url"
 import { displayPhone } from "../ui/phone"
 
 export const ROW_HEIGHT = 44
@@ -21,10 +24,44 @@ type Props = {
   locked: boolean
   onNudge: (id: string, delta: -1 | 1) => void
   onRemove: (id: string) => void
+  onInclude: (id: string) => void
+  onConfirm: (id: string) => void
+}
+
+/** A pending row the agent must act on first: added from a page during a run, or a costly number. */
+function HoldControl({ row, onInclude, onConfirm }: Pick<Props, "row" | "onInclude" | "onConfirm">) {
+  const hold = row.status === "pending" ? holdOf(row) : null
+  if (hold === "approval") {
+    return (
+      <>
+        <span className="chip chip-held" data-testid="queue-awaiting" title="Added from a page during a run: it is not dialed until you include it">
+          From page
+        </span>
+        <button className="small" onClick={() => onInclude(row.id)} data-testid="queue-include" aria-label={`Include ${row.phone} in the run`}>
+          Include
+        </button>
+      </>
+    )
+  }
+  if (hold === "confirm") {
+    const risk = row.risk ?? numberRisk(row.phone)
+    return (
+      <>
+        <span className="chip chip-risk" data-testid="queue-risk" title="Costs more than a normal call: it is not dialed until you confirm it">
+          {risk ? RISK_LABEL[risk] : "Costly"}
+        </span>
+        <button className="small danger" onClick={() => onConfirm(row.id)} data-testid="queue-confirm" aria-label={`Confirm dialing ${row.phone}`}>
+          Confirm
+        </button>
+      </>
+    )
+  }
+  return null
 }
 
 /** One queue row: handle, position, contact, status chip, remove. Alt+↑/↓ moves it. */
-export function QueueRow({ row, index, top, locked, onNudge, onRemove }: Props) {
+export function QueueRow({ row, index, top, locked, onNudge, onRemove, onInclude, onConfirm }: Props) {
+  const record = httpUrl(row.sourceUrl) // never a javascript: link, whatever was stored
   const sortable = useSortable({ id: row.id, disabled: locked })
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!event.altKey || event.target !== event.currentTarget) return
@@ -64,9 +101,16 @@ export function QueueRow({ row, index, top, locked, onNudge, onRemove }: Props) 
       </button>
       <span className="row-index">{index + 1}</span>
       <span className="row-contact">
-        <span className="row-name">{row.name ?? "Unknown"}</span>
+        {record ? (
+          <a className="row-name" href={record} target="_blank" rel="noopener noreferrer" title="Open the CRM record" data-testid="queue-record">
+            {row.name ?? "Unknown"}
+          </a>
+        ) : (
+          <span className="row-name">{row.name ?? "Unknown"}</span>
+        )}
         <span className="row-phone">{displayPhone(row.phone)}</span>
       </span>
+      <HoldControl row={row} onInclude={onInclude} onConfirm={onConfirm} />
       <span className={`chip chip-${row.status}${row.lastOutcome ? ` outcome-${row.lastOutcome}` : ""}`}>{chipLabel(row)}</span>
       <button className="row-remove" aria-label={`Remove ${row.phone}`} disabled={locked} onClick={() => onRemove(row.id)} data-testid="queue-remove">
         ×

@@ -2,7 +2,7 @@ import { useLiveQuery } from "dexie-react-hooks"
 
 import { db } from "../db/db"
 import { recentHistory } from "../db/history"
-import { listQueue } from "../db/queue"
+import { holdOf, listQueue } from "../db/queue"
 import { readAccount, readDialerState, readError } from "../db/runtime"
 import type { QueueRow } from "../db/types"
 
@@ -12,9 +12,10 @@ export const useAccount = () => useLiveQuery(() => readAccount(db), [], undefine
 export const useLastError = () => useLiveQuery(() => readError(db), [], null)
 export const useRecentHistory = (limit: number) => useLiveQuery(() => recentHistory(db, limit), [limit], [])
 
-export type QueueSnapshot = { rows: QueueRow[]; pending: number; done: number; failed: number; skipped: number }
+/** `held`: pending rows waiting for the agent to include or confirm them (not counted in `pending`). */
+export type QueueSnapshot = { rows: QueueRow[]; pending: number; held: number; done: number; failed: number; skipped: number }
 
-const EMPTY: QueueSnapshot = { rows: [], pending: 0, done: 0, failed: 0, skipped: 0 }
+const EMPTY: QueueSnapshot = { rows: [], pending: 0, held: 0, done: 0, failed: 0, skipped: 0 }
 
 export function useQueue(): QueueSnapshot {
   return useLiveQuery(
@@ -22,7 +23,8 @@ export function useQueue(): QueueSnapshot {
       const rows = await listQueue(db)
       const snapshot = { ...EMPTY, rows }
       for (const row of rows) {
-        if (row.status === "pending") snapshot.pending++
+        if (row.status === "pending" && holdOf(row)) snapshot.held++
+        else if (row.status === "pending") snapshot.pending++
         else if (row.status === "done") snapshot.done++
         else if (row.status === "failed") snapshot.failed++
         else if (row.status === "skipped") snapshot.skipped++
