@@ -2,6 +2,8 @@
  * Plays a placed outbound call: call.created after createdDelayMs, then by the scripted outcome
  * call.answered after ringMs and call.hungup after talkMs more (or call.hungup after ringMs when
  * nobody answers), then call.ended endedDelayMs after the hang-up with the final data.
+ * Webhook faults (queued per call, or drawn from faultRates) drop, duplicate, delay or reorder
+ * events, transfer the call mid-talk, or put unknown values in it.
  */
 import { randomBytes } from "node:crypto";
 import { unixSeconds, type CallRecord, type UserRecord } from "./records";
@@ -18,8 +20,13 @@ const HANGUP_CAUSE: Record<string, string | null> = {
   voicemail: "voicemail",
 };
 
+/** Who a transferred call goes to: a colleague that is not one of the simulated agents. */
+export const TRANSFER_TARGET = { id: 990_001, name: "Transfer Desk" };
+
 export function placeCall(s: SimState, user: UserRecord, numberId: number, to: string): CallRecord {
   const entry = s.script.next(to);
+  const now = Date.now();
+  const o = s.options;
   const call: CallRecord = {
     id: s.allocateCallId(),
     sid: `CA${randomBytes(16).toString("hex")}`,
@@ -28,7 +35,7 @@ export function placeCall(s: SimState, user: UserRecord, numberId: number, to: s
     to,
     status: "initial",
     outcome: entry.outcome,
-    startedAt: unixSeconds(),
+    startedAt: unixSeconds(now),
     answeredAt: null,
     endedAt: null,
     duration: 0,
@@ -37,15 +44,28 @@ export function placeCall(s: SimState, user: UserRecord, numberId: number, to: s
     completed: false,
     comments: [],
     tagIds: [],
-    faults: s.faults.takeForCall(),
+    faults: [...s.faults.takeForCall(), ...drawnCallFaults(s, entry)],
     stuck: false,
     events: [],
+    listableAt: now + o.listDelayMs + s.rng.upTo(o.listJitterMs),
+    gettableAt: now + o.getCallDelayMs,
+    transfer: null,
   };
   s.calls.set(call.id.toString(), call);
   s.counters.callsPlaced += 1;
   user.activity = "in_call";
   play(s, call, entry);
   return call;
+}
+
+/** Per-call faults drawn from options.faultRates. */
+function drawnCallFaults(s: SimState, entry: ScriptEntry): WebhookFault[] {
+  const r = s.options.faultRates;
+  const out: WebhookFault[] = [];
+  if (s.rng.chance(r.webhookReorder)) out.push({ webhook: "reorder" });
+  if (entry.outcome === "answered" && s.rng.chance(r.transfer)) out.push({ webhook: "transfer" });
+  if (s.rng.chance(r.unknownValues)) out.push({ webhook: "unknown_values" });
+  return out;
 }
 
 function play(s: SimState, call: CallRecord, entry: ScriptEntry): void {
@@ -63,9 +83,21 @@ function play(s: SimState, call: CallRecord, entry: ScriptEntry): void {
     if (call.status !== "initial") return; // ended early by endCall()
     call.status = "answered";
     call.answeredAt = unixSeconds();
-    emit(s, call, "call.answered");
+    // "reorder": call.answered is delivered only after call.hungup.
+    emit(s, call, "call.answered", fault(call, "reorder") ? talkMs + o.reorderGapMs : 0);
+    const transfer = fault(call, "transfer");
+    if (transfer) s.schedule(Math.min(transfer.afterMs ?? Math.floor(talkMs / 2), talkMs), () => transferCall(s, call));
     s.schedule(talkMs, () => hangUp(s, call, endedDelayMs, false));
   });
+}
+
+/** call.transferred: the call now belongs to another user; the agent who placed it is free again. */
+export function transferCall(s: SimState, call: CallRecord): void {
+  if (call.status !== "answered" || call.transfer) return;
+  call.transfer = { toUserId: TRANSFER_TARGET.id, toName: TRANSFER_TARGET.name, at: Date.now() };
+  emit(s, call, "call.transferred");
+  const user = s.users.get(call.userId);
+  if (user) afterCall(s, user);
 }
 
 /** End the call now. `force` ends a call held open by a "stuck" never_end fault. */
@@ -80,7 +112,8 @@ export function hangUp(s: SimState, call: CallRecord, endedDelayMs: number, forc
   call.endedAt = unixSeconds();
   call.duration = call.endedAt - call.startedAt;
   call.hangupCause = HANGUP_CAUSE[call.outcome] ?? null;
-  const user = s.users.get(call.userId);
+  // A transferred call is no longer the agent's: their availability moved on at the transfer.
+  const user = call.transfer ? undefined : s.users.get(call.userId);
   if (fault(call, "ended_before_hungup")) {
     complete(s, call);
     s.schedule(s.options.reorderGapMs, () => {
@@ -89,7 +122,9 @@ export function hangUp(s: SimState, call: CallRecord, endedDelayMs: number, forc
     });
     return;
   }
-  emit(s, call, "call.hungup");
+  // "reorder" on a call nobody answered: call.hungup is delivered after call.ended.
+  const late = fault(call, "reorder") && call.answeredAt === null ? endedDelayMs + s.options.reorderGapMs : 0;
+  emit(s, call, "call.hungup", late);
   if (user) afterCall(s, user);
   s.schedule(endedDelayMs, () => complete(s, call));
 }
@@ -100,24 +135,35 @@ function complete(s: SimState, call: CallRecord): void {
   emit(s, call, "call.ended");
 }
 
-function fault<K extends WebhookFault["webhook"]>(call: CallRecord, kind: K): Extract<WebhookFault, { webhook: K }> | undefined {
+export function fault<K extends WebhookFault["webhook"]>(call: CallRecord, kind: K): Extract<WebhookFault, { webhook: K }> | undefined {
   return call.faults.find((f): f is Extract<WebhookFault, { webhook: K }> => f.webhook === kind);
 }
 
-function isDropped(call: CallRecord, event: string): boolean {
+function isDropped(s: SimState, call: CallRecord, event: string): boolean {
   if (event === "call.created" && fault(call, "no_created")) return true;
   const neverEnd = fault(call, "never_end");
   if ((event === "call.hungup" || event === "call.ended") && neverEnd && neverEnd.mode !== "stuck") return true;
-  return call.faults.some((f) => f.webhook === "drop" && f.event === event);
+  if (call.faults.some((f) => f.webhook === "drop" && f.event === event)) return true;
+  return s.rng.chance(s.options.faultRates.webhookDrop);
 }
 
-function emit(s: SimState, call: CallRecord, event: string): void {
+/** Extra delay of one event: the call's "delay" fault, or a draw from faultRates.webhookDelay. */
+function randomDelay(s: SimState, call: CallRecord): number {
+  const queued = fault(call, "delay");
+  if (queued) return s.rng.upTo(queued.maxMs ?? s.options.webhookDelayMaxMs);
+  return s.rng.chance(s.options.faultRates.webhookDelay) ? s.rng.upTo(s.options.webhookDelayMaxMs) : 0;
+}
+
+function emit(s: SimState, call: CallRecord, event: string, delayMs = 0): void {
   const callId = call.id.toString();
-  if (isDropped(call, event)) {
+  if (isDropped(s, call, event)) {
     call.events.push({ event, callId, at: Date.now(), dropped: true, deliveries: [] });
     return;
   }
-  const data = callWebhookData(s, call);
-  call.events.push(dispatch(s, "call", event, data, { callId }));
-  if (fault(call, "duplicate")) call.events.push(dispatch(s, "call", event, data, { callId }));
+  const data = callWebhookData(s, call, event);
+  const delay = delayMs + randomDelay(s, call);
+  call.events.push(dispatch(s, "call", event, data, { callId }, delay));
+  if (fault(call, "duplicate") || s.rng.chance(s.options.faultRates.webhookDuplicate)) {
+    call.events.push(dispatch(s, "call", event, data, { callId }, delay + s.rng.upTo(s.options.reorderGapMs)));
+  }
 }

@@ -9,6 +9,7 @@ const since = Math.floor(Date.now() / 1000);
 
 beforeAll(async () => {
   sim = await startSimulator({
+    listDelayMs: 0, // listed at once: these tests are about filters, not timing
     createdDelayMs: 5,
     ringMs: 5,
     talkMs: 5,

@@ -4,7 +4,7 @@ import * as z from "zod";
 import { renderControlPage } from "./control-page";
 import type { Reply } from "./http";
 import { parseBody, readBody } from "./json";
-import { AvailabilityBodySchema, FaultsBodySchema, ScriptSchema, zodMessage } from "./schemas";
+import { AvailabilityBodySchema, FaultsBodySchema, OutageBodySchema, ScriptSchema, WorkspaceBodySchema, zodMessage } from "./schemas";
 import { send } from "./server";
 import type { Simulator } from "./simulator";
 import { stateSnapshot } from "./snapshot";
@@ -50,6 +50,11 @@ function route(sim: Simulator, s: SimState, method: string, path: string, body: 
     case "POST /_sim/timings":
       sim.setTimings((body ?? {}) as Record<string, unknown>);
       return ok({ options: { ...s.options, users: undefined } });
+    case "GET /_sim/pressure":
+      return ok(sim.pressure());
+    case "POST /_sim/webhooks/outage":
+      sim.webhookOutage(OutageBodySchema.parse(body).ms);
+      return ok({ until: new Date(s.webhookOutageUntil).toISOString() });
     case "POST /_sim/reset":
       sim.reset();
       return ok();
@@ -59,6 +64,16 @@ function route(sim: Simulator, s: SimState, method: string, path: string, body: 
     const { availability } = AvailabilityBodySchema.parse(body);
     sim.setAvailability(Number(user[1]), availability as Availability);
     return ok({ users: sim.users() });
+  }
+  const workspace = /^\/_sim\/users\/(\d+)\/workspace$/.exec(path);
+  if (workspace?.[1] && method === "POST") {
+    sim.setWorkspace(Number(workspace[1]), WorkspaceBodySchema.parse(body).connected);
+    return ok({ users: sim.users() });
+  }
+  const transfer = /^\/_sim\/calls\/(\d+)\/transfer$/.exec(path);
+  if (transfer?.[1] && method === "POST") {
+    sim.transferCall(transfer[1]);
+    return ok({ call: sim.call(transfer[1]) });
   }
   const end = /^\/_sim\/calls\/(\d+)\/end$/.exec(path);
   if (end?.[1] && method === "POST") {

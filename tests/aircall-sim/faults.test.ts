@@ -3,7 +3,7 @@ import { START, simWithReceiver, sleep, waitFor } from "./test-helpers";
 
 let t: Awaited<ReturnType<typeof simWithReceiver>>;
 beforeAll(async () => {
-  t = await simWithReceiver({ ratePerMinute: 1000 });
+  t = await simWithReceiver({ ratePerMinute: 1000, listDelayMs: 0 }); // these tests search at once
 });
 afterEach(() => {
   t.sim.reset();

@@ -2,6 +2,7 @@
 import type { SimOptions, SimUserSpec } from "./types";
 import type { NumberRecord, TagRecord, UserRecord } from "./records";
 import { countryOf, toE164 } from "./phone";
+import { FaultRatesSchema } from "./schemas";
 
 export const DEMO_USER: SimUserSpec = {
   id: 1001,
@@ -32,6 +33,15 @@ export function defaultOptions(): SimOptions {
     users: [DEMO_USER],
     firstCallId: "9007199254740993",
     userEventSpelling: "v2",
+    listDelayMs: 5000,
+    listJitterMs: 0,
+    getCallDelayMs: 0,
+    startTimeoutMs: 12_000,
+    webhookDelayMaxMs: 5000,
+    externalLoadPerMin: 0,
+    seed: 1,
+    faultRates: {},
+    beforeResetGraceMs: 250,
   };
 }
 
@@ -41,6 +51,7 @@ export function resolveOptions(opts: Partial<SimOptions> = {}): SimOptions {
     if (v !== undefined || k === "webhookUrl") (merged as Record<string, unknown>)[k] = v;
   }
   if (!/^\d+$/.test(merged.firstCallId)) throw new Error("firstCallId must be a decimal integer");
+  merged.faultRates = FaultRatesSchema.parse(merged.faultRates);
   return merged;
 }
 

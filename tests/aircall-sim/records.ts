@@ -53,6 +53,8 @@ export interface SentEventRecord {
   at: number;
   /** Set when a fault kept the event from being sent at all. */
   dropped?: boolean;
+  /** Set when a fault held the event back this long before sending it. */
+  delayedMs?: number;
   deliveries: DeliveryRecord[];
 }
 
@@ -84,6 +86,12 @@ export interface CallRecord {
   /** The call hit its end under a "stuck" never_end fault and is waiting for endCall(). */
   stuck: boolean;
   events: SentEventRecord[];
+  /** Epoch ms from which GET /v1/calls and /v1/calls/search list the call. */
+  listableAt: number;
+  /** Epoch ms from which GET /v1/calls/:id finds the call. */
+  gettableAt: number;
+  /** Set when the call was transferred away from userId (the agent is free again). */
+  transfer: { toUserId: number; toName: string; at: number } | null;
 }
 
 export interface WebhookRecord {

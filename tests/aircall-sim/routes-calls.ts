@@ -24,7 +24,9 @@ function listCalls(ctx: Ctx, extra: Filter[]): Reply {
   }
   const order = ctx.query.get("order") ?? "asc";
   if (order !== "asc" && order !== "desc") return badRequest("order must be asc or desc");
-  const calls = [...ctx.s.calls.values()].filter((c) => filters.every((f) => f(c)));
+  // Aircall lists a call only some seconds after it exists (listDelayMs + jitter).
+  const now = Date.now();
+  const calls = [...ctx.s.calls.values()].filter((c) => now >= c.listableAt && filters.every((f) => f(c)));
   calls.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (order === "desc") calls.reverse();
   return paginate(ctx, "calls", calls.map((c) => callObject(ctx.s, c)));
@@ -37,7 +39,8 @@ function searchFilters(ctx: Ctx): Filter[] | Reply {
   if (userId !== null) {
     const id = intParam(userId);
     if (id === undefined) return badRequest("user_id must be an integer");
-    filters.push((c) => c.userId === id);
+    // The agent who placed the call, or the user it was transferred to.
+    filters.push((c) => c.userId === id || c.transfer?.toUserId === id);
   }
   const phone = q.get("phone_number");
   if (phone !== null) filters.push((c) => digitsOnly(c.to) === digitsOnly(phone));
@@ -55,7 +58,7 @@ function searchFilters(ctx: Ctx): Filter[] | Reply {
 function withCall(handler: (ctx: Ctx, call: CallRecord) => Reply): (ctx: Ctx) => Reply {
   return (ctx) => {
     const call = ctx.s.findCall(ctx.params.id ?? "");
-    return call ? handler(ctx, call) : notFound("Call not found");
+    return call && Date.now() >= call.gettableAt ? handler(ctx, call) : notFound("Call not found");
   };
 }
 

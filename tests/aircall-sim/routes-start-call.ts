@@ -13,7 +13,7 @@ import { isAvailable } from "./user-availability";
 
 export function registerStartCallRoute(r: Router): void {
   r.post("/v1/users/:id/calls", async (ctx) => {
-    const fault = ctx.s.faults.nextStartCall();
+    const fault = ctx.s.faults.nextStartCall() ?? drawnStartCallFault(ctx);
     return fault ? withFault(ctx, fault) : startCall(ctx, true);
   });
 }
@@ -40,12 +40,29 @@ function startCall(ctx: Ctx, place: boolean): Reply {
 }
 
 async function withFault(ctx: Ctx, fault: StartCallFault): Promise<Reply> {
-  const status = fault.status ?? 204;
+  const status = fault.status ?? (fault.timeout ? 504 : 204);
   const place = fault.placeCall ?? status === 204;
   const placed = startCall(ctx, place);
-  if (fault.delayMs) await sleep(fault.delayMs, ctx.s.signal);
+  const delayMs = fault.delayMs ?? (fault.timeout ? ctx.s.options.startTimeoutMs : 0);
+  if (delayMs) await sleep(delayMs, ctx.s.signal);
   if (status === 204) return placed.status === 204 ? { status: 204 } : placed;
   return faultReply(status);
+}
+
+const SERVER_ERRORS = [500, 502, 503, 504] as const;
+
+/** A start-call fault drawn from options.faultRates (one draw per request when any rate is set). */
+function drawnStartCallFault(ctx: Ctx): StartCallFault | undefined {
+  const r = ctx.s.options.faultRates;
+  const rates = [r.start5xxPlaced, r.start5xxNotPlaced, r.startTimeoutPlaced, r.startTimeoutNotPlaced].map((p) => p ?? 0);
+  if (rates.every((p) => p <= 0)) return undefined;
+  const rng = ctx.s.rng;
+  let x = rng.next();
+  const kind = rates.findIndex((p) => (x -= p) < 0);
+  if (kind < 0) return undefined;
+  const placeCall = kind === 0 || kind === 2;
+  if (kind <= 1) return { status: SERVER_ERRORS[rng.upTo(SERVER_ERRORS.length - 1)] ?? 500, placeCall };
+  return { timeout: true, placeCall };
 }
 
 function faultReply(status: number): Reply {

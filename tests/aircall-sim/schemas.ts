@@ -21,10 +21,11 @@ export const StartCallFaultSchema = z
     status: z.number().int().min(200).max(599).optional(),
     delayMs: Ms.optional(),
     placeCall: z.boolean().optional(),
+    timeout: z.boolean().optional(),
   })
   .strict()
-  .refine((f) => f.status !== undefined || f.delayMs !== undefined || f.placeCall !== undefined, {
-    message: "a start-call fault needs status, delayMs or placeCall",
+  .refine((f) => f.status !== undefined || f.delayMs !== undefined || f.placeCall !== undefined || f.timeout !== undefined, {
+    message: "a start-call fault needs status, delayMs, placeCall or timeout",
   });
 
 export const WebhookFaultSchema = z.discriminatedUnion("webhook", [
@@ -33,7 +34,31 @@ export const WebhookFaultSchema = z.discriminatedUnion("webhook", [
   z.object({ webhook: z.literal("ended_before_hungup"), calls: Calls }).strict(),
   z.object({ webhook: z.literal("never_end"), mode: z.enum(["silent", "stuck"]).optional(), calls: Calls }).strict(),
   z.object({ webhook: z.literal("no_created"), calls: Calls }).strict(),
+  z.object({ webhook: z.literal("reorder"), calls: Calls }).strict(),
+  z.object({ webhook: z.literal("delay"), maxMs: Ms.optional(), calls: Calls }).strict(),
+  z.object({ webhook: z.literal("transfer"), afterMs: Ms.optional(), calls: Calls }).strict(),
+  z.object({ webhook: z.literal("unknown_values"), calls: Calls }).strict(),
 ]);
+
+const Rate = z.number().min(0).max(1).optional();
+export const FaultRatesSchema = z
+  .object({
+    start5xxPlaced: Rate,
+    start5xxNotPlaced: Rate,
+    startTimeoutPlaced: Rate,
+    startTimeoutNotPlaced: Rate,
+    webhookDrop: Rate,
+    webhookDuplicate: Rate,
+    webhookDelay: Rate,
+    webhookReorder: Rate,
+    transfer: Rate,
+    unknownValues: Rate,
+  })
+  .strict()
+  .refine(
+    (r) => (r.start5xxPlaced ?? 0) + (r.start5xxNotPlaced ?? 0) + (r.startTimeoutPlaced ?? 0) + (r.startTimeoutNotPlaced ?? 0) <= 1,
+    { message: "the start-call rates must add up to at most 1" },
+  );
 
 export const FaultSchema = z.union([WebhookFaultSchema, StartCallFaultSchema]);
 export const FaultsBodySchema = z.union([FaultSchema, z.array(FaultSchema)]);
@@ -54,6 +79,15 @@ export const TimingsSchema = z
     userEventSpelling: z.enum(["v1", "v2", "both"]),
     webhookUrl: z.url().nullable(),
     webhookToken: z.string(),
+    listDelayMs: Ms,
+    listJitterMs: Ms,
+    getCallDelayMs: Ms,
+    startTimeoutMs: Ms,
+    webhookDelayMaxMs: Ms,
+    externalLoadPerMin: z.number().int().nonnegative(),
+    seed: z.number().int(),
+    faultRates: FaultRatesSchema,
+    beforeResetGraceMs: Ms,
   })
   .partial()
   .strict();
@@ -64,3 +98,6 @@ export const AvailabilityBodySchema = z.object({ availability: z.enum(AVAILABILI
 export function zodMessage(err: z.ZodError): string {
   return err.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
 }
+
+export const WorkspaceBodySchema = z.object({ connected: z.boolean() }).strict();
+export const OutageBodySchema = z.object({ ms: Ms }).strict();

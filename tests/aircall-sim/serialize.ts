@@ -67,8 +67,21 @@ export function availabilityRow(u: UserRecord): Json {
   return { id: u.id, availability: availabilityOf(u) };
 }
 
+/** The short user of a transfer target that is not one of the simulated users. */
+function transferTarget(s: SimState, t: NonNullable<CallRecord["transfer"]>): Json {
+  return {
+    id: t.toUserId,
+    direct_link: `${s.baseUrl}/v1/users/${t.toUserId}`,
+    name: t.toName,
+    email: "transfer.desk@example.com",
+    available: true,
+    availability_status: "available",
+  };
+}
+
 function callCore(s: SimState, c: CallRecord): Json {
   const user = s.users.get(c.userId);
+  const agent = user ? userShort(s, user) : null;
   return {
     id: c.id,
     direct_link: `${s.baseUrl}/v1/calls/${c.id.toString()}`,
@@ -84,12 +97,13 @@ function callCore(s: SimState, c: CallRecord): Json {
     recording: c.recording,
     asset: c.completed && c.answeredAt !== null ? `${s.baseUrl}/_sim/assets/${c.id.toString()}` : null,
     raw_digits: displayFormat(c.to),
-    user: user ? userShort(s, user) : null,
+    // After a transfer the call is the target's; the agent who placed it is transferred_by.
+    user: c.transfer ? transferTarget(s, c.transfer) : agent,
     contact: null,
     archived: false,
     assigned_to: null,
-    transferred_by: null,
-    transferred_to: null,
+    transferred_by: c.transfer ? agent : null,
+    transferred_to: c.transfer ? transferTarget(s, c.transfer) : null,
     teams: [],
     comments: c.comments.map((m) => ({ id: m.id, content: m.content, posted_at: m.postedAt, posted_by: null })),
     tags: c.tagIds.flatMap((id) => s.tags.filter((t) => t.id === id)),
@@ -102,17 +116,30 @@ export function callObject(s: SimState, c: CallRecord): Json {
   return { ...callCore(s, c), sid: c.sid, number: n ? numberObject(s, n) : null };
 }
 
-/** The call as webhook `data`: `call_uuid`, `participants`, `hangup_cause`, `number.e164_digits`. */
-export function callWebhookData(s: SimState, c: CallRecord): Json {
+/** Values Aircall never documented, sent under an "unknown_values" fault. */
+export const UNKNOWN = { hangupCause: "sim_new_cause", createdStatus: "queued", field: "sim_new_field" } as const;
+
+/**
+ * The call as webhook `data`: `call_uuid`, `participants`, `hangup_cause`, `number.e164_digits`.
+ * Under an "unknown_values" fault: a new hangup_cause once the call is done, an unexpected status
+ * on call.created, and a field nobody knows.
+ */
+export function callWebhookData(s: SimState, c: CallRecord, event?: string): Json {
   const n = s.numbers.get(c.numberId);
   const user = s.users.get(c.userId);
   const participants: Json[] = [{ type: "external", phone_number: displayFormat(c.to) }];
   if (user) participants.push({ type: "user", id: user.id, name: user.name });
-  return {
+  const data: Json = {
     ...callCore(s, c),
     call_uuid: c.sid,
     hangup_cause: c.hangupCause,
     participants,
     number: n ? { ...numberObject(s, n), e164_digits: n.e164 } : null,
   };
+  if (c.faults.some((f) => f.webhook === "unknown_values")) {
+    if (c.status === "done") data.hangup_cause = UNKNOWN.hangupCause;
+    if (event === "call.created") data.status = UNKNOWN.createdStatus;
+    data[UNKNOWN.field] = { note: "a field this client does not know" };
+  }
+  return data;
 }

@@ -49,6 +49,7 @@ export async function handleApi(s: SimState, router: Router, req: IncomingMessag
     reply = checkBasicAuth(req, s.options.apiId, s.options.apiToken) ?? (await authorized());
   }
   async function authorized(): Promise<Reply> {
+    s.pressure.ourRequest(method, path, receivedAt);
     verdict = s.rate.take();
     if (!verdict.allowed) {
       s.counters.rateLimited += 1;
@@ -62,6 +63,10 @@ export async function handleApi(s: SimState, router: Router, req: IncomingMessag
   s.counters.requests += 1;
   const v = verdict ?? s.rate.peek();
   const headers = rateHeaders(reply.rateLimited ? { ...v, remaining: 0 } : v, s.options.resetUnit);
+  if (reply.status === 429) {
+    const announced = Number(headers["X-AircallApi-Reset"]);
+    s.pressure.our429(path, s.options.resetUnit === "ms" ? announced : announced * 1000, Date.now());
+  }
   send(res, reply, headers);
   const entry: RequestLogEntry = {
     method,

@@ -1,7 +1,7 @@
 /** startSimulator(): the library entry point that ties state, HTTP server and control API together. */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { hangUp } from "./call-player";
+import { hangUp, transferCall } from "./call-player";
 import { handleControl } from "./control";
 import { resolveOptions } from "./options";
 import type { RequestLogEntry } from "./records";
@@ -11,7 +11,8 @@ import { callSnapshot, stateSnapshot, userSnapshots } from "./snapshot";
 import type { SimCallSnapshot, SimStateSnapshot, SimUserSnapshot } from "./snapshot";
 import { SimState } from "./state";
 import type { Availability, Fault, Script, SimOptions } from "./types";
-import { setAvailability } from "./user-availability";
+import type { PressureSnapshot } from "./pressure";
+import { setAvailability, setWorkspace } from "./user-availability";
 import type { WebhookDeliveryEvent } from "./webhook-sender";
 
 export interface SimEvents {
@@ -34,6 +35,14 @@ export interface Simulator {
   setTimings(update: TimingsUpdate | Record<string, unknown>): void;
   /** Hang up a call now (ends calls held by a "stuck" never_end fault). */
   endCall(callId: string): void;
+  /** Transfer an answered call to another user now (call.transferred; the agent is free again). */
+  transferCall(callId: string): void;
+  /** Workspace closed (false: user.disconnected, start-call 405) or opened again (true: user.connected). */
+  setWorkspace(userId: number, connected: boolean): void;
+  /** For the next `ms`, every delivery to a registered webhook fails (10 in a row disable it). */
+  webhookOutage(ms: number): void;
+  /** Budget figures: max requests in any rolling 60 s, requests before a told reset. */
+  pressure(): PressureSnapshot;
   calls(): SimCallSnapshot[];
   call(callId: string): SimCallSnapshot | undefined;
   users(): SimUserSnapshot[];
@@ -91,6 +100,22 @@ export async function startSimulator(opts: Partial<SimOptions> = {}): Promise<Si
       if (!c) throw new Error(`unknown call ${callId}`);
       hangUp(s, c, s.options.endedDelayMs, true);
     },
+    transferCall(callId) {
+      const c = s.findCall(callId);
+      if (!c) throw new Error(`unknown call ${callId}`);
+      if (c.status !== "answered") throw new Error(`call ${callId} is ${c.status}: only an answered call can be transferred`);
+      transferCall(s, c);
+    },
+    setWorkspace(userId, connected) {
+      const u = s.users.get(userId);
+      if (!u) throw new Error(`unknown user ${userId}`);
+      setWorkspace(s, u, connected);
+    },
+    webhookOutage(ms) {
+      if (!Number.isInteger(ms) || ms < 0) throw new Error("ms must be a non-negative integer");
+      s.webhookOutageUntil = Date.now() + ms;
+    },
+    pressure: () => s.pressure.snapshot(),
     calls: () => [...s.calls.values()].map(callSnapshot),
     call(callId) {
       const c = s.findCall(callId);

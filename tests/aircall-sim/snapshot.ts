@@ -11,6 +11,9 @@ export type SimCallSnapshot = Pick<
 > & {
   id: string;
   stuck: boolean;
+  /** Epoch ms from which list/search show the call. */
+  listableAt: number;
+  transfer: CallRecord["transfer"];
   faults: WebhookFault[];
   /** Events generated for this call, in order (dropped ones are marked). */
   events: SentEventRecord[];
@@ -42,6 +45,8 @@ export function callSnapshot(c: CallRecord): SimCallSnapshot {
     hangupCause: c.hangupCause,
     recording: c.recording,
     stuck: c.stuck,
+    listableAt: c.listableAt,
+    transfer: c.transfer,
     faults: c.faults,
     events: c.events,
   });

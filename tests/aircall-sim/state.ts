@@ -12,6 +12,8 @@ import type {
   UserRecord,
   WebhookRecord,
 } from "./records";
+import { Pressure } from "./pressure";
+import { Rng } from "./rng";
 import { ScriptBook } from "./script-book";
 import type { SimOptions } from "./types";
 
@@ -28,6 +30,8 @@ export class SimState {
   readonly rate: RateWindow;
   readonly script = new ScriptBook();
   readonly faults = new FaultQueue();
+  rng: Rng;
+  pressure: Pressure;
   users = new Map<number, UserRecord>();
   numbers = new Map<number, NumberRecord>();
   calls = new Map<string, CallRecord>();
@@ -37,6 +41,8 @@ export class SimState {
   /** Every generated webhook event, oldest first (calls also keep their own). */
   eventLog: SentEventRecord[] = [];
   counters: SimCounters = zeroCounters();
+  /** Until this epoch ms every delivery to a REGISTERED webhook fails (it gets disabled after enough). */
+  webhookOutageUntil = 0;
   /** Base URL of this simulator, for direct_link fields. */
   baseUrl = "";
   private nextCallId: bigint;
@@ -49,8 +55,28 @@ export class SimState {
   constructor(readonly options: SimOptions) {
     this.rate = new RateWindow(() => this.options.ratePerMinute);
     this.nextCallId = BigInt(options.firstCallId);
+    this.rng = new Rng(options.seed);
+    this.pressure = new Pressure(() => this.options.beforeResetGraceMs);
     this.emitter.setMaxListeners(100);
     this.seed();
+    this.startExternalLoad();
+  }
+
+  /**
+   * Another integration of the company (a CRM sync, …) spending the same rolling window:
+   * externalLoadPerMin requests a minute, evenly spaced; read on every tick, so changing the
+   * option takes effect within a second.
+   */
+  private startExternalLoad(): void {
+    const tick = (): void => {
+      const perMin = this.options.externalLoadPerMin;
+      if (perMin > 0) {
+        const v = this.rate.take();
+        this.pressure.externalRequest(v.allowed, Date.now());
+      }
+      this.schedule(perMin > 0 ? Math.max(10, 60_000 / perMin) : 1000, tick);
+    };
+    this.schedule(perMinDelay(this.options.externalLoadPerMin), tick);
   }
 
   private seed(): void {
@@ -104,6 +130,10 @@ export class SimState {
     this.rate.reset();
     this.script.reset();
     this.faults.reset();
+    this.webhookOutageUntil = 0;
+    this.rng = new Rng(this.options.seed);
+    this.pressure = new Pressure(() => this.options.beforeResetGraceMs);
+    this.startExternalLoad();
   }
 
   /** Cancel timers and in-flight deliveries. */
@@ -112,6 +142,10 @@ export class SimState {
     this.timers.clear();
     this.abort.abort();
   }
+}
+
+function perMinDelay(perMin: number): number {
+  return perMin > 0 ? Math.max(10, 60_000 / perMin) : 1000;
 }
 
 function zeroCounters(): SimCounters {

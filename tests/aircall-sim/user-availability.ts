@@ -76,3 +76,13 @@ function endWrapUp(s: SimState, u: UserRecord): void {
 export function isAvailable(u: UserRecord): boolean {
   return availabilityOf(u) === "available";
 }
+
+/**
+ * Aircall Workspace closed (logged out) or opened again: user.disconnected / user.connected and
+ * nothing else. A call in progress plays on; while disconnected, start-call answers 405.
+ */
+export function setWorkspace(s: SimState, u: UserRecord, connected: boolean): void {
+  if (u.connected === connected) return;
+  u.connected = connected;
+  sendUserEvent(s, u, connected ? "connected" : "disconnected");
+}

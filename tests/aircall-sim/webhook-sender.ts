@@ -45,15 +45,21 @@ export function dispatch(
   event: string,
   data: Record<string, unknown>,
   ids: { callId?: string; userId?: number } = {},
+  /** Send this long after generating it (the payload is the data as it was now). */
+  delayMs = 0,
 ): SentEventRecord {
-  const record: SentEventRecord = { event, ...ids, at: Date.now(), deliveries: [] };
+  const record: SentEventRecord = { event, ...ids, at: Date.now(), deliveries: [], ...(delayMs > 0 ? { delayedMs: delayMs } : {}) };
   s.eventLog.push(record);
   if (s.eventLog.length > 2000) s.eventLog.shift();
   const timestamp = unixSeconds();
-  for (const target of targetsFor(s, event)) {
-    const body = toJson({ resource, event, timestamp, token: target.token, data });
-    void deliver(s, target, event, body, record, 1);
-  }
+  const send = (): void => {
+    for (const target of targetsFor(s, event)) {
+      const body = toJson({ resource, event, timestamp, token: target.token, data });
+      void deliver(s, target, event, body, record, 1);
+    }
+  };
+  if (delayMs > 0) s.schedule(delayMs, send);
+  else send();
   return record;
 }
 
@@ -73,16 +79,10 @@ async function deliver(
 ): Promise<void> {
   const stopped = s.signal;
   const sentAt = hrNow();
-  let status: number | null = null;
-  let error: string | null = null;
-  try {
-    const signal = AbortSignal.any([stopped, AbortSignal.timeout(s.options.webhookTimeoutMs)]);
-    const res = await fetch(target.url, { method: "POST", headers: HEADERS, body, signal });
-    status = res.status;
-    await res.arrayBuffer();
-  } catch (err) {
-    error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  }
+  const outage = target.webhook !== undefined && Date.now() < s.webhookOutageUntil;
+  const { status, error } = outage
+    ? { status: null, error: "simulated delivery failure (webhook outage)" }
+    : await post(s, target.url, body, stopped);
   if (stopped.aborted) return; // the simulator was reset or closed: this delivery no longer counts
   const ok = status !== null && status >= 200 && status < 300;
   record.deliveries.push({ url: target.url, attempt, status, error, at: Date.now() });
@@ -102,4 +102,15 @@ async function deliver(
   if (attempt > s.options.webhookRetries) return;
   const backoff = s.options.webhookRetryBaseMs * 2 ** (attempt - 1);
   s.schedule(backoff, () => void deliver(s, target, event, body, record, attempt + 1));
+}
+
+async function post(s: SimState, url: string, body: string, stopped: AbortSignal): Promise<{ status: number | null; error: string | null }> {
+  try {
+    const signal = AbortSignal.any([stopped, AbortSignal.timeout(s.options.webhookTimeoutMs)]);
+    const res = await fetch(url, { method: "POST", headers: HEADERS, body, signal });
+    await res.arrayBuffer();
+    return { status: res.status, error: null };
+  } catch (err) {
+    return { status: null, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
+  }
 }
