@@ -92,3 +92,48 @@ export const AdminAgentState = z.object({ type: z.literal("agent.state"), agentI
 export const AdminTeamChanged = z.object({ type: z.literal("team.changed") });
 export const AdminServerMessage = z.discriminatedUnion("type", [AdminAgentState, AdminTeamChanged, z.object({ type: z.literal("pong") })]);
 export type AdminServerMessage = z.infer<typeof AdminServerMessage>;
+
+// ---------- one Aircall user (V2: by id or email) ----------
+/** GET /api/admin/aircall/users/:idOrEmail (an Aircall user id or email address). */
+export const AircallUserParam = z.object({
+  idOrEmail: z.string().trim().max(254).regex(/^(\d{1,19}|[^\s/@]+@[^\s/@]+)$/, "must be an Aircall user id or an email address"),
+});
+export const AircallUserResponse = z.object({ user: AircallUserSummary });
+export type AircallUserResponse = z.infer<typeof AircallUserResponse>;
+
+// ---------- the Aircall webhook's health ----------
+/**
+ * What the worker knows of its Aircall webhook (Aircall disables one after repeated failed
+ * deliveries). `state`: ok (active, ours), reactivated / recreated (it was off or gone and the
+ * worker turned it back on), not_connected (run connect first), error (the check failed).
+ */
+export const WebhookHealth = z.object({
+  state: z.enum(["unknown", "ok", "reactivated", "recreated", "not_connected", "error"]),
+  webhookId: z.string().nullable(),
+  url: z.string().nullable(),
+  /** Aircall's `active` at the last check (null before any check) */
+  active: z.boolean().nullable(),
+  lastCheckAt: IsoTime.nullable(),
+  lastCheckReason: z.string().nullable(),
+  lastReactivatedAt: IsoTime.nullable(),
+  reactivations: z.number().int().nonnegative(),
+  /** calls the dialer found through the REST API whose webhooks never came (since connect) */
+  missingWebhookCalls: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+});
+export type WebhookHealth = z.infer<typeof WebhookHealth>;
+export const WebhookHealthResponse = z.object({ health: WebhookHealth });
+export type WebhookHealthResponse = z.infer<typeof WebhookHealthResponse>;
+
+// ---------- admin settings ----------
+/** The company's settings, kept by the worker. Call history and audit rows older than `historyRetentionMonths` are deleted every night. */
+export const AdminSettings = z.object({
+  historyRetentionMonths: z.number().int().min(1).max(120),
+});
+export type AdminSettings = z.infer<typeof AdminSettings>;
+export const DEFAULT_ADMIN_SETTINGS: AdminSettings = { historyRetentionMonths: 13 };
+/** PUT /api/admin/settings { settings }: only the fields given change; unknown fields are refused. */
+export const PutSettingsBody = z.object({ settings: AdminSettings.partial().strict() }).strict();
+export type PutSettingsBody = z.infer<typeof PutSettingsBody>;
+export const SettingsResponse = z.object({ settings: AdminSettings });
+export type SettingsResponse = z.infer<typeof SettingsResponse>;

@@ -145,6 +145,21 @@ export const UsersList = z.looseObject({ meta: PageMeta.optional(), users: z.arr
 export const NumbersList = z.looseObject({ meta: PageMeta.optional(), numbers: z.array(AircallNumber) });
 export const AvailabilityResponse = z.looseObject({ availability: z.string() });
 
+// ---------- users V2 (the V1 list/read endpoints are retired since 2026-09-30) ----------
+/** GET /v2/users/:id_or_email and GET /v2/users rows: the V1 fields without `numbers`. */
+export const AircallUserV2 = AircallUser.omit({ numbers: true });
+export type AircallUserV2 = z.infer<typeof AircallUserV2>;
+export const UserV2Response = z.looseObject({ user: AircallUserV2 });
+export const UsersV2List = z.looseObject({ meta: PageMeta.optional(), users: z.array(AircallUserV2) });
+/** GET /v2/users/:id/numbers: the numbers a user may call from, paginated under `numbers`. */
+export const UserNumber = AircallNumber.extend({ flow_editor_enabled: z.boolean().nullish() });
+export type UserNumber = z.infer<typeof UserNumber>;
+export const UserNumbersList = z.looseObject({ meta: PageMeta.optional(), numbers: z.array(UserNumber) });
+/** A number of GET /v1/numbers, which may list the users assigned to it. */
+export const NumberWithUsers = AircallNumber.extend({ users: z.array(z.looseObject({ id: AircallId })).nullish() });
+export type NumberWithUsers = z.infer<typeof NumberWithUsers>;
+export const NumbersWithUsersList = z.looseObject({ meta: PageMeta.optional(), numbers: z.array(NumberWithUsers) });
+
 export const AircallWebhook = z.looseObject({
   webhook_id: z.string(),
   url: z.string(),

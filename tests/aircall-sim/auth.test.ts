@@ -47,7 +47,7 @@ describe("gateway: auth, unknown paths, root", () => {
   });
 
   it("application 404 for an unknown resource uses {error, troubleshoot}", async () => {
-    const r = await apiClient(sim)("GET", "/v1/users/999");
+    const r = await apiClient(sim)("GET", "/v2/users/999");
     expect(r.status).toBe(404);
     expect(r.json).toEqual({ error: "Not Found", troubleshoot: "User not found" });
   });

@@ -56,7 +56,7 @@ describe("control API (/_sim, no auth)", () => {
   it("availability changes send user.closed/opened (.v2) and connected/disconnected", async () => {
     expect((await control("POST", "/users/1001/availability", { availability: "do_not_disturb" })).status).toBe(200);
     expect((await t.api("GET", "/v1/users/1001/availability")).json.availability).toBe("do_not_disturb");
-    expect((await t.api("GET", "/v1/users/1001")).json.user).toMatchObject({ available: false, availability_status: "unavailable" });
+    expect((await t.api("GET", "/v2/users/1001")).json.user).toMatchObject({ available: false, availability_status: "unavailable" });
     await control("POST", "/users/1001/availability", { availability: "available" });
     await control("POST", "/users/1001/availability", { availability: "offline" });
     await control("POST", "/users/1001/availability", { availability: "available" });

@@ -1,5 +1,8 @@
-/** Users (v1 with numbers, v2 without), availabilities and numbers. */
-import { badRequest, intParam, notFound, type Ctx, type Reply } from "./http";
+/**
+ * Users (V2 without numbers, by id or email, numbers paginated separately; the retired V1 reads
+ * only when switched on), availabilities and numbers.
+ */
+import { badRequest, gatewayError, intParam, notFound, type Ctx, type Reply } from "./http";
 import { isRecord } from "./json";
 import { paginate } from "./pagination";
 import { availabilityOf, type UserRecord } from "./records";
@@ -22,6 +25,20 @@ function findUser(ctx: Ctx): UserRecord | undefined {
 
 const userNotFound = (): Reply => notFound("User not found");
 
+declare module "./types" {
+  interface SimOptions {
+    /**
+     * Serve the V1 user list and read (GET /v1/users, GET /v1/users/:id), which Aircall retired on
+     * 2026-09-30. Default false: they answer 404 like any unknown route. Availability and
+     * start-call stay V1 either way. Can be switched live (sim.options.v1UserReads = true).
+     */
+    v1UserReads?: boolean;
+  }
+}
+
+/** The 404 of a retired V1 user read, unless the old behaviour is switched on. */
+const v1Retired = (ctx: Ctx): Reply | undefined => (ctx.s.options.v1UserReads ? undefined : gatewayError(404));
+
 /** PUT /v1|v2/users/:id: only `availability_status` (available | custom | unavailable) is modelled. */
 function updateUser(version: "v1" | "v2") {
   return (ctx: Ctx): Reply => {
@@ -40,8 +57,10 @@ function updateUser(version: "v1" | "v2") {
 
 export function registerUserRoutes(r: Router): void {
   r.get("/v1/users/availabilities", (ctx) => paginate(ctx, "users", usersInOrder(ctx).map(availabilityRow)));
-  r.get("/v1/users", (ctx) => paginate(ctx, "users", usersInOrder(ctx).map((u) => userObject(ctx.s, u, "v1"))));
+  r.get("/v1/users", (ctx) => v1Retired(ctx) ?? paginate(ctx, "users", usersInOrder(ctx).map((u) => userObject(ctx.s, u, "v1"))));
   r.get("/v1/users/:id", (ctx) => {
+    const retired = v1Retired(ctx);
+    if (retired) return retired;
     const id = intParam(ctx.params.id);
     const u = id === undefined ? undefined : ctx.s.users.get(id);
     return u ? { status: 200, body: { user: userObject(ctx.s, u, "v1") } } : userNotFound();

@@ -23,14 +23,30 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 
 describe("users and numbers", () => {
-  it("v1 user is wrapped and carries numbers in display format", async () => {
-    const r = await api("GET", "/v1/users/1001");
-    expect(r.status).toBe(200);
-    const u = r.json.user;
-    expect(u).toMatchObject({ id: 1001, name: "Demo Agent", email: "demo.agent@example.com", available: true, availability_status: "available", wrap_up_time: 30 });
-    expect(u.created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
-    expect(u.numbers.map((n: { digits: string }) => n.digits)).toEqual(["+1 555-010-0000", "+33 1 76 11 11 11"]);
-    expect(u.numbers[0]).not.toHaveProperty("e164_digits");
+  it("the V1 user list and read are retired (404) by default; availability stays V1", async () => {
+    expect((await api("GET", "/v1/users")).status).toBe(404);
+    expect((await api("GET", "/v1/users/1001")).status).toBe(404);
+    expect((await api("GET", "/v1/users/1001")).json).toEqual({ message: "Not Found" });
+    expect((await api("GET", "/v1/users/1001/availability")).status).toBe(200);
+    expect((await api("GET", "/v1/users/availabilities")).status).toBe(200);
+  });
+
+  it("v1UserReads: the old V1 user is wrapped and carries numbers in display format", async () => {
+    const old = await startSimulator({ v1UserReads: true, users: [{ id: 1001, name: "Demo Agent", email: "demo.agent@example.com", wrapUpTime: 30, numbers: [{ id: 2001, digits: "+1 555-010-0000" }, { id: 2002, digits: "+33176111111", name: "Paris" }] }] });
+    try {
+      const r = await apiClient(old)("GET", "/v1/users/1001");
+      expect(r.status).toBe(200);
+      const u = r.json.user;
+      expect(u).toMatchObject({ id: 1001, name: "Demo Agent", email: "demo.agent@example.com", available: true, availability_status: "available", wrap_up_time: 30 });
+      expect(u.created_at).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(u.numbers.map((n: { digits: string }) => n.digits)).toEqual(["+1 555-010-0000", "+33 1 76 11 11 11"]);
+      expect(u.numbers[0]).not.toHaveProperty("e164_digits");
+      expect((await apiClient(old)("GET", "/v1/users")).json.users).toHaveLength(1);
+      old.options.v1UserReads = false; // switched live
+      expect((await apiClient(old)("GET", "/v1/users/1001")).status).toBe(404);
+    } finally {
+      await old.close();
+    }
   });
 
   it("v2 user has no numbers, is addressable by email, and lists numbers separately", async () => {
@@ -41,6 +57,16 @@ describe("users and numbers", () => {
     const nums = await api("GET", "/v2/users/1001/numbers");
     expect(nums.json.numbers.map((n: { id: number }) => n.id)).toEqual([2001, 2002]);
     expect((await api("GET", "/v2/users/ghost@example.com")).status).toBe(404);
+    expect((await api("GET", "/v2/users/4242/numbers")).status).toBe(404);
+  });
+
+  it("v2 numbers are paginated under `numbers`", async () => {
+    const p1 = await api("GET", "/v2/users/demo.agent@example.com/numbers?per_page=1");
+    expect(p1.json.meta).toMatchObject({ count: 1, total: 2, current_page: 1, per_page: 1 });
+    expect(p1.json.numbers[0]).toMatchObject({ id: 2001, digits: "+1 555-010-0000", flow_editor_enabled: true });
+    const p2 = await api("GET", new URL(p1.json.meta.next_page_link).pathname + new URL(p1.json.meta.next_page_link).search);
+    expect(p2.json.numbers.map((n: { id: number }) => n.id)).toEqual([2002]);
+    expect(p2.json.meta.next_page_link).toBeNull();
   });
 
   it("availability: single (bare string) and paginated list", async () => {
@@ -55,10 +81,11 @@ describe("users and numbers", () => {
   });
 
   it("per_page is capped at 50; bad paging is a 400", async () => {
-    const r = await api("GET", "/v1/users?per_page=500");
+    const r = await api("GET", "/v2/users?per_page=500");
     expect(r.json.meta.per_page).toBe(50);
     expect(r.json.users).toHaveLength(24);
-    expect((await api("GET", "/v1/users?page=0")).status).toBe(400);
+    expect(r.json.users[0]).not.toHaveProperty("numbers");
+    expect((await api("GET", "/v2/users?page=0")).status).toBe(400);
   });
 
   it("numbers: list and single, with their users", async () => {

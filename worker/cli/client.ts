@@ -5,7 +5,15 @@
 import { ErrorBody } from "@dialer/shared";
 import type * as z from "zod";
 
-export class CliError extends Error {}
+export class CliError extends Error {
+  /** the worker's error code, when it answered with one */
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
 
 export class AdminApi {
   constructor(
@@ -37,7 +45,7 @@ export class AdminApi {
     if (res.status === 401) throw new CliError(`The worker refused the admin token (401: ${message}). Check --token or DIALER_ADMIN_TOKEN: it must equal the worker's ADMIN_TOKEN secret.`);
     if (res.status === 403) throw new CliError(`This token is not an admin's (403: ${message}).`);
     if (code === "aircall_refused") throw new CliError(message);
-    throw new CliError(`${method} ${path} failed: ${res.status} ${code}: ${message}`);
+    throw new CliError(`${method} ${path} failed: ${res.status} ${code}: ${message}`, code);
   }
 }
 

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:test";
-import { ConnectResponse, SUBSCRIBED_EVENTS } from "@dialer/shared";
+import { AircallDirectoryResponse, AircallUserResponse, ConnectResponse, SUBSCRIBED_EVENTS } from "@dialer/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { webhookTokens } from "../src/aircall/webhook-token";
 import { installFakeAircall } from "./fake-aircall";
@@ -29,6 +29,8 @@ describe("POST /api/admin/connect", () => {
     expect(body.webhook).toEqual({ id: "wh-1", url: "https://dialer.test/webhooks/aircall", active: true, events: SUBSCRIBED_EVENTS });
     expect(JSON.stringify(body)).not.toContain(company.webhooks[0]!.token);
     expect(aircall.seen.map((s) => `${s.method} ${s.path}`)).toContain("GET /v1/ping");
+    expect(aircall.seen.map((s) => `${s.method} ${s.path}`)).toContain("GET /v2/users");
+    expect(aircall.seen.filter((s) => /^\/v1\/users(\/\d+)?$/.test(s.path))).toEqual([]); // V1 user reads are retired
     const created = aircall.seen.find((s) => s.method === "POST" && s.path === "/v1/webhooks")!;
     expect(created.body).toMatchObject({ url: "https://dialer.test/webhooks/aircall", events: SUBSCRIBED_EVENTS });
     expect(created.auth).toBe(`Basic ${btoa("test-api-id:test-api-token")}`);
@@ -100,7 +102,7 @@ describe("POST /api/admin/connect", () => {
 });
 
 describe("GET /api/admin/aircall/users", () => {
-  it("lists the company's users with their numbers through the worker", async () => {
+  it("lists the company's users (V2) with their numbers through the worker", async () => {
     installCompany(aircall);
     const res = await call("/api/admin/aircall/users", { headers: ADMIN });
     expect(res.status).toBe(200);
@@ -108,6 +110,28 @@ describe("GET /api/admin/aircall/users", () => {
     expect(body.users[0]).toMatchObject({ id: 1001, name: "Ada Lovelace", availability: "available", numbers: [{ id: 2001, digits: "+1 555-010-0000" }] });
     expect(body.numbers).toHaveLength(2);
     expect(aircall.seen.some((s) => s.path === "/v1/webhooks")).toBe(false);
+    // the number list named each number's users: no request per user
+    expect(aircall.seen.map((s) => s.path).sort()).toEqual(["/v1/numbers", "/v2/users"]);
+  });
+
+  it("when the number list does not name users, each user's numbers come from GET /v2/users/:id/numbers", async () => {
+    installCompany(aircall, { numbersListUsers: false });
+    const body = AircallDirectoryResponse.parse(await (await call("/api/admin/aircall/users", { headers: ADMIN })).json());
+    expect(body.users.map((u) => [u.id, u.numbers.map((n) => n.id)])).toEqual([[1001, [2001]], [1002, []]]);
+    expect(aircall.seen.map((s) => s.path).filter((p) => p.endsWith("/numbers")).sort()).toEqual(["/v1/numbers", "/v2/users/1001/numbers", "/v2/users/1002/numbers"]);
+  });
+
+  it("pages through GET /v2/users", async () => {
+    installCompany(aircall);
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: 4000 + i, name: `U${i}`, email: `u${i}@example.com`, availability_status: "available" }));
+    aircall.route("GET /v2/users", (req) => {
+      const page = Number(req.query.get("page") ?? 1);
+      const rows = many.slice((page - 1) * 50, page * 50);
+      return Response.json({ meta: { per_page: 50, current_page: page, next_page_link: page * 50 < many.length ? `https://aircall.test/v2/users?page=${page + 1}` : null }, users: rows });
+    });
+    const body = AircallDirectoryResponse.parse(await (await call("/api/admin/aircall/users", { headers: ADMIN })).json());
+    expect(body.users).toHaveLength(60);
+    expect(aircall.seen.filter((s) => s.path === "/v2/users").map((s) => s.query.get("page"))).toEqual(["1", "2"]);
   });
 
   it("GET /api/admin/aircall/availability: everyone's live Aircall availability in one request", async () => {
@@ -120,10 +144,40 @@ describe("GET /api/admin/aircall/users", () => {
   });
 
   it("maps refused credentials to aircall_refused", async () => {
-    aircall.route("GET /v1/users", () => Response.json({ message: "Forbidden" }, { status: 403 }));
+    aircall.route("GET /v2/users", () => Response.json({ message: "Forbidden" }, { status: 403 }));
     aircall.route("GET /v1/numbers", () => Response.json({ message: "Forbidden" }, { status: 403 }));
     const res = await call("/api/admin/aircall/users", { headers: ADMIN });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: "aircall_refused" } });
+  });
+});
+
+describe("GET /api/admin/aircall/users/:idOrEmail (V2)", () => {
+  it("finds one user by email or id with their numbers, in two V2 requests", async () => {
+    installCompany(aircall);
+    const res = await call(`/api/admin/aircall/users/${encodeURIComponent("ada@example.com")}`, { headers: ADMIN });
+    expect(res.status).toBe(200);
+    expect(AircallUserResponse.parse(await res.json()).user).toEqual({ id: 1001, name: "Ada Lovelace", email: "ada@example.com", availability: "available", numbers: [{ id: 2001, name: "Sales", digits: "+1 555-010-0000", country: "US" }] });
+    expect(aircall.seen.map((s) => `${s.method} ${decodeURIComponent(s.path)}`)).toEqual(["GET /v2/users/ada@example.com", "GET /v2/users/1001/numbers"]);
+    const byId = AircallUserResponse.parse(await (await call("/api/admin/aircall/users/1002", { headers: ADMIN })).json());
+    expect(byId.user).toMatchObject({ id: 1002, email: "bob@example.com", numbers: [] });
+  });
+
+  it("an unknown user is a 404 (not a 500), a malformed one a 400 without asking Aircall", async () => {
+    installCompany(aircall);
+    const missing = await call("/api/admin/aircall/users/nobody@example.com", { headers: ADMIN });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { code: "not_found", message: expect.stringContaining("nobody@example.com") } });
+    const seen = aircall.seen.length;
+    const bad = await call("/api/admin/aircall/users/not%20a%20user", { headers: ADMIN });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "validation_failed" } });
+    expect(aircall.seen.length).toBe(seen);
+  });
+
+  it("needs an admin", async () => {
+    installCompany(aircall);
+    expect((await call("/api/admin/aircall/users/1001")).status).toBe(401);
+    expect(aircall.seen).toHaveLength(0);
   });
 });

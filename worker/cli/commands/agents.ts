@@ -1,4 +1,4 @@
-import { AgentsResponse, AircallDirectoryResponse, CreateAgentBody, CreateAgentResponse, NewCodeResponse, type AircallUserSummary } from "@dialer/shared";
+import { AgentsResponse, AircallUserResponse, CreateAgentBody, CreateAgentResponse, NewCodeResponse, type AircallUserSummary } from "@dialer/shared";
 import * as z from "zod";
 import { intOption, UsageError, type Args } from "../args";
 import { CliError, type AdminApi } from "../client";
@@ -15,12 +15,17 @@ function agentIdArg(args: Args): string {
 const instruction = (url: string, code: string, name: string) =>
   `Tell ${name}: install the dialer extension, open its options, set the worker URL to ${url} and sign in with the code ${code} (single use, 7 days).`;
 
-/** The Aircall user named by id or email, with the number to dial from. */
+/** The Aircall user named by id or email (one V2 look-up in Aircall, through the worker), with the number to dial from. */
 async function resolveUser(api: AdminApi, who: string, numberId: number | undefined): Promise<{ user?: AircallUserSummary; userId: number; numberId: number }> {
   if (/^\d+$/.test(who) && numberId) return { userId: Number(who), numberId };
-  const { users } = await api.call(AircallDirectoryResponse, "GET", "/api/admin/aircall/users");
-  const user = users.find((u) => String(u.id) === who || u.email?.toLowerCase() === who.toLowerCase());
-  if (!user) throw new CliError(`No Aircall user "${who}" in this company (${users.length} users; see pnpm admin connect).`);
+  let user: AircallUserSummary;
+  try {
+    ({ user } = await api.call(AircallUserResponse, "GET", `/api/admin/aircall/users/${encodeURIComponent(who)}`));
+  } catch (err) {
+    if (err instanceof CliError && err.code === "not_found") throw new CliError(`No Aircall user "${who}" in this company (see pnpm admin connect for the list).`);
+    if (err instanceof CliError && err.code === "validation_failed") throw new UsageError(`--aircall-user must be an Aircall user id or an email address, got "${who}"`);
+    throw err;
+  }
   if (numberId) return { user, userId: user.id, numberId };
   if (user.numbers.length === 1) return { user, userId: user.id, numberId: user.numbers[0]!.id };
   const choices = user.numbers.map((n) => `${n.id} (${n.digits ?? n.name})`).join(", ") || "none assigned in Aircall";

@@ -5,15 +5,22 @@ import {
   CallsList,
   NumbersList,
   SUBSCRIBED_EVENTS,
-  UserResponse,
-  UsersList,
+  UserNumbersList,
+  UsersV2List,
+  UserV2Response,
   WebhookResponse,
   WebhooksList,
   type AircallCall,
+  type AircallUserV2,
+  type AircallWebhook,
+  type UserNumber,
   type StartCallBody,
 } from "@dialer/shared";
 import type { DialResult } from "../dialer/machine-types";
 import { AircallError, AircallHttp, describe } from "./client";
+
+const PER_PAGE = 50;
+const MAX_PAGES = 40;
 
 export class AircallApi {
   constructor(readonly http: AircallHttp) {}
@@ -60,16 +67,36 @@ export class AircallApi {
     return true;
   }
 
-  async getUser(id: number) {
-    return UserResponse.parse(await this.http.json("GET", `/v1/users/${id}`, { safe: true })).user;
+  /**
+   * GET /v2/users/:id_or_email (V1 user reads are retired): the user without numbers, or null
+   * when Aircall has no such user.
+   */
+  async getUserV2(idOrEmail: number | string): Promise<AircallUserV2 | null> {
+    const res = await this.http.request("GET", `/v2/users/${encodeURIComponent(String(idOrEmail))}`, { safe: true });
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw new AircallError(res.status, describe(res), res.body);
+    return UserV2Response.parse(res.body).user;
   }
 
   async getAvailability(id: number): Promise<string> {
     return AvailabilityResponse.parse(await this.http.json("GET", `/v1/users/${id}/availability`, { safe: true })).availability;
   }
 
-  async listUsers() {
-    return UsersList.parse(await this.http.json("GET", "/v1/users", { safe: true, query: { per_page: 50 } })).users;
+  /** One page of GET /v2/users; `next` is false on the last page. */
+  async listUsersV2(page = 1): Promise<{ users: AircallUserV2[]; next: boolean }> {
+    const body = UsersV2List.parse(await this.http.json("GET", "/v2/users", { safe: true, query: { per_page: PER_PAGE, page } }));
+    return { users: body.users, next: !!body.meta?.next_page_link && body.users.length >= PER_PAGE };
+  }
+
+  /** Every number a user may call from: GET /v2/users/:id/numbers, all pages. */
+  async listUserNumbers(userId: number | string): Promise<UserNumber[]> {
+    const rows: UserNumber[] = [];
+    for (let page = 1; page <= MAX_PAGES; page++) {
+      const body = UserNumbersList.parse(await this.http.json("GET", `/v2/users/${encodeURIComponent(String(userId))}/numbers`, { safe: true, query: { per_page: PER_PAGE, page } }));
+      rows.push(...body.numbers);
+      if (!body.meta?.next_page_link || body.numbers.length < PER_PAGE) break;
+    }
+    return rows;
   }
 
   async listNumbers() {
@@ -95,7 +122,15 @@ export class AircallApi {
 
   /** Always sends `events`: a PUT without it re-subscribes the webhook to every event. */
   async updateWebhook(id: string, patch: { url: string; active: boolean }) {
-    const body = await this.http.json("PUT", `/v1/webhooks/${id}`, { safe: true, body: { ...patch, events: SUBSCRIBED_EVENTS } });
+    const body = await this.http.json("PUT", `/v1/webhooks/${encodeURIComponent(id)}`, { safe: true, body: { ...patch, events: SUBSCRIBED_EVENTS } });
     return WebhookResponse.parse(body).webhook;
+  }
+
+  /** GET /v1/webhooks/:id, or null when Aircall no longer has it. */
+  async getWebhook(id: string): Promise<AircallWebhook | null> {
+    const res = await this.http.request("GET", `/v1/webhooks/${encodeURIComponent(id)}`, { safe: true });
+    if (res.status === 404) return null;
+    if (res.status !== 200) throw new AircallError(res.status, describe(res), res.body);
+    return WebhookResponse.parse(res.body).webhook;
   }
 }

@@ -5,17 +5,18 @@
  */
 import {
   AircallId,
-  NumbersList,
+  NumbersWithUsersList,
   SUBSCRIBED_EVENTS,
-  UsersList,
   WebhooksList,
   type AircallDirectoryResponse,
   type AircallNumber,
-  type AircallUser,
+  type AircallUserSummary,
+  type AircallUserV2,
   type AircallWebhook,
   type AvailabilitiesResponse,
   type ConnectResponse,
   type NumberSummary,
+  type NumberWithUsers,
 } from "@dialer/shared";
 import * as z from "zod";
 import { ApiError } from "../lib/errors";
@@ -53,23 +54,70 @@ async function allPages<S extends z.ZodType>(api: AircallApi, path: string, sche
 
 const toNumber = (n: AircallNumber): NumberSummary => ({ id: Number(n.id), name: n.name ?? null, digits: n.digits ?? n.e164_digits ?? null, country: n.country ?? null });
 
+const toUser = (u: AircallUserV2, numbers: NumberSummary[]): AircallUserSummary => ({
+  id: Number(u.id),
+  name: u.name ?? null,
+  email: u.email ?? null,
+  availability: u.availability_status ?? null,
+  numbers,
+});
+
+/** Every user of the company: GET /v2/users, all pages (V1 user reads are retired). */
+async function allUsers(api: AircallApi): Promise<AircallUserV2[]> {
+  const users: AircallUserV2[] = [];
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const { users: rows, next } = await api.listUsersV2(page);
+    users.push(...rows);
+    if (!next) break;
+  }
+  return users;
+}
+
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/**
+ * Each user's numbers. When every number of GET /v1/numbers names its users, that answers it
+ * without another request; otherwise GET /v2/users/:id/numbers per user.
+ */
+async function numbersOfUsers(api: AircallApi, users: AircallUserV2[], numbers: NumberWithUsers[]): Promise<NumberSummary[][]> {
+  if (numbers.every((n) => Array.isArray(n.users))) {
+    return users.map((u) => numbers.filter((n) => n.users!.some((x) => x.id === u.id)).map(toNumber));
+  }
+  return mapLimit(users, 4, async (u) => (await api.listUserNumbers(u.id)).map(toNumber));
+}
+
 /** Every user (with the numbers they may call from) and every number of the company. */
 export async function aircallDirectory(api: AircallApi): Promise<AircallDirectoryResponse> {
   try {
     const [users, numbers] = await Promise.all([
-      allPages(api, "/v1/users", UsersList, (b) => b.users) as Promise<AircallUser[]>,
-      allPages(api, "/v1/numbers", NumbersList, (b) => b.numbers) as Promise<AircallNumber[]>,
+      allUsers(api),
+      allPages(api, "/v1/numbers", NumbersWithUsersList, (b) => b.numbers) as Promise<NumberWithUsers[]>,
     ]);
-    return {
-      users: users.map((u) => ({
-        id: Number(u.id),
-        name: u.name ?? null,
-        email: u.email ?? null,
-        availability: u.availability_status ?? null,
-        numbers: (u.numbers ?? []).map(toNumber),
-      })),
-      numbers: numbers.map(toNumber),
-    };
+    const owned = await numbersOfUsers(api, users, numbers);
+    return { users: users.map((u, i) => toUser(u, owned[i]!)), numbers: numbers.map(toNumber) };
+  } catch (err) {
+    explainAircallError(err);
+  }
+}
+
+/** One user by id or email (GET /v2/users/:id_or_email) with their numbers; null if Aircall has none. */
+export async function aircallUser(api: AircallApi, idOrEmail: string): Promise<AircallUserSummary | null> {
+  try {
+    const user = await api.getUserV2(idOrEmail);
+    if (!user) return null;
+    return toUser(user, (await api.listUserNumbers(user.id)).map(toNumber));
   } catch (err) {
     explainAircallError(err);
   }
