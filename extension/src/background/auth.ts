@@ -4,7 +4,7 @@ import type { KeyValueStore } from "../lib/storage"
 import { ApiError, type Fetch, joinUrl, readResponse, send } from "./http"
 import { tokenExpiry } from "./jwt"
 
-/** What survives a browser restart (chrome.storage.local). */
+/** What survives a browser restart (the extension's IndexedDB: never chrome.storage.local, which content scripts read). */
 export type StoredLogin = { workerUrl: string; refreshToken: string; agent: Pick<Agent, "agentId" | "name"> }
 type StoredAccess = { token: string; expiresAt: number }
 
@@ -14,7 +14,8 @@ const ACCESS = "access"
 const RENEW_MARGIN_MS = 60_000
 
 export type AuthDeps = {
-  local: KeyValueStore
+  /** Where the login and refresh token persist: reachable by trusted extension contexts only. */
+  vault: KeyValueStore
   session: KeyValueStore
   fetch: Fetch
   now?: () => number
@@ -35,7 +36,7 @@ export class Auth {
   }
 
   login(): Promise<StoredLogin | undefined> {
-    return this.deps.local.get<StoredLogin>(LOGIN)
+    return this.deps.vault.get<StoredLogin>(LOGIN)
   }
 
   async enroll(workerUrl: string, code: string): Promise<StoredLogin> {
@@ -50,7 +51,7 @@ export class Auth {
       refreshToken: body.refreshToken,
       agent: { agentId: body.agent.agentId, name: body.agent.name },
     }
-    await this.deps.local.set(LOGIN, login)
+    await this.deps.vault.set(LOGIN, login)
     await this.storeAccess(body.accessToken)
     return login
   }
@@ -71,7 +72,7 @@ export class Auth {
   }
 
   async signOut(): Promise<void> {
-    await this.deps.local.remove(LOGIN)
+    await this.deps.vault.remove(LOGIN)
     await this.deps.session.remove(ACCESS)
     await this.deps.onSignedOut?.()
   }
@@ -89,7 +90,7 @@ export class Auth {
       throw new ApiError(401, "signed_out", "Your session ended: sign in again from the options page")
     }
     const body = await readResponse(res, RefreshResponse)
-    await this.deps.local.set(LOGIN, { ...login, refreshToken: body.refreshToken })
+    await this.deps.vault.set(LOGIN, { ...login, refreshToken: body.refreshToken })
     await this.storeAccess(body.accessToken)
     return body.accessToken
   }

@@ -4,6 +4,7 @@
  */
 import { db } from "../db/db"
 import { writeAccount } from "../db/runtime"
+import { migratingStore, vaultStore } from "../db/vault"
 import { broadcast } from "../lib/runtime"
 import { syncSettingsMirror } from "../lib/settings-store"
 import { localStore, sessionStore } from "../lib/storage"
@@ -19,7 +20,9 @@ import { DialerSocket } from "./socket"
 const KEEPALIVE_ALARM = "keepalive"
 
 const auth: Auth = new Auth({
-  local: localStore(),
+  // The login (and its refresh token) lives in IndexedDB; one kept in chrome.storage.local by an
+  // earlier version is moved there on first read.
+  vault: migratingStore(vaultStore(db), localStore()),
   session: sessionStore(),
   fetch: (input, init) => fetch(input, init),
   onSignedOut: (): Promise<void> => {
@@ -67,6 +70,8 @@ chrome.alarms.onAlarm.addListener((alarm) => {
 })
 
 async function boot(): Promise<void> {
+  // The access token's area: trusted contexts only (Chrome's default, stated so it stays true).
+  await chrome.storage.session.setAccessLevel({ accessLevel: "TRUSTED_CONTEXTS" })
   await chrome.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 })
   await syncSettingsMirror(db)
   await ensureConnected()

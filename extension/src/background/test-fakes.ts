@@ -46,10 +46,10 @@ let dbCount = 0
 /** A service with memory stores, a fresh DB and recorded broadcasts/badges. */
 export function wired(route: Route, opts: { signedIn?: boolean; now?: () => number } = {}) {
   const fetch = fakeFetch(route)
-  const local = memoryStore(opts.signedIn === false ? {} : { login: LOGIN })
+  const vault = memoryStore(opts.signedIn === false ? {} : { login: LOGIN })
   const session = memoryStore()
   const signedOut: number[] = []
-  const auth = new Auth({ local, session, fetch, now: opts.now, onSignedOut: () => void signedOut.push(1) })
+  const auth = new Auth({ vault, session, fetch, now: opts.now, onSignedOut: () => void signedOut.push(1) })
   const api = new Api(auth, fetch)
   const db = new DialerDB(`bg-test-${Date.now()}-${++dbCount}`)
   const broadcasts: Broadcast[] = []
@@ -59,5 +59,5 @@ export function wired(route: Route, opts: { signedIn?: boolean; now?: () => numb
     broadcast: async (m) => void broadcasts.push(m),
     showBadge: async (b) => void badges.push(b),
   })
-  return { fetch, local, session, auth, api, db, service, broadcasts, badges, signedOut }
+  return { fetch, vault, session, auth, api, db, service, broadcasts, badges, signedOut }
 }

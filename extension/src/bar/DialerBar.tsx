@@ -1,13 +1,26 @@
-import { useState } from "react"
+import { type MouseEvent, useState } from "react"
 
-import type { DialerCommand, DialerView } from "../lib/messages"
+import type { DialerView } from "../lib/messages"
 import { sendRequest } from "../lib/runtime"
 import { clock, prettyPhone, secondsSince, STATUS_LABEL, toneOf } from "../ui/format"
-import { canSkip, isCountingDown, isRunActive, SKIP_DURING_CALL } from "../ui/run-status"
+import { isCountingDown, isRunActive } from "../ui/run-status"
 import { useNow } from "../ui/use-now"
 import { useBarView } from "./use-bar-view"
 
-/** The in-page dialer bar: shown only while a run is going. */
+/** What the bar may ask the background for: it can only ever stop dialing (see background/sender.ts). */
+export type BarCommand = "pause" | "stop"
+
+export const RESUME_HINT = "Resume from the extension's popup or with Alt+Shift+P"
+
+/** Only a real click by the user: page script cannot reach a closed shadow root, and this makes sure. */
+export function fromUser(event: Pick<MouseEvent, "nativeEvent">): boolean {
+  return event.nativeEvent.isTrusted === true
+}
+
+/**
+ * The in-page dialer bar: shown only while a run is going. It shows the run and offers Pause and
+ * Stop; resuming and skipping (which lead to dials) stay in the popup and the keyboard shortcuts.
+ */
 export function DialerBar() {
   const view = useBarView()
   if (!view?.signedIn || !isRunActive(view.state)) return null
@@ -24,7 +37,8 @@ function BarContent({ view }: { view: DialerView }) {
   const untilNext = countingDown ? Math.max(0, Math.ceil(-(secondsSince(state.nextDialAt, now) ?? 0))) : null
   const paused = state.status === "paused"
 
-  const run = async (command: DialerCommand) => {
+  const run = (command: BarCommand) => async (event: MouseEvent) => {
+    if (!fromUser(event)) return
     const result = await sendRequest({ type: "dialer.command", command })
     setError(result.ok ? null : result.error)
   }
@@ -54,17 +68,14 @@ function BarContent({ view }: { view: DialerView }) {
         </span>
       )}
       <span className="bar-actions">
-        <button className="primary" onClick={() => void run(paused ? "resume" : "pause")} data-testid="bar-toggle">
-          {paused ? "Resume" : "Pause"}
-        </button>
-        <button
-          onClick={() => void run("skip")}
-          disabled={!canSkip(state)}
-          title={current ? SKIP_DURING_CALL : "Skip the next number"}
-          data-testid="bar-skip">
-          Skip
-        </button>
-        <button className="danger" onClick={() => void run("stop")} data-testid="bar-stop">Stop</button>
+        {paused ? (
+          <span className="bar-hint" data-testid="bar-resume-hint">{RESUME_HINT}</span>
+        ) : (
+          <button className="primary" onClick={(e) => void run("pause")(e)} data-testid="bar-toggle">
+            Pause
+          </button>
+        )}
+        <button className="danger" onClick={(e) => void run("stop")(e)} data-testid="bar-stop">Stop</button>
       </span>
       {error && <span className="bar-error" role="alert">{error}</span>}
     </div>

@@ -1,13 +1,13 @@
 /**
- * Content-script UI: the in-page dialer bar, shown during a run. Thin on purpose: the component
- * is `~bar/DialerBar`. Same hosts as the detector (the e2e build adds localhost and 127.0.0.1
+ * Content-script UI: the in-page dialer bar, shown during a run, in a closed shadow root (the page
+ * can neither read it nor click it). Thin on purpose: the component is `~bar/DialerBar`. Same hosts as the detector (the e2e build adds localhost and 127.0.0.1
  * through the `$PLASMO_PUBLIC_E2E_MATCH_*` variables in `.env.e2e`).
  */
 import cssText from "data-text:~bar/bar.css"
-import type { PlasmoCSConfig, PlasmoGetStyle } from "plasmo"
+import type { PlasmoCreateShadowRoot, PlasmoCSConfig, PlasmoGetStyle } from "plasmo"
 
 import { DialerBar } from "~bar/DialerBar"
-import { shadowStyle } from "~lib/csui"
+import { closedShadowRoot, shadowStyle } from "~lib/csui"
 
 export const config: PlasmoCSConfig = {
   matches: [
@@ -28,5 +28,7 @@ export const config: PlasmoCSConfig = {
 }
 
 export const getStyle: PlasmoGetStyle = () => shadowStyle(cssText)
+
+export const createShadowRoot: PlasmoCreateShadowRoot = closedShadowRoot
 
 export default DialerBar

@@ -54,3 +54,5 @@ export type RuntimeRow =
   | { key: "dialer"; state: DialerState | null; receivedAt: string }
   | { key: "account"; account: Account | null }
   | { key: "error"; message: string | null; at: string }
+  /** Secrets kept out of chrome.storage.local (see vault.ts). */
+  | { key: `vault:${string}`; value: unknown }

@@ -6,3 +6,12 @@ export function shadowStyle(cssText: string): HTMLStyleElement {
   style.textContent = cssText
   return style
 }
+
+/**
+ * A closed shadow root for a CSUI host: `host.shadowRoot` is null to the page, so its scripts
+ * cannot read what the UI shows nor reach its buttons. Plasmo calls a CSUI's exported
+ * `createShadowRoot` instead of opening one itself.
+ */
+export function closedShadowRoot(host: HTMLElement): ShadowRoot {
+  return host.attachShadow({ mode: "closed" })
+}

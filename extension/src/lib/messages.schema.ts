@@ -5,6 +5,7 @@ import { E164, MAX_QUEUE_ITEMS } from "@dialer/shared"
 
 import type { RequestType } from "./messages"
 import { httpUrl } from "./safe-url"
+import { workerUrlProblem } from "./worker-url"
 
 const Empty = z.object({}).loose()
 const clip = (text: string) => text.trim().slice(0, 200)
@@ -18,6 +19,11 @@ export const CapturedNumberSchema = z.object({
   crm: z.string().max(40).optional(),
 })
 
+function refuseBadWorkerUrl(url: string, ctx: z.RefinementCtx): void {
+  const problem = workerUrlProblem(url)
+  if (problem) ctx.addIssue({ code: "custom", message: problem })
+}
+
 export const REQUEST_SCHEMAS = {
   "queue.add": z.object({ items: z.array(CapturedNumberSchema).min(1).max(MAX_QUEUE_ITEMS) }),
   "queue.phones": Empty,
@@ -27,7 +33,7 @@ export const REQUEST_SCHEMAS = {
   "dialer.snapshot": Empty,
   "sync.now": Empty,
   "stats.get": z.object({ from: IsoTime, to: IsoTime.optional() }),
-  "auth.enroll": z.object({ workerUrl: z.string().url(), code: z.string().trim().min(6).max(64) }),
+  "auth.enroll": z.object({ workerUrl: z.string().superRefine(refuseBadWorkerUrl), code: z.string().trim().min(6).max(64) }),
   "auth.signOut": Empty,
 } satisfies Record<RequestType, z.ZodType>
 

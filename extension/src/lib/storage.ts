@@ -20,7 +20,10 @@ function chromeStore(area: chrome.storage.StorageArea): KeyValueStore {
   }
 }
 
-/** Survives browser restarts: the worker URL, refresh token, signed-in agent. */
+/**
+ * chrome.storage.local: content scripts read it too (the settings mirror). Never put a secret here;
+ * only the migration of an old login reads it for one (see db/vault.ts).
+ */
 export const localStore = (): KeyValueStore => chromeStore(chrome.storage.local)
 
 /** Lives while the browser runs, readable only by extension pages: the access token. */

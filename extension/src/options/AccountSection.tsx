@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useState } from "react"
 
 import { requestWorkerAccess } from "../lib/sites"
 import { sendRequest } from "../lib/runtime"
+import { workerUrlProblem } from "../lib/worker-url"
 import { useAccount } from "../popup/use-live"
 import { useSettings } from "./use-settings"
 
@@ -16,7 +17,9 @@ export function AccountSection() {
 
   const signIn = useMutation({
     mutationFn: async () => {
-      if (!(await requestWorkerAccess(workerUrl))) throw new Error("Access to the worker's address was refused")
+      const problem = workerUrlProblem(workerUrl)
+      if (problem) throw new Error(problem)
+      if (!(await requestWorkerAccess(workerUrl.trim()))) throw new Error("Access to the worker's address was refused")
       const result = await sendRequest({ type: "auth.enroll", workerUrl: workerUrl.trim(), code: code.trim() })
       if (!result.ok) throw new Error(result.error)
       setCode("")
