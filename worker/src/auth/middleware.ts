@@ -4,6 +4,7 @@ import { ApiError } from "../lib/errors";
 import { MIN_JWT_SECRET, settings } from "../settings";
 import type { AppEnv } from "../app-env";
 import { verifyAccess } from "./tokens";
+import { isActiveAdmin } from "../directory/roster";
 
 function bearer(header: string | undefined): string {
   const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
@@ -24,7 +25,7 @@ export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** ADMIN_TOKEN (constant-time check) or an admin's access token. */
+/** ADMIN_TOKEN (constant-time check) or the access token of an admin the directory still lists. */
 export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   const token = bearer(c.req.header("authorization"));
   const adminToken = settings(c.env).ADMIN_TOKEN;
@@ -35,6 +36,8 @@ export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (token.split(".").length !== 3) throw new ApiError("unauthorized", "invalid admin token");
   const claims = await verifyAccess(token, jwtSecret(c.env));
   if (claims.role !== "admin") throw new ApiError("forbidden", "this needs an admin");
+  // The token says admin; the directory must agree (a removed admin's token is still signed).
+  if (!(await isActiveAdmin(c.env, claims.sub))) throw new ApiError("unauthorized", "this admin is no longer in the team");
   c.set("actor", `admin:${claims.sub}`);
   await next();
 };

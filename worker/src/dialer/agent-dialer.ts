@@ -16,6 +16,7 @@ import { computeStats } from "./stats";
 import { fromEnvelope } from "./webhook-event";
 import { runEffect } from "./effects";
 import { directory } from "../lib/stubs";
+import { signTicket, verifyTicket } from "../auth/ws-ticket";
 
 export type AgentConfig = { agentId: string; aircallUserId: number; numberId: number; name: string | null; enabled: boolean };
 export type Result<T> = { ok: true; value: T } | { ok: false; code: ErrorCode; message: string };
@@ -41,7 +42,20 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   // ---------- admin ----------
+  /**
+   * A different agent on this Aircall user (a reused seat): the previous agent's history goes to
+   * an archive (kept, never shown to the new agent) and the run starts afresh.
+   */
   async configure(config: AgentConfig): Promise<void> {
+    const previous = this.config();
+    if (previous && previous.agentId !== config.agentId) {
+      this.store.archiveHistory(previous.agentId, Date.now());
+      this.state = initialState();
+      this.store.saveMachine(undefined, this.state);
+      this.lastPushed = "";
+      for (const ws of this.ctx.getWebSockets()) ws.close(1000, "agent replaced");
+      await this.syncAlarm();
+    }
     this.store.putJson("config", config);
     this.cachedConfig = config;
   }
@@ -92,21 +106,23 @@ export class AgentDialer extends DurableObject<Env> {
     return agentId === undefined ? run() : this.guarded(agentId, run);
   }
 
+  /** A signed ticket the worker can check without us (auth/ws-ticket.ts); its nonce is taken here once. */
   async issueTicket(agentId: string): Promise<Result<string>> {
     return this.guarded(agentId, async () => {
-      const secret = randomToken(24);
-      this.store.addTicket(await sha256(secret), Date.now() + TICKET_TTL_MS);
-      return { ok: true, value: `${this.config()!.aircallUserId}.${secret}` };
+      const nonce = randomToken(24);
+      const now = Date.now();
+      this.store.addTicket(await sha256(nonce), now + TICKET_TTL_MS);
+      return { ok: true, value: await signTicket(settings(this.env).JWT_SECRET, this.config()!.aircallUserId, nonce, now) };
     });
   }
 
-  /** GET /api/ws?ticket=<uid>.<secret>: the worker routed it here by the uid part. */
+  /** GET /api/ws?ticket=<uid>.<exp>.<nonce>.<mac>: the worker checked the signature and routed it here by uid. */
   async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const ticket = new URL(request.url).searchParams.get("ticket") ?? "";
-    const secret = ticket.split(".")[1] ?? "";
+    const claims = await verifyTicket(settings(this.env).JWT_SECRET, ticket);
     const config = this.config();
-    if (!config?.enabled || !secret || !this.store.takeTicket(await sha256(secret), Date.now()))
+    if (!config?.enabled || !claims || claims.uid !== String(config.aircallUserId) || !this.store.takeTicket(await sha256(claims.nonce), Date.now()))
       return Response.json({ error: { code: "unauthorized", message: "invalid or expired WebSocket ticket" } }, { status: 401 });
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server, [config.agentId]);

@@ -133,6 +133,18 @@ export class DialerStore {
     this.sql.exec("DELETE FROM tickets WHERE hash = ?", hash);
     return row.expires_at >= now;
   }
+
+  /**
+   * A reused Aircall seat: moves every history row to history_archive under the previous agent's
+   * id (kept for the company, never listed to the next agent) and drops pending tickets.
+   */
+  archiveHistory(agentId: string, now: number) {
+    this.sql.exec("CREATE TABLE IF NOT EXISTS history_archive (agent_id TEXT NOT NULL, archived_at INTEGER NOT NULL, dial_id INTEGER NOT NULL, row TEXT NOT NULL)");
+    for (const row of this.sql.exec<Record<string, SqlStorageValue>>("SELECT * FROM history ORDER BY dial_id").toArray())
+      this.sql.exec("INSERT INTO history_archive (agent_id, archived_at, dial_id, row) VALUES (?, ?, ?, ?)", agentId, now, row.dial_id ?? 0, JSON.stringify(row));
+    this.sql.exec("DELETE FROM history");
+    this.sql.exec("DELETE FROM tickets");
+  }
 }
 
 type HistoryRow = {

@@ -7,6 +7,7 @@ import { randomToken, sha256 } from "../lib/crypto";
 
 export const ADMIN_TICKET_TTL_MS = 30_000;
 const TAG = "admin";
+const actorTag = (actor: string) => `actor:${actor}`.slice(0, 256);
 
 export class AdminHub {
   constructor(
@@ -24,18 +25,33 @@ export class AdminHub {
     return secret;
   }
 
-  /** GET /api/admin/ws?ticket=: takes the ticket (once) and accepts the socket. */
-  async accept(request: Request): Promise<Response> {
+  /**
+   * GET /api/admin/ws?ticket=: takes the ticket (once) and accepts the socket, tagged with the
+   * actor it was issued to, so removing that admin closes it. `stillActive` re-checks the actor:
+   * an admin removed after getting a ticket cannot use it.
+   */
+  async accept(request: Request, stillActive: (actor: string) => boolean = () => true): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const secret = new URL(request.url).searchParams.get("ticket") ?? "";
     const hash = await sha256(secret);
     const row = this.sql.exec<{ actor: string; expires_at: number }>("SELECT actor, expires_at FROM admin_tickets WHERE hash = ?", hash).toArray()[0];
     this.sql.exec("DELETE FROM admin_tickets WHERE hash = ?", hash);
-    if (!secret || !row || row.expires_at < Date.now())
+    if (!secret || !row || row.expires_at < Date.now() || !stillActive(row.actor))
       return Response.json({ error: { code: "unauthorized", message: "invalid or expired WebSocket ticket (POST /api/admin/ws-ticket)" } }, { status: 401 });
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server, [TAG]);
+    this.ctx.acceptWebSocket(server, [TAG, actorTag(row.actor)]);
     return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Closes every dashboard socket opened by `actor` (e.g. "admin:<agentId>" when that admin is removed). */
+  closeActor(actor: string, reason: string) {
+    for (const ws of this.ctx.getWebSockets(actorTag(actor))) {
+      try {
+        ws.close(4003, reason);
+      } catch (err) {
+        console.warn("admin websocket close failed", (err as Error).message);
+      }
+    }
   }
 
   broadcast(message: AdminServerMessage) {

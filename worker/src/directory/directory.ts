@@ -10,6 +10,8 @@ import type { Result } from "../dialer/agent-dialer";
 import { AuditLog, type AuditEntry } from "./audit";
 import { AdminHub } from "./admin-hub";
 import { RefusalThrottle } from "./refusals";
+import { AuthThrottle } from "./auth-throttle";
+import type { RosterData } from "./roster";
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS agents (agent_id TEXT PRIMARY KEY, aircall_user_id INTEGER NOT NULL, number_id INTEGER NOT NULL,
@@ -50,12 +52,15 @@ const toAgent = (r: AgentRow): Agent => ({
 });
 
 export type Session = { agent: Agent; refreshToken: string };
+/** Too many refused attempts from one address: 429 with Retry-After. */
+export type Throttled = { ok: false; code: "rate_limited"; message: string; retryAfterSeconds: number };
 
 export class Directory extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   private readonly log: AuditLog;
   private readonly hub: AdminHub;
   private readonly refusals = new RefusalThrottle();
+  private readonly throttle = new AuthThrottle();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -63,6 +68,7 @@ export class Directory extends DurableObject<Env> {
     this.sql.exec(SCHEMA);
     const columns = this.sql.exec<{ name: string }>("PRAGMA table_info(refresh)").toArray();
     if (!columns.some((c) => c.name === "replaced_by")) this.sql.exec("ALTER TABLE refresh ADD COLUMN replaced_by TEXT");
+    if (!columns.some((c) => c.name === "retried")) this.sql.exec("ALTER TABLE refresh ADD COLUMN retried INTEGER NOT NULL DEFAULT 0");
     this.log = new AuditLog(this.sql);
     this.hub = new AdminHub(ctx, this.sql);
   }
@@ -74,7 +80,19 @@ export class Directory extends DurableObject<Env> {
 
   /** GET /api/admin/ws?ticket=, forwarded by the worker. */
   async fetch(request: Request): Promise<Response> {
-    return this.hub.accept(request);
+    return this.hub.accept(request, (actor) => this.actorActive(actor));
+  }
+
+  /** Who may use the admin API and which Aircall users have an agent (the worker caches it briefly). */
+  async roster(): Promise<RosterData> {
+    const rows = this.sql.exec<{ agent_id: string; aircall_user_id: number; role: string }>("SELECT agent_id, aircall_user_id, role FROM agents WHERE removed_at IS NULL").toArray();
+    return { admins: rows.filter((r) => r.role === "admin").map((r) => r.agent_id), aircallUserIds: rows.map((r) => String(r.aircall_user_id)) };
+  }
+
+  /** "admin-token", or "admin:<agentId>" of an admin still in the team. */
+  private actorActive(actor: string): boolean {
+    if (!actor.startsWith("admin:")) return actor === "admin-token";
+    return this.agent(actor.slice("admin:".length))?.role === "admin";
   }
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
@@ -136,20 +154,23 @@ export class Directory extends DurableObject<Env> {
     this.sql.exec("UPDATE refresh SET revoked = 1 WHERE agent_id = ?", agentId);
     this.sql.exec("DELETE FROM codes WHERE agent_id = ?", agentId);
     this.log.add(actor, "agent.removed", { agentId, aircallUserId: agent.aircallUserId });
+    this.hub.closeActor(`admin:${agentId}`, "admin removed");
     this.hub.broadcast({ type: "team.changed" });
     return { ok: true, value: agent };
   }
 
   /** Trades a one-time enrolment code for a session. */
-  async enroll(code: string, from: string): Promise<Result<Session>> {
+  async enroll(code: string, from: string): Promise<Result<Session> | Throttled> {
+    const now = Date.now();
+    const blocked = this.throttled(from, now);
+    if (blocked) return blocked;
     const hash = await sha256(normalizeCode(code));
     const row = this.sql.exec<{ agent_id: string; expires_at: number; used_at: number | null }>("SELECT * FROM codes WHERE hash = ?", hash).toArray()[0];
     const agent = row ? this.agent(row.agent_id) : undefined;
-    if (!row || !agent || row.used_at !== null || row.expires_at < Date.now()) {
-      this.log.add(from, "login.refused", { reason: !row ? "unknown code" : row.used_at !== null ? "code already used" : "code expired" });
+    if (!row || !agent || row.used_at !== null || row.expires_at < now) {
+      this.refusedFrom(from, "enroll", !row ? "unknown code" : row.used_at !== null ? "code already used" : "code expired", now);
       return { ok: false, code: "unauthorized", message: "This enrolment code is invalid, expired or already used. Ask your admin for a new one." };
     }
-    const now = Date.now();
     this.sql.exec("UPDATE codes SET used_at = ? WHERE hash = ?", now, hash);
     this.sql.exec("UPDATE agents SET enrolled_at = ? WHERE agent_id = ?", now, agent.agentId);
     const refreshToken = await this.issueRefresh(agent.agentId, crypto.randomUUID(), now);
@@ -158,36 +179,69 @@ export class Directory extends DurableObject<Env> {
     return { ok: true, value: { agent: this.agent(agent.agentId)!, refreshToken } };
   }
 
-  /** Rotates a refresh token. Presenting one that was already used revokes the whole family. */
-  async refresh(token: string, from: string): Promise<Result<Session>> {
+  /**
+   * Rotates a refresh token. A token presented again (already used, or replaced) revokes its whole
+   * family — except the first replay, within REFRESH_RETRY_GRACE_MS, of a token whose successor
+   * was never used: that is the retry of a request whose answer was lost, and it gets a fresh
+   * successor (the unseen one is revoked). Whoever later presents that revoked successor (a thief
+   * who replayed first, or the real client) ends the family, so a replayed token never lives on.
+   */
+  async refresh(token: string, from: string): Promise<Result<Session> | Throttled> {
+    const now = Date.now();
+    const blocked = this.throttled(from, now);
+    if (blocked) return blocked;
     const hash = await sha256(token);
     const row = this.sql
-      .exec<{ agent_id: string; family: string; expires_at: number; used_at: number | null; revoked: number; replaced_by: string | null }>("SELECT * FROM refresh WHERE hash = ?", hash)
+      .exec<{ agent_id: string; family: string; expires_at: number; used_at: number | null; revoked: number; replaced_by: string | null; retried: number }>("SELECT * FROM refresh WHERE hash = ?", hash)
       .toArray()[0];
-    const refused = (reason: string): Result<Session> => {
-      this.log.add(row?.agent_id ?? from, reason === "reused" ? "token.reuse" : "login.refused", { reason, from });
-      return { ok: false, code: "unauthorized", message: "This session has ended. Sign in again with a new enrolment code." };
+    const ended: Result<Session> = { ok: false, code: "unauthorized", message: "This session has ended. Sign in again with a new enrolment code." };
+    if (!row) {
+      this.refusedFrom(from, "refresh", "unknown refresh token", now);
+      return ended;
+    }
+    const agent = this.agent(row.agent_id);
+    const reused = (): Result<Session> => {
+      this.sql.exec("UPDATE refresh SET revoked = 1 WHERE family = ?", row.family);
+      this.log.add(row.agent_id, "token.reuse", { reason: "reused", from });
+      return ended;
     };
-    if (!row) return refused("unknown refresh token");
-    const now = Date.now();
+    if (!agent) {
+      this.log.add(row.agent_id, "login.refused", { reason: "agent removed", from });
+      return ended;
+    }
     if (row.used_at !== null) {
       const successor = row.replaced_by
         ? this.sql.exec<{ used_at: number | null; revoked: number }>("SELECT used_at, revoked FROM refresh WHERE hash = ?", row.replaced_by).toArray()[0]
         : undefined;
-      const retry = now - row.used_at <= REFRESH_RETRY_GRACE_MS && successor && successor.used_at === null && !successor.revoked && !row.revoked;
-      const agent = this.agent(row.agent_id);
-      if (!retry || !agent) {
-        this.sql.exec("UPDATE refresh SET revoked = 1 WHERE family = ?", row.family);
-        return refused("reused");
-      }
-      // The successor never reached the client: replace it.
+      const retry = now - row.used_at <= REFRESH_RETRY_GRACE_MS && !row.retried && !row.revoked && successor && successor.used_at === null && !successor.revoked;
+      if (!retry) return reused();
+      // The successor never reached the client: replace it, once.
       this.sql.exec("UPDATE refresh SET revoked = 1 WHERE hash = ?", row.replaced_by);
+      this.sql.exec("UPDATE refresh SET retried = 1 WHERE hash = ?", hash);
       return { ok: true, value: { agent, refreshToken: await this.rotate(hash, agent.agentId, row.family, now) } };
     }
-    const agent = this.agent(row.agent_id);
-    if (row.revoked || row.expires_at < now || !agent) return refused("revoked or expired");
+    if (row.revoked) return reused(); // a replaced successor, or a family already ended
+    if (row.expires_at < now) {
+      this.log.add(row.agent_id, "login.refused", { reason: "refresh token expired", from });
+      return ended;
+    }
     this.sql.exec("UPDATE refresh SET used_at = ? WHERE hash = ?", now, hash);
     return { ok: true, value: { agent, refreshToken: await this.rotate(hash, agent.agentId, row.family, now) } };
+  }
+
+  /** The address has failed too often this minute: refused without looking at what it sent. */
+  private throttled(from: string, now: number): Throttled | null {
+    const waitMs = this.throttle.blockedFor(from, now);
+    if (!waitMs) return null;
+    this.log.addAggregated(from, "login.refused", { reason: "throttled" }, now);
+    const retryAfterSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return { ok: false, code: "rate_limited", message: `Too many failed sign-in attempts from this address. Try again in ${retryAfterSeconds} s.`, retryAfterSeconds };
+  }
+
+  /** A refused enrolment code or refresh token from an address: counted, audited once a minute with a count. */
+  private refusedFrom(from: string, what: "enroll" | "refresh", reason: string, now: number) {
+    this.throttle.fail(from, now);
+    this.log.addAggregated(from, "login.refused", { reason, what }, now);
   }
 
   /** Issues the successor of a refresh token and links it, for the retry grace above. */

@@ -3,6 +3,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { directory, dialerFor } from "../lib/stubs";
 import { unwrap, valid } from "../lib/validate";
+import { forgetRoster } from "../directory/roster";
 import { adminGate } from "./admin-auth";
 import { registerAdminConnect } from "./admin-connect";
 import { registerAdminHistory } from "./admin-history";
@@ -18,6 +19,7 @@ export function registerAdmin(app: Hono<AppEnv>) {
     const created = unwrap(await directory(c.env).createAgent(body, c.get("actor")));
     const { agent } = created;
     await dialerFor(c.env, agent.aircallUserId).configure({ agentId: agent.agentId, aircallUserId: agent.aircallUserId, numberId: agent.numberId, name: agent.name, enabled: true });
+    forgetRoster(); // this isolate routes the new agent's webhooks at once
     return c.json({ agentId: agent.agentId, enrollmentCode: created.code, expiresAt: new Date(created.expiresAt).toISOString() }, 201);
   });
 
@@ -30,6 +32,7 @@ export function registerAdmin(app: Hono<AppEnv>) {
 
   app.delete("/api/admin/agents/:agentId", valid("param", AgentParam), async (c) => {
     const agent = unwrap(await directory(c.env).removeAgent(c.req.valid("param").agentId, c.get("actor")));
+    forgetRoster();
     await dialerFor(c.env, agent.aircallUserId).disable();
     return c.json({ removed: agent.agentId });
   });
