@@ -5,6 +5,7 @@ export type {
   Availability,
   CallOutcome,
   Fault,
+  FaultRates,
   Script,
   ScriptEntry,
   SimNumberSpec,
@@ -16,6 +17,7 @@ export type {
 } from "./types";
 export type { RequestLogEntry, SentEventRecord, DeliveryRecord } from "./records";
 export type { SimCallSnapshot, SimStateSnapshot, SimUserSnapshot } from "./snapshot";
+export type { PressureSnapshot, BeforeResetViolation } from "./pressure";
 export type { WebhookDeliveryEvent } from "./webhook-sender";
 export { DEMO_USER, defaultOptions } from "./options";
 export { basicAuthHeader } from "./auth";
