@@ -145,9 +145,14 @@ export function findOurWebhook(hooks: AircallWebhook[], stored: StoredWebhook | 
   return (stored && hooks.find((h) => h.webhook_id === stored.webhookId)) || hooks.find((h) => h.url === url);
 }
 
+/** Every webhook of the company (GET /v1/webhooks, all pages). */
+export async function listWebhooks(api: AircallApi): Promise<AircallWebhook[]> {
+  return (await allPages(api, "/v1/webhooks", WebhooksList, (b) => b.webhooks)) as AircallWebhook[];
+}
+
 /** Creates or updates the webhook; ONLY the dialer's events, always active. */
 async function ensureWebhook(api: AircallApi, stored: StoredWebhook | null, url: string) {
-  const hooks = (await allPages(api, "/v1/webhooks", WebhooksList, (b) => b.webhooks)) as AircallWebhook[];
+  const hooks = await listWebhooks(api);
   const existing = findOurWebhook(hooks, stored, url);
   if (!existing) return { webhook: await api.createWebhook(url, WEBHOOK_NAME), action: "created" as const };
   const webhook = await api.updateWebhook(existing.webhook_id, { url, active: true });
@@ -174,6 +179,7 @@ export async function connectAircall(env: Env, api: AircallApi, url: string, act
   const { webhook, action } = result;
   await dir.putSetting(WEBHOOK_SETTING, { webhookId: webhook.webhook_id, token: webhook.token, url: webhook.url } satisfies StoredWebhook);
   forgetWebhookToken();
+  await dir.webhookConnected({ webhookId: webhook.webhook_id, url: webhook.url, active: webhook.active }, action);
   const missing = SUBSCRIBED_EVENTS.filter((e) => !webhook.events.includes(e));
   await dir.audit(actor, "aircall.connected", { webhookId: webhook.webhook_id, url: webhook.url, action, users: company.users.length, numbers: company.numbers.length, missingEvents: missing });
   return { ok: true, ...company, webhook: { id: webhook.webhook_id, url: webhook.url, active: webhook.active, events: webhook.events }, action, warnings: warningsFor(env, webhook) };

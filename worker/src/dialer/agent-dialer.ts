@@ -265,4 +265,16 @@ export class AgentDialer extends DurableObject<Env> {
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at);
   }
+
+  // ---------- retention (the nightly cron, see retention/cleanup.ts) ----------
+  /**
+   * Deletes this agent's history dialled more than `retentionMs` ago, old webhook dedupe keys and
+   * expired tickets. The rows of a run in progress stay, however old.
+   */
+  async cleanup(retentionMs: number): Promise<{ history: number; inbox: number; tickets: number }> {
+    const now = Date.now();
+    const ended = this.state.status === "idle" || this.state.status === "completed" || this.state.status === "stopped";
+    const keepAfter = ended ? null : (this.state.runFrom ?? this.state.dialSeq);
+    return this.store.cleanupOld(now - Math.max(0, retentionMs), keepAfter, now);
+  }
 }

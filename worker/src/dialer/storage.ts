@@ -145,6 +145,27 @@ export class DialerStore {
     this.sql.exec("DELETE FROM history");
     this.sql.exec("DELETE FROM tickets");
   }
+
+  // ---------- retention (the nightly cron) ----------
+  /**
+   * Deletes history dialled before `before` — except rows with a dial id above `keepAfterDialId`
+   * (the run in progress) — and archived rows as old, webhook dedupe keys older than
+   * INBOX_KEEP_MS (Aircall retries a delivery for up to 12 hours) and expired tickets.
+   */
+  cleanupOld(before: number, keepAfterDialId: number | null, now: number): { history: number; inbox: number; tickets: number } {
+    const keepAbove = keepAfterDialId ?? Number.MAX_SAFE_INTEGER;
+    const purge = (table: string, where: string, ...args: SqlStorageValue[]) => {
+      const n = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, ...args).one().n;
+      if (n) this.sql.exec(`DELETE FROM ${table} WHERE ${where}`, ...args);
+      return n;
+    };
+    let history = purge("history", "dial_at < ? AND dial_id <= ?", before, keepAbove);
+    const archived = this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'history_archive'").toArray().length > 0;
+    if (archived) history += purge("history_archive", "json_extract(row, '$.dial_at') < ?", before);
+    const inbox = purge("inbox", "received_at < ?", now - INBOX_KEEP_MS);
+    const tickets = purge("tickets", "expires_at < ?", now);
+    return { history, inbox, tickets };
+  }
 }
 
 type HistoryRow = {

@@ -4,14 +4,21 @@
  * trail and the Aircall webhook registration.
  */
 import { DurableObject } from "cloudflare:workers";
-import type { Agent, CreateAgentBody, DialerState } from "@dialer/shared";
+import { DEFAULT_ADMIN_SETTINGS, type AdminSettings, type Agent, type CreateAgentBody, type DialerState, type WebhookHealth } from "@dialer/shared";
 import { enrollmentCode, normalizeCode, randomToken, sha256 } from "../lib/crypto";
 import type { Result } from "../dialer/agent-dialer";
 import { AuditLog, type AuditEntry } from "./audit";
 import { AdminHub } from "./admin-hub";
 import { RefusalThrottle } from "./refusals";
+import { aircallFor } from "../aircall/factory";
+import { checkWebhook, emptyHealth, reportedCount, shouldCheck, WEBHOOK_HEALTH_SETTING, type HealthStore } from "../aircall/webhook-health";
+import { WEBHOOK_SETTING, type StoredWebhook } from "../aircall/webhook-token";
 import { AuthThrottle } from "./auth-throttle";
 import type { RosterData } from "./roster";
+
+const ADMIN_SETTINGS_KEY = "admin.settings";
+/** Expired refresh tokens are kept this long, then deleted by the nightly cleanup. */
+const REFRESH_KEEP_AFTER_EXPIRY_MS = 30 * 24 * 3600_000;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS agents (agent_id TEXT PRIMARY KEY, aircall_user_id INTEGER NOT NULL, number_id INTEGER NOT NULL,
@@ -284,5 +291,108 @@ export class Directory extends DurableObject<Env> {
     const token = randomToken(32);
     this.sql.exec("INSERT INTO refresh (hash, agent_id, family, expires_at) VALUES (?, ?, ?, ?)", await sha256(token), agentId, family, now + REFRESH_TTL_MS);
     return token;
+  }
+
+  // ---------- the Aircall webhook's health (see aircall/webhook-health.ts) ----------
+  private checkingWebhook: Promise<WebhookHealth> | undefined;
+
+  private healthStore(): HealthStore {
+    return {
+      health: () => this.kvGet<WebhookHealth>(WEBHOOK_HEALTH_SETTING),
+      putHealth: (h) => this.kvPut(WEBHOOK_HEALTH_SETTING, h),
+      stored: () => this.kvGet<StoredWebhook>(WEBHOOK_SETTING),
+      putStored: (w) => this.kvPut(WEBHOOK_SETTING, w),
+      audit: (actor, action, detail) => this.log.add(actor, action, detail),
+    };
+  }
+
+  private kvGet<T>(key: string): T | null {
+    const row = this.sql.exec<{ value: string }>("SELECT value FROM kv WHERE key = ?", key).toArray()[0];
+    return row ? (JSON.parse(row.value) as T) : null;
+  }
+
+  private kvPut(key: string, value: unknown) {
+    this.sql.exec("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)", key, JSON.stringify(value));
+  }
+
+  /**
+   * An agent's dialer found `count` calls through Aircall's REST API whose webhooks never came.
+   * Counted for the dashboard; checks (and re-activates) the webhook at most once per 5 minutes.
+   * Resolves when any check it started is done: callers that must not wait need not await it.
+   */
+  async reportMissingWebhooks(count: number): Promise<void> {
+    const n = reportedCount(count);
+    if (n === 0) return;
+    const health = this.healthStore().health() ?? emptyHealth();
+    this.kvPut(WEBHOOK_HEALTH_SETTING, { ...health, missingWebhookCalls: health.missingWebhookCalls + n });
+    if (this.checkingWebhook || !shouldCheck(health, Date.now())) return;
+    await this.checkWebhook(`${n} call${n === 1 ? "" : "s"} found without ${n === 1 ? "its webhooks" : "their webhooks"}`);
+  }
+
+  /** Checks the webhook now (one check at a time; a caller arriving during one shares it). */
+  async checkWebhook(reason: string, actor = "worker"): Promise<WebhookHealth> {
+    this.checkingWebhook ??= checkWebhook(aircallFor(this.env), this.healthStore(), reason, actor).finally(() => (this.checkingWebhook = undefined));
+    return this.checkingWebhook;
+  }
+
+  async webhookHealth(): Promise<WebhookHealth> {
+    return this.healthStore().health() ?? emptyHealth();
+  }
+
+  /** `pnpm admin connect` registered or updated the webhook: a fresh start for its health. */
+  async webhookConnected(webhook: { webhookId: string; url: string; active: boolean }, action: "created" | "updated" | "reactivated"): Promise<void> {
+    const before = this.healthStore().health() ?? emptyHealth();
+    const now = new Date().toISOString();
+    const reactivated = action === "reactivated";
+    this.kvPut(WEBHOOK_HEALTH_SETTING, {
+      ...before,
+      state: reactivated ? "reactivated" : "ok",
+      ...webhook,
+      lastCheckAt: now,
+      lastCheckReason: "connect",
+      lastReactivatedAt: reactivated ? now : before.lastReactivatedAt,
+      reactivations: before.reactivations + (reactivated ? 1 : 0),
+      missingWebhookCalls: 0,
+      lastError: null,
+    } satisfies WebhookHealth);
+  }
+
+  // ---------- settings and retention (the nightly cron, see retention/cleanup.ts) ----------
+  async getAdminSettings(): Promise<AdminSettings> {
+    return { ...DEFAULT_ADMIN_SETTINGS, ...(this.kvGet<Partial<AdminSettings>>(ADMIN_SETTINGS_KEY) ?? {}) };
+  }
+
+  /** Changes the fields given (already validated by the route), audited with the previous values. */
+  async putAdminSettings(patch: Partial<AdminSettings>, actor: string): Promise<AdminSettings> {
+    const before = await this.getAdminSettings();
+    const after = { ...before, ...patch };
+    this.kvPut(ADMIN_SETTINGS_KEY, after);
+    this.log.add(actor, "settings.changed", { before, after });
+    return after;
+  }
+
+  /** Every Aircall user that ever had an agent here (removed ones too: their history ages out as well). */
+  async cleanupTargets(): Promise<number[]> {
+    return this.sql.exec<{ id: number }>("SELECT DISTINCT aircall_user_id AS id FROM agents ORDER BY id").toArray().map((r) => r.id);
+  }
+
+  /**
+   * Deletes audit rows older than `retentionMs`, expired enrolment codes and WebSocket tickets, and
+   * refresh tokens expired for more than REFRESH_KEEP_AFTER_EXPIRY_MS (kept that long so a replayed
+   * old token is still recognised as reuse).
+   */
+  async cleanup(retentionMs: number): Promise<{ audit: number; codes: number; refreshTokens: number; adminTickets: number }> {
+    const now = Date.now();
+    const purge = (table: string, where: string, ...args: SqlStorageValue[]) => {
+      const n = this.sql.exec<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, ...args).one().n;
+      if (n) this.sql.exec(`DELETE FROM ${table} WHERE ${where}`, ...args);
+      return n;
+    };
+    return {
+      audit: purge("audit", "at < ?", now - Math.max(0, retentionMs)),
+      codes: purge("codes", "expires_at < ?", now),
+      refreshTokens: purge("refresh", "expires_at < ?", now - REFRESH_KEEP_AFTER_EXPIRY_MS),
+      adminTickets: purge("admin_tickets", "expires_at < ?", now),
+    };
   }
 }

@@ -8,7 +8,9 @@ import { adminGate } from "./admin-auth";
 import { registerAdminConnect } from "./admin-connect";
 import { registerAdminHistory } from "./admin-history";
 import { registerAdminLive } from "./admin-live";
+import { registerAdminSettings } from "./admin-settings";
 import { AgentParam, registerAdminTeam } from "./admin-team";
+import { registerAdminWebhookHealth } from "./admin-webhook-health";
 
 /** Everything under /api/admin: agents (here), Aircall connect, team figures, history, audit, live feed. */
 export function registerAdmin(app: Hono<AppEnv>) {
@@ -41,4 +43,6 @@ export function registerAdmin(app: Hono<AppEnv>) {
   registerAdminTeam(app);
   registerAdminHistory(app);
   registerAdminLive(app);
+  registerAdminWebhookHealth(app);
+  registerAdminSettings(app);
 }
