@@ -43,25 +43,36 @@ export const AircallUser = z.looseObject({
 });
 export type AircallUser = z.infer<typeof AircallUser>;
 
+/**
+ * Lenient where Aircall may surprise us: a value of an unexpected type or a new enum value in a field
+ * the dialer only reads for the record becomes null instead of dropping the whole event. Only the id
+ * (and the fields we match on, which stay strings) must be right.
+ */
+const Lenient = <T extends z.ZodType>(t: T) => t.nullish().catch(null);
+/** Aircall's times are UNIX seconds; a float or a numeric string is read too. */
+const Seconds = z.union([z.number(), z.string().regex(/^\d+(\.\d+)?$/)]).transform((v) => Math.floor(Number(v))).pipe(UnixSeconds);
+
 export const AircallCall = z.looseObject({
   id: AircallId,
-  direct_link: z.string().nullish(),
-  direction: z.enum(["inbound", "outbound"]).or(z.string()),
-  status: z.string().nullish(),
-  missed_call_reason: z.string().nullish(),
-  started_at: UnixSeconds.nullish(),
-  answered_at: UnixSeconds.nullish(),
-  ended_at: UnixSeconds.nullish(),
-  duration: z.number().int().nullish(),
-  raw_digits: z.string().nullish(),
-  recording: z.string().nullish(),
-  voicemail: z.string().nullish(),
-  hangup_cause: z.string().nullish(),
-  user: AircallUserRef.nullish(),
-  number: AircallNumber.nullish(),
-  participants: z
-    .array(z.looseObject({ type: z.string(), phone_number: z.string().nullish(), id: AircallId.nullish() }))
-    .nullish(),
+  direct_link: Lenient(z.string()),
+  direction: z.enum(["inbound", "outbound"]).or(z.string()).catch("unknown"),
+  status: Lenient(z.string()),
+  missed_call_reason: Lenient(z.string()),
+  started_at: Lenient(Seconds),
+  answered_at: Lenient(Seconds),
+  ended_at: Lenient(Seconds),
+  duration: Lenient(z.number().transform((n) => Math.round(n))),
+  raw_digits: Lenient(z.string()),
+  recording: Lenient(z.string()),
+  voicemail: Lenient(z.string()),
+  hangup_cause: Lenient(z.string()),
+  user: Lenient(AircallUserRef),
+  number: Lenient(AircallNumber),
+  transferred_by: Lenient(AircallUserRef),
+  transferred_to: Lenient(AircallUserRef),
+  participants: Lenient(
+    z.array(z.looseObject({ type: z.string().catch("unknown"), phone_number: Lenient(z.string()), id: Lenient(AircallId) })),
+  ),
 });
 export type AircallCall = z.infer<typeof AircallCall>;
 
@@ -79,6 +90,7 @@ export const DIALER_CALL_EVENTS = [
   "call.created",
   "call.ringing_on_agent",
   "call.answered",
+  "call.transferred",
   "call.hungup",
   "call.ended",
 ] as const;
@@ -139,7 +151,16 @@ export const PageMeta = z.looseObject({
 });
 
 export const CallResponse = z.looseObject({ call: AircallCall });
-export const CallsList = z.looseObject({ meta: PageMeta.optional(), calls: z.array(AircallCall) });
+/** One odd call in a list (say, an id that is not a number) is left out; it never fails the whole list. */
+export const CallsList = z.looseObject({
+  meta: PageMeta.optional(),
+  calls: z.array(z.unknown()).transform((calls) =>
+    calls.flatMap((c) => {
+      const r = AircallCall.safeParse(c);
+      return r.success ? [r.data] : [];
+    }),
+  ),
+});
 export const UserResponse = z.looseObject({ user: AircallUser });
 export const UsersList = z.looseObject({ meta: PageMeta.optional(), users: z.array(AircallUser) });
 export const NumbersList = z.looseObject({ meta: PageMeta.optional(), numbers: z.array(AircallNumber) });

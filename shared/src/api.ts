@@ -30,7 +30,11 @@ export const DialerStartBody = z.object({
 });
 export type DialerStartBody = z.infer<typeof DialerStartBody>;
 
-export const QueuePutBody = z.object({ items: QueueItems });
+export const QueuePutBody = z.object({
+  items: QueueItems,
+  /** the `queueRev` of the state the edit was made from (see DialerState.queueRev) */
+  baseRev: z.number().int().nonnegative().optional(),
+});
 export type QueuePutBody = z.infer<typeof QueuePutBody>;
 
 export const QueueResponse = z.object({ items: z.array(QueueItem) });
@@ -116,6 +120,8 @@ export const HistoryEntry = z.object({
   /** Why a dial failed or was skipped (Aircall's troubleshoot text, "skipped by agent", ...). */
   reason: z.string().nullable().optional(),
   recordingUrl: z.string().nullable().optional(),
+  /** A stable code for why: skipped_by_agent, rejected_by_aircall, transferred, ... (null when none). */
+  reasonCode: z.string().nullable().optional(),
   /** true once call.ended (or the REST fallback) gave the final figures */
   final: z.boolean().optional(),
 });

@@ -41,5 +41,11 @@ export const DialerState = z.object({
   /** Aircall availability last reported for this agent (webhooks or REST). */
   availability: z.string().optional(),
   updatedAt: IsoTime.optional(),
+  /**
+   * Bumped each time the worker itself puts a number back into the queue (e.g. after a 405). A queue
+   * edit says which revision it was made from (`PUT /api/queue { baseRev }`), so an edit made from an
+   * older view never drops a number the worker put back.
+   */
+  queueRev: z.number().int().nonnegative().optional(),
 });
 export type DialerState = z.infer<typeof DialerState>;

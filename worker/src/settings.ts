@@ -11,6 +11,8 @@ const Settings = z.object({
   ALLOWED_ORIGINS: z.string().default(""),
   AIRCALL_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(60),
   CALL_WATCHDOG_SECONDS: z.coerce.number().int().min(5).default(60),
+  /** Aircall lists a new call in its search this late at most: an earlier empty search proves nothing */
+  AIRCALL_LIST_DELAY_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -28,11 +28,14 @@ const rawEvent = (event: string, uid: number, id: string, extra: string) =>
   });
 
 /** Brings a machine time (recheck, watchdog) forward to now instead of waiting for it (white-box). */
-function makeDue(stub: ReturnType<typeof dialerStub>, field: "recheckAt" | "watchdogAt") {
+/** Brings a timer forward to now; `elapsedMs`: also moves the current dial's send time back that far. */
+function makeDue(stub: ReturnType<typeof dialerStub>, field: "recheckAt" | "watchdogAt", elapsedMs = 0) {
   return runInDurableObject(stub, async (instance: AgentDialer) => {
-    const inner = instance as unknown as { state: Record<string, unknown> };
+    const inner = instance as unknown as { state: Record<string, unknown> & { current?: Record<string, number> } };
     expect(inner.state[field]).toBeGreaterThan(Date.now());
-    inner.state = { ...inner.state, [field]: Date.now() };
+    const cur = inner.state.current;
+    const current = cur && elapsedMs ? { ...cur, sentAt: cur.sentAt! - elapsedMs, firstSentAt: cur.firstSentAt! - elapsedMs } : cur;
+    inner.state = { ...inner.state, current, [field]: Date.now() };
   });
 }
 
@@ -91,7 +94,7 @@ describe("a run end to end against a fake Aircall", () => {
     const agent = await enrolledAgent();
     await post(agent, "/api/dialer/start", { items: items.slice(0, 2), delaySeconds: 1 });
     await waitFor(() => aircall.starts().length === 1, "first dial");
-    await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 21, raw_digits: "+1 415-555-0101", ended_at: 5 }));
+    await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 21, raw_digits: "+1 415-555-0101", ended_at: Math.floor(Date.now() / 1000) }));
     const s = await state(agent);
     expect(s.status).toBe("wrap_up");
     expect(Date.parse(s.nextDialAt)).toBeGreaterThan(Date.now());
@@ -143,8 +146,8 @@ describe("a run end to end against a fake Aircall", () => {
     await waitFor(() => aircall.starts().length === 1, "start-call answered 502");
     // the search waits for Aircall to list the call: bring it forward
     const stub = dialerStub(agent.aircallUserId);
-    await waitFor(async () => (await runInDurableObject(stub, async (i: AgentDialer) => (i as unknown as { state: { watchdogAt: number } }).state.watchdogAt)) < Date.now() + 20_000, "search scheduled");
-    await makeDue(stub, "watchdogAt");
+    await waitFor(async () => (await runInDurableObject(stub, async (i: AgentDialer) => (i as unknown as { state: { watchdogAt: number } }).state.watchdogAt)) < Date.now() + 40_000, "search scheduled");
+    await makeDue(stub, "watchdogAt", 40_000); // as if Aircall had had the time to list the call
     await runDurableObjectAlarm(stub);
     await waitFor(async () => (await state(agent)).current?.callId === BIG_ID, "call adopted from search");
     expect(aircall.starts()).toHaveLength(1);
@@ -158,7 +161,7 @@ describe("a run end to end against a fake Aircall", () => {
     await post(agent, "/api/dialer/start", { items, delaySeconds: 30 });
     await waitFor(() => aircall.starts().length === 1, "dial");
     expect((await post(agent, "/api/dialer/skip")).status).toBe(409); // a call is in progress
-    await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 31, raw_digits: "+1 415-555-0101", ended_at: 5 }));
+    await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 31, raw_digits: "+1 415-555-0101", ended_at: Math.floor(Date.now() / 1000) }));
     expect(((await (await post(agent, "/api/dialer/pause")).json()) as any).status).toBe("paused");
     expect(((await (await post(agent, "/api/dialer/skip")).json()) as any).remaining).toBe(1);
     const resumed = (await (await post(agent, "/api/dialer/resume")).json()) as any;

@@ -1,8 +1,8 @@
-/** The Aircall operations the dialer uses, typed with the shared zod schemas. */
+/**
+ * Aircall operations for setup and admin (users, numbers, webhooks), typed with the shared zod
+ * schemas. The dialer's own requests (start-call, search, call reads) are in dialer/effects.ts.
+ */
 import {
-  AvailabilityResponse,
-  CallResponse,
-  CallsList,
   NumbersList,
   SUBSCRIBED_EVENTS,
   UserNumbersList,
@@ -10,13 +10,10 @@ import {
   UserV2Response,
   WebhookResponse,
   WebhooksList,
-  type AircallCall,
   type AircallUserV2,
   type AircallWebhook,
   type UserNumber,
-  type StartCallBody,
 } from "@dialer/shared";
-import type { DialResult } from "../dialer/machine-types";
 import { AircallError, AircallHttp, describe } from "./client";
 
 const PER_PAGE = 50;
@@ -24,43 +21,6 @@ const MAX_PAGES = 40;
 
 export class AircallApi {
   constructor(readonly http: AircallHttp) {}
-
-  /**
-   * POST /v1/users/:id/calls. Sent once; the outcome is classified, never retried here (but a 429
-   * placed nothing and is sent again). `stillWanted` is asked after any wait for a rate-limit slot.
-   */
-  async startCall(userId: number, numberId: number, to: string, stillWanted: () => boolean = () => true): Promise<DialResult> {
-    const body: StartCallBody = { number_id: numberId, to };
-    let res;
-    try {
-      res = await this.http.request("POST", `/v1/users/${userId}/calls`, { body, safe: false, stillWanted });
-    } catch (err) {
-      return { kind: "uncertain", message: (err as Error).message };
-    }
-    if (!res) return { kind: "cancelled" };
-    const message = describe(res);
-    if (res.status >= 200 && res.status < 300) return { kind: "sent" };
-    if (res.status === 400 || res.status === 422) return { kind: "rejected", message };
-    if (res.status === 405) return { kind: "unavailable", message };
-    if (res.status === 401 || res.status === 403 || res.status === 404) return { kind: "refused", message };
-    return { kind: "uncertain", message };
-  }
-
-  async getCall(id: string): Promise<AircallCall | null> {
-    const res = await this.http.request("GET", `/v1/calls/${id}`, { safe: true });
-    if (res.status === 404) return null;
-    if (res.status !== 200) throw new AircallError(res.status, describe(res));
-    return CallResponse.parse(res.body).call;
-  }
-
-  /** The newest outbound calls of a user to a number since `fromMs` (the start-call fallback). */
-  async findOutboundCalls(userId: number, phone: string, fromMs: number): Promise<AircallCall[]> {
-    const body = await this.http.json("GET", "/v1/calls/search", {
-      safe: true,
-      query: { user_id: userId, phone_number: phone, direction: "outbound", from: Math.floor(fromMs / 1000), order: "desc", per_page: 5 },
-    });
-    return CallsList.parse(body).calls;
-  }
 
   async ping(): Promise<boolean> {
     await this.http.json("GET", "/v1/ping", { safe: true });
@@ -76,10 +36,6 @@ export class AircallApi {
     if (res.status === 404) return null;
     if (res.status !== 200) throw new AircallError(res.status, describe(res), res.body);
     return UserV2Response.parse(res.body).user;
-  }
-
-  async getAvailability(id: number): Promise<string> {
-    return AvailabilityResponse.parse(await this.http.json("GET", `/v1/users/${id}/availability`, { safe: true })).availability;
   }
 
   /** One page of GET /v2/users; `next` is false on the last page. */

@@ -6,7 +6,15 @@
 import { aircallErrorText, parseAircallJson } from "@dialer/shared";
 import { parseReset } from "./rate-window";
 
-export type Limiter = { acquire(): Promise<number>; blockUntil(until: number): Promise<void> };
+/**
+ * `acquire()` reserves a slot and answers how long to wait for it (0 = send now). A caller that waited
+ * calls `acquire(reservedAt)` again before sending: 0 when its slot still holds, or a new wait when a
+ * 429 blocked the company meanwhile (no request goes out before a reset Aircall announced).
+ */
+export type Limiter = { acquire(reservedAt?: number): Promise<number>; blockUntil(until: number): Promise<void> };
+
+/** One request's fate when it is sent at most once (the dialer's own requests). */
+export type Once = { kind: "response"; res: AircallResponse } | { kind: "limited"; until: number } | { kind: "failed"; message: string };
 
 export type ClientOptions = {
   base: string;
@@ -52,8 +60,7 @@ export class AircallHttp {
     const retries = opts.safe ? (this.o.retries ?? 3) : 0;
     let limited = 0;
     for (let attempt = 0; ; ) {
-      const wait = await this.o.limiter.acquire();
-      if (wait > 0) await sleep(wait);
+      await this.slot(sleep);
       if (opts.stillWanted && !opts.stillWanted()) return null;
       let res: Response;
       try {
@@ -78,6 +85,39 @@ export class AircallHttp {
       }
       return { status: res.status, body, headers: res.headers };
     }
+  }
+
+  /** Waits for a company slot; after any wait, checks the slot still holds (a 429 may have blocked it). */
+  private async slot(sleep: (ms: number) => Promise<void>) {
+    let wait = await this.o.limiter.acquire();
+    while (wait > 0) {
+      const reservedAt = Date.now() + wait;
+      await sleep(wait);
+      wait = await this.o.limiter.acquire(reservedAt);
+    }
+  }
+
+  /**
+   * Sends one request now, once: the caller took the slot (and keeps any wait in durable state).
+   * A 429 blocks the company until Aircall's reset and comes back as `limited`; a network error or
+   * timeout as `failed`. Nothing is retried here.
+   */
+  async once(method: string, path: string, opts: { body?: unknown; query?: Record<string, string | number | undefined> }): Promise<Once> {
+    let res: Response;
+    try {
+      res = await this.send(method, path, opts);
+    } catch (err) {
+      return { kind: "failed", message: `Aircall did not answer: ${(err as Error).message}` };
+    }
+    const body = await readBody(res);
+    const reset = res.headers.get("x-aircallapi-reset");
+    if (res.status === 429) {
+      const until = parseReset(reset, Date.now());
+      await this.o.limiter.blockUntil(until);
+      return { kind: "limited", until };
+    }
+    if (res.headers.get("x-aircallapi-remaining") === "0") await this.o.limiter.blockUntil(parseReset(reset, Date.now()));
+    return { kind: "response", res: { status: res.status, body, headers: res.headers } };
   }
 
   /** Like request, but a non-2xx answer throws an AircallError carrying Aircall's text. */

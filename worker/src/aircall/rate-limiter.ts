@@ -14,9 +14,14 @@ export class RateLimiter extends DurableObject<Env> {
     });
   }
 
-  /** Returns how long the caller must wait before sending (0 = now). */
-  async acquire(): Promise<number> {
+  /**
+   * Returns how long the caller must wait before sending (0 = now). With `reservedAt` (a slot taken
+   * earlier, waited for): 0 if it still holds, else a new slot after the block a 429 put in place.
+   */
+  async acquire(reservedAt?: number): Promise<number> {
     const now = Date.now();
+    const left = reservedAt === undefined ? null : this.window.recheck(reservedAt, now);
+    if (left !== null) return left;
     const at = this.window.reserve(now);
     await this.ctx.storage.put("window", this.window.toJSON());
     return Math.max(0, at - now);

@@ -29,6 +29,15 @@ export class RateWindow {
     return at;
   }
 
+  /**
+   * A slot reserved earlier for `reservedAt`, checked at `now`: the wait left on it (0 = go), or null
+   * when a block (429) came after it was reserved and it no longer holds.
+   */
+  recheck(reservedAt: number, now: number): number | null {
+    if (this.blockedUntil > now) return null;
+    return Math.max(0, reservedAt - now);
+  }
+
   /** Aircall answered 429 (or said nothing remains): nothing goes out before `until`. */
   blockUntil(until: number) {
     this.blockedUntil = Math.max(this.blockedUntil, until);

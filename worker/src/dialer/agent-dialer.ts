@@ -7,14 +7,14 @@ import { DurableObject } from "cloudflare:workers";
 import { PING, PONG, type DialerState, type ErrorCode, type HistoryResponse, type QueueItem, type Stats, type WebhookEnvelope } from "@dialer/shared";
 import { sha256, randomToken } from "../lib/crypto";
 import { settings } from "../settings";
-import { aircallFor } from "../aircall/factory";
+import { aircallHttpFor, companyLimiter } from "../aircall/factory";
 import { DEFAULT_CONFIG, initialState, transition, type MachineConfig } from "./dialer-machine";
 import type { Effect, MachineEvent, MachineState } from "./machine-types";
 import { nextAlarmAt, toSnapshot } from "./snapshot";
 import { DialerStore } from "./storage";
 import { computeStats } from "./stats";
 import { fromEnvelope } from "./webhook-event";
-import { runEffect } from "./effects";
+import { effectKey, isAircallEffect, runAircallEffect, type AircallEffect } from "./effects";
 import { directory } from "../lib/stubs";
 import { signTicket, verifyTicket } from "../auth/ws-ticket";
 
@@ -24,6 +24,8 @@ export type Command = "pause" | "resume" | "skip" | "stop";
 export type IngestResult = "applied" | "duplicate" | "ignored" | "not_enrolled";
 
 const TICKET_TTL_MS = 30_000;
+/** A due outbox request being sent is retried after this long if its instance went away meanwhile. */
+const OUTBOX_LEASE_MS = 60_000;
 
 export class AgentDialer extends DurableObject<Env> {
   private readonly store: DialerStore;
@@ -32,12 +34,15 @@ export class AgentDialer extends DurableObject<Env> {
   private alarmAt: number | null | undefined = undefined;
   private lastPushed = "";
   private cachedConfig: AgentConfig | null | undefined = undefined;
+  /** Aircall requests of this instance between taking their slot and their answer */
+  private readonly inFlight = new Set<string>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new DialerStore(ctx.storage.sql);
     this.state = this.store.loadMachine() ?? initialState();
-    this.machineConfig = { ...DEFAULT_CONFIG, watchdogMs: settings(env).CALL_WATCHDOG_SECONDS * 1000 };
+    const s = settings(env);
+    this.machineConfig = { ...DEFAULT_CONFIG, watchdogMs: s.CALL_WATCHDOG_SECONDS * 1000, listDelayMs: s.AIRCALL_LIST_DELAY_SECONDS * 1000 };
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
 
@@ -80,10 +85,11 @@ export class AgentDialer extends DurableObject<Env> {
     return this.guarded(agentId, () => this.command({ type: command, now: Date.now() }));
   }
 
-  async replaceQueue(agentId: string, items: QueueItem[]): Promise<Result<QueueItem[]>> {
+  /** `baseRev`: the queueRev of the state the client edited (DialerState.queueRev). */
+  async replaceQueue(agentId: string, items: QueueItem[], baseRev?: number): Promise<Result<QueueItem[]>> {
     return this.guarded(agentId, async () => {
       const handled = this.store.itemIdsSince(this.state.runFrom ?? this.state.dialSeq);
-      await this.apply({ type: "queue.replace", items, handled, now: Date.now() });
+      await this.apply({ type: "queue.replace", items, handled, baseRev, now: Date.now() });
       return { ok: true, value: this.state.queue };
     });
   }
@@ -150,9 +156,16 @@ export class AgentDialer extends DurableObject<Env> {
     return "applied";
   }
 
+  /** Due timers of the run, then the Aircall requests whose rate-limit slot has come. */
   async alarm(): Promise<void> {
     this.alarmAt = null;
     await this.apply({ type: "timer", now: Date.now() });
+    const now = Date.now();
+    const due = this.store.outboxDue(now).filter((w) => !this.inFlight.has(w.key));
+    // Leased, not removed: if this instance goes away before sending, the alarm tries again later.
+    for (const w of due) this.store.outboxLease(w.key, now + OUTBOX_LEASE_MS);
+    if (due.length) this.ctx.waitUntil(Promise.all(due.map((w) => this.sendToAircall(w.effect as AircallEffect, w.slotAt))));
+    await this.syncAlarm();
   }
 
   // ---------- internals ----------
@@ -199,7 +212,7 @@ export class AgentDialer extends DurableObject<Env> {
         this.store.historyOpen(e.dialId, e.item, e.dialAt);
         return true;
       case "history.skipped":
-        this.store.historyOpen(e.dialId, e.item, e.at, "skipped", e.reason);
+        this.store.historyOpen(e.dialId, e.item, e.at, "skipped", e.reason, e.reasonCode);
         return true;
       case "history.discard":
         this.store.historyDiscard(e.dialId);
@@ -215,25 +228,78 @@ export class AgentDialer extends DurableObject<Env> {
         this.broadcast(JSON.stringify(msg));
         return true;
       }
+      case "webhook.missing":
+        this.ctx.waitUntil(
+          directory(this.env)
+            .reportMissingWebhooks(1)
+            .catch((err: Error) => console.warn("webhook health report failed", err.message)),
+        );
+        return true;
       default:
         return false;
     }
   }
 
   private async runLater(effects: Effect[]) {
+    for (const effect of effects) if (isAircallEffect(effect)) await this.sendToAircall(effect);
+  }
+
+  /**
+   * One Aircall request: takes a company slot; when it must wait, the request is kept in the outbox
+   * (SQLite) and the alarm sends it — no in-memory wait holds it. A start-call that waited is marked
+   * sent in durable state before it leaves (a restart mid-request then searches, never re-sends).
+   * `reservedAt`: the slot this request took earlier (sent from the outbox).
+   */
+  private async sendToAircall(effect: AircallEffect, reservedAt?: number): Promise<void> {
     const config = this.config();
-    if (!config) return;
-    const api = aircallFor(this.env);
-    for (const effect of effects) {
-      const event = await runEffect(api, config, effect, (dialId) => this.wantsDial(dialId));
-      if (event) await this.apply(event);
+    const key = effectKey(effect);
+    if (!config?.enabled || this.inFlight.has(key)) return;
+    this.inFlight.add(key);
+    try {
+      if (!this.wanted(effect)) return this.drop(key, effect);
+      const limiter = companyLimiter(this.env);
+      const wait = await limiter.acquire(reservedAt);
+      if (wait > 0) return await this.defer(key, effect, Date.now() + wait);
+      if (!this.wanted(effect)) return this.drop(key, effect); // the run moved on while we asked
+      this.store.outboxDelete(key);
+      if (effect.type === "dial" && this.state.current?.queued) await this.apply({ type: "dial.sent", dialId: effect.dialId, attempt: effect.attempt, now: Date.now() });
+      const outcome = await runAircallEffect(aircallHttpFor(this.env, limiter), config, effect);
+      if ("limited" in outcome) return await this.defer(key, effect, outcome.limited); // a 429 placed nothing: same request after the reset
+      if (outcome.event) await this.apply(outcome.event);
+    } finally {
+      this.inFlight.delete(key);
     }
   }
 
-  /** A queued start-call still goes out only if the run is still dialing that item. */
-  private wantsDial(dialId: number): boolean {
+  /** Keeps the request until its slot; a start-call that waits has not gone out (no watchdog meanwhile). */
+  private async defer(key: string, effect: AircallEffect, slotAt: number) {
+    this.store.outboxPut(key, effect, slotAt);
+    if (effect.type === "dial") await this.apply({ type: "dial.queued", dialId: effect.dialId, attempt: effect.attempt, now: Date.now() });
+    await this.syncAlarm();
+  }
+
+  private drop(key: string, effect: AircallEffect) {
+    this.store.outboxDelete(key);
+    if (effect.type === "dial") return void this.apply({ type: "dial.result", dialId: effect.dialId, attempt: effect.attempt, result: { kind: "cancelled" }, now: Date.now() });
+  }
+
+  /**
+   * Whether a request still belongs to the run as it is now. A start-call: the same attempt of the
+   * dial in progress, not yet matched to a call, the run still dialing. A lookup: the one the dial waits for.
+   */
+  private wanted(effect: AircallEffect): boolean {
     const cur = this.state.current;
-    return this.state.status === "dialing" && cur?.dialId === dialId && !cur.callId && !!this.config()?.enabled;
+    switch (effect.type) {
+      case "dial":
+        return this.state.status === "dialing" && cur?.dialId === effect.dialId && cur.attempt === effect.attempt && !cur.callId;
+      case "lookup.dial":
+      case "lookup.call":
+        return cur?.dialId === effect.dialId && cur.lookup?.seq === effect.seq;
+      case "lookup.final":
+        return !!this.state.unfinal?.some((u) => u.callId === effect.callId);
+      case "check.availability":
+        return this.state.status === "paused" && !!this.state.autoResume;
+    }
   }
 
   private pushState() {
@@ -259,7 +325,8 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   private async syncAlarm() {
-    const at = nextAlarmAt(this.state) ?? null;
+    const times = [nextAlarmAt(this.state), this.store.outboxNext()].filter((t): t is number => t !== undefined);
+    const at = times.length ? Math.min(...times) : null;
     if (at === this.alarmAt) return;
     this.alarmAt = at;
     if (at === null) await this.ctx.storage.deleteAlarm();

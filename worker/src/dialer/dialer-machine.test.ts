@@ -106,8 +106,9 @@ describe("call progress", () => {
 
   it("a late call.ended completes the history row of a call the run already left", () => {
     const s = wrapUp().state;
+    expect(s.unfinal?.map((u) => u.callId)).toEqual([call(1).id]); // its final data is still to come
     const t = transition(s, ev("call.ended", call(1, { answeredAt: T0 + 3000, endedAt: T0 + 9000, duration: 9, recording: "https://rec" }), T0 + 39_000));
-    expect(t.state).toBe(s);
+    expect(t.state).toEqual({ ...s, unfinal: [] });
     expect(t.effects).toEqual([
       { type: "history.updateCall", callId: call(1).id, fields: expect.objectContaining({ durationSeconds: 9, talkSeconds: 6, recordingUrl: "https://rec", final: true }) },
     ]);
@@ -143,7 +144,9 @@ describe("call progress", () => {
     ).state;
     expect(s.status).toBe("completed");
     expect(s.done).toBe(3);
-    expect(nextAlarmAt(s)).toBeUndefined();
+    // nothing left to dial; only the reads of final data for calls whose call.ended has not come
+    expect(s.unfinal?.map((u) => u.callId)).toEqual([call(1).id, call(2).id, call(3).id]);
+    expect(nextAlarmAt({ ...s, unfinal: [] })).toBeUndefined();
   });
 
   it("duplicate events change nothing", () => {
@@ -210,29 +213,31 @@ describe("Aircall's answers to start-call", () => {
     expect(opened.state.status).toBe("paused");
   });
 
-  const LOOKUP = DEFAULT_CONFIG.lookupDelayMs;
-  /** After an uncertain answer at `at`: the timer that searches, and the search finding nothing. */
+  const LIST = DEFAULT_CONFIG.listDelayMs;
+  /** The timer that searches at `at`, and the search (sent then) finding nothing. */
   const emptySearch = (s: MachineState, at: number) => {
     const search = transition(s, { type: "timer", now: at });
-    expect(search.effects).toEqual([{ type: "lookup.dial", dialId: 1, phone: "+14155550101", sentAt: expect.any(Number) }]);
-    return transition(search.state, { type: "lookup.result", dialId: 1, call: null, now: at + 100 }).state;
+    const fx = search.effects[0] as Extract<Effect, { type: "lookup.dial" }>;
+    expect(fx).toMatchObject({ type: "lookup.dial", dialId: 1, phone: "+14155550101", fromMs: s.current!.firstSentAt - 10_000 });
+    return transition(search.state, { type: "lookup.result", dialId: 1, seq: fx.seq, calls: [], searchedAt: at, now: at + 100 }).state;
   };
 
-  it("5xx/timeout: waits, then looks for the call before any new dial, never redials blindly", () => {
+  it("5xx/timeout: waits until Aircall can list the call, then looks for it before any new dial", () => {
     const t = result(dialing(), { kind: "uncertain", message: "502" });
     expect(t.effects).toEqual([]); // Aircall may not list the call yet
-    expect(nextAlarmAt(t.state)).toBe(T0 + 200 + LOOKUP);
-    const search = transition(t.state, { type: "timer", now: T0 + 200 + LOOKUP });
-    expect(search.effects).toEqual([{ type: "lookup.dial", dialId: 1, phone: "+14155550101", sentAt: T0 }]);
-    // the call was placed after all: follow it
-    const found = transition(search.state, { type: "lookup.result", dialId: 1, call: call(1), now: T0 + 11_000 });
+    expect(nextAlarmAt(t.state)).toBe(T0 + LIST);
+    const search = transition(t.state, { type: "timer", now: T0 + LIST });
+    expect(search.effects).toEqual([{ type: "lookup.dial", dialId: 1, seq: 1, phone: "+14155550101", fromMs: T0 - 10_000 }]);
+    // the call was placed after all: follow it (and the missing webhook is reported)
+    const found = transition(search.state, { type: "lookup.result", dialId: 1, seq: 1, calls: [call(1)], searchedAt: T0 + LIST, now: T0 + LIST + 100 });
     expect(found.state.status).toBe("ringing");
     expect(dials(found.effects)).toEqual([]);
+    expect(found.effects).toContainEqual({ type: "webhook.missing" });
   });
 
   it("5xx and two empty searches: redials after a backoff; pauses when Aircall keeps failing", () => {
     let s = result(dialing(), { kind: "uncertain", message: "503" }).state;
-    s = emptySearch(s, T0 + 200 + LOOKUP);
+    s = emptySearch(s, T0 + LIST);
     expect(s.current?.retryAt).toBeUndefined(); // one empty search is not enough
     s = emptySearch(s, s.watchdogAt!);
     expect(s.current?.retryAt).toBeGreaterThan(T0);
@@ -242,6 +247,7 @@ describe("Aircall's answers to start-call", () => {
     s = redial.state;
     for (let i = 0; i < 2 && s.status === "dialing"; i++) {
       s = transition(s, { type: "dial.result", dialId: 1, result: { kind: "uncertain", message: "503" }, now: s.current!.sentAt + 100 }).state;
+      expect(s.watchdogAt).toBe(s.current!.sentAt + LIST);
       s = emptySearch(s, s.watchdogAt!);
       s = emptySearch(s, s.watchdogAt!);
       if (s.status === "dialing") s = transition(s, { type: "timer", now: s.current!.retryAt! }).state;
@@ -253,7 +259,7 @@ describe("Aircall's answers to start-call", () => {
 
   it("a 405 to a redial looks for the first attempt's call instead of requeueing", () => {
     let s = result(dialing(), { kind: "uncertain", message: "504" }).state;
-    s = emptySearch(s, T0 + 200 + LOOKUP);
+    s = emptySearch(s, T0 + LIST);
     s = emptySearch(s, s.watchdogAt!);
     s = transition(s, { type: "timer", now: s.current!.retryAt! }).state; // redial
     const busy = transition(s, { type: "dial.result", dialId: 1, result: { kind: "unavailable", message: "405" }, now: s.current!.sentAt + 100 });
@@ -288,10 +294,21 @@ describe("Aircall's answers to start-call", () => {
     expect(dials(third.effects)).toEqual([]);
   });
 
-  it("a start-call that waited for a rate-limit slot starts the watchdog when it is sent", () => {
+  it("a start-call that waits for a rate-limit slot has no watchdog until it is sent", () => {
     expect(result(dialing(), { kind: "sent" }, T0 + 300).state).toEqual(dialing()); // sent at once: no change
-    const s = result(dialing(), { kind: "sent" }, T0 + 30_000).state;
-    expect(s.watchdogAt).toBe(T0 + 30_000 + DEFAULT_CONFIG.watchdogMs);
+    const queued = transition(dialing(), { type: "dial.queued", dialId: 1, attempt: 1, now: T0 + 5 }).state;
+    expect(queued.current?.queued).toBe(true);
+    expect(nextAlarmAt(queued)).toBeUndefined();
+    expect(transition(queued, { type: "timer", now: T0 + 600_000 }).effects).toEqual([]); // no search while it waits
+    const s = transition(queued, { type: "dial.sent", dialId: 1, attempt: 1, now: T0 + 250_000 }).state;
+    expect(s.watchdogAt).toBe(T0 + 250_000 + DEFAULT_CONFIG.watchdogMs);
+    expect(s.current).toMatchObject({ queued: false, sentAt: T0 + 250_000, firstSentAt: T0 + 250_000 });
+    // Pause takes back a start-call still waiting: it goes back to the head of the queue, nothing was sent.
+    const pausedQueued = transition(queued, { type: "pause", now: T0 + 10 });
+    expect(pausedQueued.state).toMatchObject({ status: "paused", current: undefined });
+    expect(pausedQueued.state.queue[0]?.id).toBe("item-1");
+    expect(pausedQueued.effects).toEqual([{ type: "history.discard", dialId: 1 }]);
+    // One being sent when the agent paused: the sender sees it is no longer wanted and cancels it.
     const paused = transition(dialing(), { type: "pause", now: T0 + 10 }).state;
     const cancelled = result(paused, { kind: "cancelled" });
     expect(cancelled.state).toMatchObject({ status: "paused", current: undefined });
@@ -310,13 +327,13 @@ describe("watchdog", () => {
   it("no call.created in time: searches Aircall for the call", () => {
     const s = run([start()]).state;
     const t = transition(s, { type: "timer", now: s.watchdogAt! });
-    expect(t.effects).toEqual([{ type: "lookup.dial", dialId: 1, phone: "+14155550101", sentAt: T0 }]);
+    expect(t.effects).toEqual([{ type: "lookup.dial", dialId: 1, seq: 1, phone: "+14155550101", fromMs: T0 - 10_000 }]);
   });
 
   it("a call gone quiet: fetches it by id, and the fetched end advances the run", () => {
     const s = inCall().state;
     const t = transition(s, { type: "timer", now: s.watchdogAt! });
-    expect(t.effects).toEqual([{ type: "lookup.call", dialId: 1, callId: call(1).id }]);
+    expect(t.effects).toEqual([{ type: "lookup.call", dialId: 1, seq: 1, callId: call(1).id }]);
     const ended = transition(t.state, ev("call.hungup", call(1, { answeredAt: T0 + 3000, endedAt: T0 + 70_000 }), T0 + 70_000));
     expect(ended.state.status).toBe("wrap_up");
   });

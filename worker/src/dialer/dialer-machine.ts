@@ -1,7 +1,7 @@
 /**
  * The agent's run as a pure state machine: transition(state, event) → { state, effects }.
- * No I/O here; the AgentDialer Durable Object applies the effects (start calls, history rows,
- * WebSocket pushes) and feeds their results back in as events.
+ * No I/O here; the AgentDialer Durable Object applies the effects (start calls, searches, history
+ * rows, WebSocket pushes) and feeds their results back in as events.
  *
  *   idle ─start→ dialing ─call.created→ ringing ─call.answered→ in_call
  *                   │                      └──────call.hungup/ended──┐        │
@@ -12,6 +12,18 @@
  *                   │                               wrap_up ─timer→ dialing
  *   any running state ─pause→ paused ─resume→ (the call's phase, or the next dial)
  *   any running state ─stop→ stopped
+ *
+ * A dial is exactly once. Aircall answers a start-call with 204 and no id, lists calls late, and a
+ * 5xx or timeout may or may not have placed the call, so:
+ * - a start-call waiting for a rate-limit slot has not gone out (dial.queued): no watchdog, no
+ *   search; Pause and Stop take it back; the watchdog counts from dial.sent;
+ * - at most one search or read is in progress per dial (`current.lookup`), and its answer counts only
+ *   for the attempt it was asked for;
+ * - an empty search counts as "not placed" only when it went out `listDelayMs` after the start-call,
+ *   and only a second one confirms it; a search never adopts a call that ended before the dial or
+ *   that the run already followed;
+ * - searches that keep failing end the dial after `maxLookupErrors`: the run pauses with the reason,
+ *   the number is not dialed again (a late event for it still completes its row).
  */
 import { digitsOnly, type Outcome } from "@dialer/shared";
 import type { CallInfo, Current, Effect, MachineEvent, MachineState, Transition } from "./machine-types";
@@ -20,16 +32,37 @@ export type MachineConfig = {
   watchdogMs: number;
   maxFailures: number;
   retryBackoffMs: number;
-  /** after an uncertain start-call, wait this long before searching (Aircall indexes calls late) */
+  /** Aircall lists a call this long after it exists at most: an earlier empty search proves nothing */
+  listDelayMs: number;
+  /** between the two empty searches that confirm "not placed", and after a failed search */
   lookupDelayMs: number;
   maxRejections: number;
+  /** failed searches/reads in a row before the run gives up on the dial and pauses */
+  maxLookupErrors: number;
+  /** a search or read with no answer after this long is lost (the object restarted mid-request) */
+  lookupLostMs: number;
+  /** read a finished call again this long after its end when call.ended has not come */
+  finalDelayMs: number;
+  maxFinalTries: number;
 };
-export const DEFAULT_CONFIG: MachineConfig = { watchdogMs: 60_000, maxFailures: 3, retryBackoffMs: 5_000, lookupDelayMs: 10_000, maxRejections: 3 };
+export const DEFAULT_CONFIG: MachineConfig = {
+  watchdogMs: 60_000,
+  maxFailures: 3,
+  retryBackoffMs: 5_000,
+  listDelayMs: 30_000,
+  lookupDelayMs: 15_000,
+  maxRejections: 3,
+  maxLookupErrors: 3,
+  lookupLostMs: 7 * 60_000,
+  finalDelayMs: 90_000,
+  maxFinalTries: 4,
+};
 
 /** Clock skew allowed between the worker and Aircall's started_at (whole seconds). */
 export const MATCH_SKEW_MS = 10_000;
 const RECENT_CALLS = 20;
-const SENT_AT_ONCE_MS = 1_000;
+const MAX_UNFINAL = 50;
+const MAX_ORPHANS = 5;
 
 export function initialState(delaySeconds = 5): MachineState {
   return { status: "idle", queue: [], delaySeconds, failures: 0, dialSeq: 0, done: 0 };
@@ -57,10 +90,12 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
         pausedReason: undefined,
         pausedFrom: undefined,
         autoResume: false,
+        recheckAt: undefined,
         failures: 0,
         nextDialAt: undefined,
         done: 0,
         runFrom: s.dialSeq,
+        restored: undefined,
       };
       // A call from a stopped run may still be live: follow it, dial the first item after it.
       if (s.current) return ok({ ...next, status: s.current.phase });
@@ -70,7 +105,8 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       // Pausing over a pause Aircall caused makes it the agent's: it no longer lifts by itself.
       if (s.status === "paused") return ok(s.autoResume ? pause(s, e.reason ?? "Paused by you", false) : s);
       if (!isRunning(s)) return conflict(s, "There is no run to pause.");
-      return ok(pause(s, e.reason ?? "Paused by you", false));
+      const taken = takeBackUnsent(s);
+      return ok(pause(taken.state, e.reason ?? "Paused by you", false), taken.effects);
     }
     case "resume": {
       if (s.status !== "paused") return conflict(s, "The run is not paused.");
@@ -83,7 +119,7 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       const [item, ...rest] = s.queue;
       if (!item) return conflict(s, "Nothing left to skip.");
       const effects: Effect[] = [
-        { type: "history.skipped", dialId: s.dialSeq + 1, item, at: e.now, reason: "Skipped by the agent" },
+        { type: "history.skipped", dialId: s.dialSeq + 1, item, at: e.now, reason: "Skipped by the agent", reasonCode: "skipped_by_agent" },
         { type: "push.ended", itemId: item.id, callId: null, outcome: "skipped", nextDialAt: rest.length ? s.nextDialAt : undefined },
       ];
       const next: MachineState = { ...s, queue: rest, dialSeq: s.dialSeq + 1 };
@@ -93,26 +129,34 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
     case "stop": {
       if (s.status === "idle" || s.status === "completed" || s.status === "stopped") return ok(s);
       const stopped: MachineState = { ...s, status: "stopped", nextDialAt: undefined, pausedReason: undefined, pausedFrom: undefined, autoResume: false, recheckAt: undefined };
-      // A dial waiting to be sent again has no call to follow: it ends here (one in flight is kept, to match its call).
-      if (s.current && !s.current.callId && s.current.retryAt !== undefined)
-        return ok({ ...stopped, current: undefined, watchdogAt: undefined }, [{ type: "history.discard", dialId: s.current.dialId }]);
+      // A dial not sent (waiting for a slot, or to be sent again) has no call to follow: it ends here.
+      // One that went out is kept, to match its call.
+      const cur = s.current;
+      if (cur && !cur.callId && (cur.queued || cur.retryAt !== undefined))
+        return ok({ ...stopped, current: undefined, watchdogAt: undefined }, [{ type: "history.discard", dialId: cur.dialId }]);
       return ok(stopped);
     }
-    case "queue.replace": {
-      // An edit made from a stale view (a push not yet received) must not bring back what was dialled.
-      const queue = e.items.filter((item) => item.id !== s.current?.item.id && !e.handled?.has(item.id));
-      return ok({ ...s, queue });
-    }
+    case "queue.replace":
+      return ok(replaceQueue(s, e));
     case "timer":
       return onTimer(s, e.now, cfg);
+    case "dial.queued": {
+      const cur = s.current;
+      if (!cur || cur.dialId !== e.dialId || cur.attempt !== e.attempt || cur.callId) return ok(s);
+      return ok({ ...s, current: { ...cur, queued: true }, watchdogAt: undefined });
+    }
+    case "dial.sent": {
+      const cur = s.current;
+      if (!cur || cur.dialId !== e.dialId || cur.attempt !== e.attempt || cur.callId) return ok(s);
+      const current: Current = { ...cur, queued: false, sentAt: e.now, firstSentAt: cur.attempt === 1 ? e.now : cur.firstSentAt, emptyLookups: 0, lookup: undefined };
+      return ok({ ...s, current, watchdogAt: e.now + cfg.watchdogMs });
+    }
     case "dial.result":
       return onDialResult(s, e, cfg);
-    case "lookup.result": {
-      const cur = s.current;
-      if (!cur || cur.dialId !== e.dialId || cur.callId) return ok(s);
-      if (e.call) return followCall(s, cur, e.call.endedAt ? "call.hungup" : "call.created", e.call, e.now, cfg);
-      return onDialFailure(s, cur, "Aircall did not place the call (is Aircall Workspace open?)", e.now, cfg);
-    }
+    case "lookup.result":
+      return onLookupResult(s, e, cfg);
+    case "final.result":
+      return onFinalResult(s, e, cfg);
     case "call":
       return onCallEvent(s, e.event, e.call, e.now, cfg);
     case "user":
@@ -121,11 +165,14 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       // Aircall's REST answer while auto-paused: no user event may ever come (a call placed by
       // hand with no wrap-up time sends none), so this is how the run notices the agent is free.
       const next: MachineState = { ...s, availability: e.availability };
+      if (e.availability === "available") next.disconnected = false;
       if (s.status === "paused" && s.autoResume && e.availability === "available") return resume(next, e.now, cfg);
       return ok(next);
     }
   }
 }
+
+// ---------- dialing ----------
 
 function dialNext(s: MachineState, now: number, cfg: MachineConfig): Transition {
   const [item, ...rest] = s.queue;
@@ -140,22 +187,49 @@ function dialNext(s: MachineState, now: number, cfg: MachineConfig): Transition 
     current,
     nextDialAt: undefined,
     watchdogAt: now + cfg.watchdogMs,
+    restored: s.restored?.filter((r) => r.id !== item.id),
   };
   return ok(state, [
     { type: "history.open", dialId, item, dialAt: now },
-    { type: "dial", dialId, phone: item.phone },
+    { type: "dial", dialId, attempt: 1, phone: item.phone },
   ]);
 }
 
 function redial(s: MachineState, cur: Current, now: number, cfg: MachineConfig): Transition {
-  const current: Current = { ...cur, attempt: cur.attempt + 1, sentAt: now, phase: "dialing", retryAt: undefined, emptyLookups: 0 };
-  return ok({ ...s, status: "dialing", current, watchdogAt: now + cfg.watchdogMs }, [
-    { type: "dial", dialId: cur.dialId, phone: cur.item.phone },
-  ]);
+  const attempt = cur.attempt + 1;
+  const current: Current = { ...cur, attempt, sentAt: now, queued: false, phase: "dialing", retryAt: undefined, emptyLookups: 0, lookupErrors: 0, lookup: undefined };
+  return ok({ ...s, status: "dialing", current, watchdogAt: now + cfg.watchdogMs }, [{ type: "dial", dialId: cur.dialId, attempt, phone: cur.item.phone }]);
+}
+
+/** A dial that has not gone out (waiting for a slot, or to be sent again) goes back to the queue's head. */
+function takeBackUnsent(s: MachineState): Transition {
+  const cur = s.current;
+  if (!cur || cur.callId || !(cur.queued || cur.retryAt !== undefined)) return ok(s);
+  return ok(restore({ ...s, current: undefined, watchdogAt: undefined }, cur), [{ type: "history.discard", dialId: cur.dialId }]);
+}
+
+/** Puts the item back at the head of the queue, remembering that the worker did it (queue edits keep it). */
+function restore(s: MachineState, cur: Current): MachineState {
+  const queueRev = (s.queueRev ?? 0) + 1;
+  const restored = [...(s.restored ?? []).filter((r) => r.id !== cur.item.id), { id: cur.item.id, rev: queueRev }];
+  return { ...s, queue: [cur.item, ...s.queue.filter((i) => i.id !== cur.item.id)], queueRev, restored };
+}
+
+function replaceQueue(s: MachineState, e: Extract<MachineEvent, { type: "queue.replace" }>): MachineState {
+  // An edit made from a stale view (a push not yet received) must not bring back what was dialled,
+  // nor drop what the worker put back after the state the client edited.
+  const items = e.items.filter((item) => item.id !== s.current?.item.id && !e.handled?.has(item.id));
+  const listed = new Set(items.map((i) => i.id));
+  const seen = e.baseRev ?? -1;
+  const kept = (s.restored ?? [])
+    .filter((r) => r.rev > seen && !listed.has(r.id))
+    .map((r) => s.queue.find((i) => i.id === r.id))
+    .filter((i): i is NonNullable<typeof i> => i !== undefined);
+  return { ...s, queue: [...kept, ...items] };
 }
 
 function complete(s: MachineState): MachineState {
-  return { ...s, status: "completed", current: undefined, nextDialAt: undefined, watchdogAt: undefined, pausedReason: undefined };
+  return { ...s, status: "completed", current: undefined, nextDialAt: undefined, watchdogAt: undefined, pausedReason: undefined, restored: undefined };
 }
 
 /** `recheckAt`: for a pause Aircall caused, when to ask for the agent's availability. */
@@ -170,15 +244,26 @@ function resume(s: MachineState, now: number, cfg: MachineConfig): Transition {
   return dialNext(base, now, cfg);
 }
 
+// ---------- time ----------
+
 function onTimer(s: MachineState, now: number, cfg: MachineConfig): Transition {
+  const finals = dueFinals(s, now, cfg);
+  const t = onTimerRun(finals.state, now, cfg);
+  return finals.effects.length ? ok(t.state, [...finals.effects, ...t.effects]) : t;
+}
+
+/** Finished calls whose call.ended never came: read them from Aircall. */
+function dueFinals(s: MachineState, now: number, cfg: MachineConfig): Transition {
+  const due = (s.unfinal ?? []).filter((u) => u.dueAt <= now);
+  if (!due.length) return ok(s);
+  // until the answer comes, don't ask again (a lost answer is asked again after lookupLostMs)
+  const unfinal = s.unfinal!.map((u) => (u.dueAt <= now ? { ...u, dueAt: now + cfg.lookupLostMs } : u));
+  return ok({ ...s, unfinal }, due.map((u) => ({ type: "lookup.final", callId: u.callId }) as Effect));
+}
+
+function onTimerRun(s: MachineState, now: number, cfg: MachineConfig): Transition {
   const cur = s.current;
-  if (cur && s.watchdogAt !== undefined && now >= s.watchdogAt) {
-    const state = { ...s, watchdogAt: now + cfg.watchdogMs };
-    const effect: Effect = cur.callId
-      ? { type: "lookup.call", dialId: cur.dialId, callId: cur.callId }
-      : { type: "lookup.dial", dialId: cur.dialId, phone: cur.item.phone, sentAt: cur.sentAt };
-    return ok(state, [effect]);
-  }
+  if (cur && !cur.queued && s.watchdogAt !== undefined && now >= s.watchdogAt) return watchdog(s, cur, now, cfg);
   if (s.status === "paused" && s.autoResume && s.recheckAt !== undefined && now >= s.recheckAt)
     return ok({ ...s, recheckAt: now + cfg.watchdogMs }, [{ type: "check.availability" }]);
   if (cur?.retryAt !== undefined && now >= cur.retryAt && s.status === "dialing") return redial(s, cur, now, cfg);
@@ -187,30 +272,48 @@ function onTimer(s: MachineState, now: number, cfg: MachineConfig): Transition {
   return ok(s);
 }
 
+/** An expected event is late: ask Aircall — one request at a time per dial. */
+function watchdog(s: MachineState, cur: Current, now: number, cfg: MachineConfig): Transition {
+  if (cur.lookup) {
+    // One is in progress (maybe waiting for a slot): wait for its answer, unless it is lost.
+    if (now - cur.lookup.at < cfg.lookupLostMs) return ok({ ...s, watchdogAt: cur.lookup.at + cfg.lookupLostMs });
+    return lookupFailed(s, { ...cur, lookup: undefined }, "Aircall did not answer a search", now, cfg);
+  }
+  // A search can't list a call before Aircall indexed it: don't ask before then.
+  if (!cur.callId && now < cur.sentAt + cfg.listDelayMs) return ok({ ...s, watchdogAt: cur.sentAt + cfg.listDelayMs });
+  const seq = (cur.lookupSeq ?? 0) + 1;
+  const current: Current = { ...cur, lookupSeq: seq, lookup: { seq, at: now } };
+  const effect: Effect = cur.callId
+    ? { type: "lookup.call", dialId: cur.dialId, seq, callId: cur.callId }
+    : { type: "lookup.dial", dialId: cur.dialId, seq, phone: cur.item.phone, fromMs: cur.firstSentAt - MATCH_SKEW_MS };
+  return ok({ ...s, current, watchdogAt: now + cfg.lookupLostMs }, [effect]);
+}
+
+// ---------- Aircall's answers ----------
+
 function onDialResult(s: MachineState, e: Extract<MachineEvent, { type: "dial.result" }>, cfg: MachineConfig): Transition {
   const cur = s.current;
   if (!cur || cur.dialId !== e.dialId || cur.callId) return ok(s); // the call was already matched
+  if (e.attempt !== undefined && e.attempt !== cur.attempt) return ok(s); // an earlier attempt's answer
   const r = e.result;
   switch (r.kind) {
     case "cancelled": {
-      // Never sent (the agent paused or stopped while it waited for a slot): the item waits in the queue.
+      // Never sent (the run moved on while it waited for a slot): the item waits in the queue.
       if (s.status === "dialing") return ok(s);
-      return ok({ ...s, queue: [cur.item, ...s.queue], current: undefined, watchdogAt: undefined, pausedFrom: s.status === "paused" ? "wrap_up" : s.pausedFrom }, [
+      return ok({ ...restore({ ...s, current: undefined, watchdogAt: undefined }, cur), pausedFrom: s.status === "paused" ? "wrap_up" : s.pausedFrom }, [
         { type: "history.discard", dialId: cur.dialId },
       ]);
     }
     case "sent":
-      // A request that waited for a rate-limit slot: the watchdog counts from when it went out.
-      // (Sent at once, nothing changes: no write on the hot path.)
-      if (e.now - cur.sentAt < SENT_AT_ONCE_MS) return ok(s);
-      return ok({ ...s, current: { ...cur, sentAt: e.now }, watchdogAt: e.now + cfg.watchdogMs });
+      return ok(s);
     case "rejected": {
       const rejections = (s.rejections ?? 0) + 1;
       const reason = `Aircall refused the number: ${r.message}`;
-      if (rejections < cfg.maxRejections) return finish({ ...s, rejections }, cur, null, "failed", e.now, cfg, { reason, immediate: true });
+      const code = "rejected_by_aircall";
+      if (rejections < cfg.maxRejections) return finish({ ...s, rejections }, cur, null, "failed", e.now, cfg, { reason, reasonCode: code, immediate: true });
       // Numbers refused one after another: more likely the agent's setup (number, user) than the numbers.
       const hold = `Aircall refused ${rejections} numbers in a row (${r.message}). Check the agent's Aircall number and user, then resume.`;
-      return finish({ ...s, rejections: 0 }, cur, null, "failed", e.now, cfg, { reason, pauseReason: hold });
+      return finish({ ...s, rejections: 0 }, cur, null, "failed", e.now, cfg, { reason, reasonCode: code, pauseReason: hold });
     }
     case "unavailable":
       // A redial refused while the first attempt's call may be live: look for that call instead.
@@ -219,24 +322,71 @@ function onDialResult(s: MachineState, e: Extract<MachineEvent, { type: "dial.re
     case "refused":
       return putBack(s, cur, `Aircall refused the request: ${r.message}`, false, e.now, cfg);
     case "uncertain":
-      // Never dial again blindly (DESIGN, point 7): search for the call once Aircall has had time to list it.
-      return ok({ ...s, watchdogAt: e.now + cfg.lookupDelayMs });
+      // Never dial again blindly (DESIGN, point 7): search for the call once Aircall can list it.
+      return ok({ ...s, watchdogAt: Math.max(e.now, cur.sentAt + cfg.listDelayMs) });
   }
 }
 
 /** The item goes back to the head of the queue; the run pauses unless the agent already stopped or paused it. */
 function putBack(s: MachineState, cur: Current, reason: string, autoResume: boolean, now: number, cfg: MachineConfig): Transition {
-  const back: MachineState = { ...s, queue: [cur.item, ...s.queue], current: undefined, watchdogAt: undefined };
+  const back = restore({ ...s, current: undefined, watchdogAt: undefined }, cur);
   const effects: Effect[] = [{ type: "history.discard", dialId: cur.dialId }];
   if (s.status === "stopped") return ok(back, effects);
   if (s.status === "paused" && !s.autoResume) return ok({ ...back, pausedFrom: "wrap_up" }, effects); // the agent's own pause stands
   return ok(pause(back, reason, autoResume, now + cfg.watchdogMs), effects);
 }
 
-function onDialFailure(s: MachineState, cur: Current, why: string, now: number, cfg: MachineConfig): Transition {
+function onLookupResult(s: MachineState, e: Extract<MachineEvent, { type: "lookup.result" }>, cfg: MachineConfig): Transition {
+  const cur = s.current;
+  // Only the answer to the request in progress for this dial counts (not an older one, not another attempt's).
+  if (!cur || cur.dialId !== e.dialId || cur.lookup?.seq !== e.seq) return ok(s);
+  const settled: Current = { ...cur, lookup: undefined };
+  if (e.error !== undefined || !e.calls) return lookupFailed(s, settled, e.error ?? "no answer", e.now, cfg);
+  const ok1 = { ...settled, lookupErrors: 0 };
+  if (cur.callId) {
+    // A read of the call we follow: [] = Aircall no longer knows it (close it with what we have).
+    const call = e.calls.find((c) => c.id === cur.callId) ?? gone(cur.callId, e.now);
+    const event = call.endedAt ? "call.hungup" : call.transferredAway ? "call.transferred" : call.answeredAt ? "call.answered" : "call.created";
+    const t = followCall({ ...s, current: ok1 }, ok1, event, call, e.now, cfg);
+    return call.endedAt && e.calls.length ? ok(t.state, [...t.effects, { type: "webhook.missing" }]) : t;
+  }
+  const found = e.calls.find((c) => matchesPending(s, cur, c));
+  if (found) {
+    const t = followCall({ ...s, current: ok1 }, ok1, found.endedAt ? "call.hungup" : found.answeredAt ? "call.answered" : "call.created", found, e.now, cfg);
+    return ok(t.state, [...t.effects, { type: "webhook.missing" }]);
+  }
+  // Empty. Made before Aircall could list the call, it proves nothing: ask again once it can.
+  if (e.searchedAt < cur.sentAt + cfg.listDelayMs)
+    return ok({ ...s, current: ok1, watchdogAt: Math.max(e.now, cur.sentAt + cfg.listDelayMs) });
+  return onEmptySearch(s, ok1, e.now, cfg);
+}
+
+function gone(callId: string, now: number): CallInfo {
+  return { id: callId, direction: "outbound", digits: "", startedAt: null, answeredAt: null, endedAt: now, duration: null, recording: null };
+}
+
+/** A search or read failed. They count: after `maxLookupErrors` in a row the run stops waiting and says why. */
+function lookupFailed(s: MachineState, cur: Current, why: string, now: number, cfg: MachineConfig): Transition {
+  const lookupErrors = (cur.lookupErrors ?? 0) + 1;
+  if (lookupErrors < cfg.maxLookupErrors)
+    return ok({ ...s, current: { ...cur, lookupErrors }, watchdogAt: now + cfg.lookupDelayMs * lookupErrors });
+  if (cur.callId) {
+    // The call exists but Aircall can't tell how it goes: close it with what we know, read its end later.
+    const ended = { ...gone(cur.callId, now), digits: digitsOnly(cur.item.phone), answeredAt: cur.answeredAt ?? null, startedAt: cur.startedAt ?? null };
+    const reason = `The dialer lost track of the call in Aircall (${why}). Check it in Aircall, then resume.`;
+    return finish(s, cur, ended, cur.answeredAt ? "answered" : "no_answer", now, cfg, { pauseReason: reason, final: false });
+  }
+  // Placed or not, we can't tell: never dial this number again on a guess. Its row stays open to a late event.
+  const reason = `Aircall could not confirm whether the call to ${cur.item.phone} was placed (${why}).`;
+  const orphans = [...(s.orphans ?? []), { dialId: cur.dialId, digits: digitsOnly(cur.item.phone), firstSentAt: cur.firstSentAt }].slice(-MAX_ORPHANS);
+  return finish({ ...s, orphans }, cur, null, "failed", now, cfg, { reason, pauseReason: `${reason} Check Aircall, then resume.` });
+}
+
+/** A search made late enough found nothing. Only a second one, lookupDelay later, says "not placed". */
+function onEmptySearch(s: MachineState, cur: Current, now: number, cfg: MachineConfig): Transition {
   const emptyLookups = (cur.emptyLookups ?? 0) + 1;
-  // Aircall may list a call late: only a second empty search, lookupDelay later, counts as "not placed".
   if (emptyLookups < 2) return ok({ ...s, current: { ...cur, emptyLookups }, watchdogAt: now + cfg.lookupDelayMs });
+  const why = "Aircall did not place the call (is Aircall Workspace open?)";
   const failures = s.failures + 1;
   if (s.status === "stopped") return ok({ ...s, failures, current: undefined, watchdogAt: undefined }, [{ type: "history.discard", dialId: cur.dialId }]);
   if (failures >= cfg.maxFailures) return putBack({ ...s, failures }, cur, `Aircall keeps failing: ${why}`, false, now, cfg);
@@ -244,38 +394,74 @@ function onDialFailure(s: MachineState, cur: Current, why: string, now: number, 
   return ok({ ...s, failures, current, watchdogAt: undefined });
 }
 
+function onFinalResult(s: MachineState, e: Extract<MachineEvent, { type: "final.result" }>, cfg: MachineConfig): Transition {
+  const entry = s.unfinal?.find((u) => u.callId === e.callId);
+  if (!entry) return ok(s);
+  const others = s.unfinal!.filter((u) => u.callId !== e.callId);
+  if (e.call && e.call.endedAt && (e.call.status === "done" || e.call.status === undefined))
+    return ok({ ...s, unfinal: others }, [{ type: "history.updateCall", callId: e.callId, fields: finalFields(e.call, true) }]);
+  const tries = entry.tries + 1;
+  if (tries >= cfg.maxFinalTries) return ok({ ...s, unfinal: others });
+  return ok({ ...s, unfinal: [...others, { ...entry, tries, dueAt: e.now + cfg.finalDelayMs }] });
+}
+
+// ---------- calls ----------
+
 function matchesPending(s: MachineState, cur: Current, call: CallInfo): boolean {
   if (call.direction !== "outbound" || cur.callId) return false;
   if (call.digits !== digitsOnly(cur.item.phone)) return false;
-  if (s.recentCallIds?.includes(call.id)) return false; // a late event of an earlier call to the same number
+  if (s.recentCallIds?.includes(call.id)) return false; // an earlier call to the same number
+  if (call.endedAt !== null && call.endedAt < cur.firstSentAt - MATCH_SKEW_MS) return false; // over before we dialed
   return call.startedAt === null || call.startedAt >= cur.firstSentAt - MATCH_SKEW_MS;
 }
 
 function onCallEvent(s: MachineState, event: string, call: CallInfo, now: number, cfg: MachineConfig): Transition {
   const cur = s.current;
   if (cur && (cur.callId === call.id || matchesPending(s, cur, call))) return followCall(s, cur, event, call, now, cfg);
+  const orphan = adoptOrphan(s, event, call);
+  if (orphan) return orphan;
   // A call that already advanced the run: call.ended completes its history row with the final data
   // (a late call.hungup carries nothing newer, and must not overwrite what call.ended wrote).
-  if (event === "call.ended") return ok(s, [{ type: "history.updateCall", callId: call.id, fields: finalFields(call, true) }]);
+  if (event === "call.ended") {
+    const unfinal = s.unfinal?.some((u) => u.callId === call.id) ? s.unfinal.filter((u) => u.callId !== call.id) : s.unfinal;
+    return ok(unfinal === s.unfinal ? s : { ...s, unfinal }, [{ type: "history.updateCall", callId: call.id, fields: finalFields(call, true) }]);
+  }
   return ok(s);
 }
+
+/** A late event for a dial the run gave up on: its row gets the call after all (no dial follows). */
+function adoptOrphan(s: MachineState, event: string, call: CallInfo): Transition | null {
+  if (call.direction !== "outbound" || s.recentCallIds?.includes(call.id)) return null;
+  const o = s.orphans?.find((x) => x.digits === call.digits && (call.startedAt === null || call.startedAt >= x.firstSentAt - MATCH_SKEW_MS));
+  if (!o) return null;
+  const ended = event === "call.hungup" || event === "call.ended" || call.endedAt !== null;
+  const fields = { ...finalFields(call, event === "call.ended"), callId: call.id, startedAt: call.startedAt, outcome: (call.answeredAt ? "answered" : ended ? "no_answer" : "failed") as Outcome, reason: null };
+  const state: MachineState = { ...s, orphans: s.orphans!.filter((x) => x !== o), recentCallIds: [...(s.recentCallIds ?? []), call.id].slice(-RECENT_CALLS) };
+  return ok(state, [{ type: "history.update", dialId: o.dialId, fields }]);
+}
+
+const TRANSFERRED = "Transferred in Aircall: the call is no longer yours";
 
 function followCall(s: MachineState, cur: Current, event: string, call: CallInfo, now: number, cfg: MachineConfig): Transition {
   const adopted = !cur.callId;
   const startedAt = call.startedAt ?? cur.startedAt ?? now;
   const answeredAt = call.answeredAt ?? cur.answeredAt;
+  const withCall: Current = { ...cur, callId: call.id, startedAt, answeredAt };
   if (event === "call.hungup" || event === "call.ended") {
     const outcome: Outcome = answeredAt ? "answered" : "no_answer";
-    return finish(s, { ...cur, callId: call.id, startedAt, answeredAt }, call, outcome, now, cfg, { final: event === "call.ended" });
+    return finish(s, withCall, call, outcome, now, cfg, { final: event === "call.ended" });
+  }
+  if (event === "call.transferred") {
+    // The agent handed the call over: it goes on without them, and so does the run.
+    return finish(s, withCall, { ...call, endedAt: null }, answeredAt ? "answered" : "no_answer", now, cfg, { reason: TRANSFERRED, reasonCode: "transferred", final: false, keepOpen: true });
   }
   const phase = answeredAt || event === "call.answered" ? "in_call" : "ringing";
   const current: Current = {
-    ...cur,
-    callId: call.id,
-    startedAt,
+    ...withCall,
     answeredAt: answeredAt ?? (phase === "in_call" ? now : undefined),
     phase,
     retryAt: undefined,
+    queued: false,
   };
   const status = isCallPhase(s.status) ? phase : s.status;
   const effects: Effect[] = adopted ? [{ type: "history.update", dialId: cur.dialId, fields: { callId: call.id, startedAt } }] : [];
@@ -295,15 +481,19 @@ function finalFields(call: CallInfo, final: boolean) {
   };
 }
 
-type FinishOpts = { reason?: string; immediate?: boolean; final?: boolean; pauseReason?: string };
+type FinishOpts = { reason?: string; reasonCode?: string; immediate?: boolean; final?: boolean; pauseReason?: string; keepOpen?: boolean };
 
 /** The current dial is over (answered, not answered, failed): record it and move on. */
 function finish(s: MachineState, cur: Current, call: CallInfo | null, outcome: Outcome, now: number, cfg: MachineConfig, o: FinishOpts): Transition {
   const fields = call
-    ? { ...finalFields(call, o.final ?? false), outcome, callId: call.id, startedAt: cur.startedAt ?? null }
-    : { outcome, reason: o.reason ?? null, final: true };
+    ? { ...finalFields(call, o.final ?? false), outcome, callId: call.id, startedAt: cur.startedAt ?? null, reason: o.reason ?? null, reasonCode: o.reasonCode ?? null }
+    : { outcome, reason: o.reason ?? null, reasonCode: o.reasonCode ?? null, final: true };
   const effects: Effect[] = [{ type: "history.update", dialId: cur.dialId, fields }];
   const placed = outcome === "answered" || outcome === "no_answer";
+  // A call that ended without its final data (call.ended) is read again from Aircall later.
+  const unfinal = call && !o.final && !o.keepOpen
+    ? [...(s.unfinal ?? []).filter((u) => u.callId !== call.id), { callId: call.id, dueAt: now + cfg.finalDelayMs, tries: 0 }].slice(-MAX_UNFINAL)
+    : s.unfinal;
   const base: MachineState = {
     ...s,
     current: undefined,
@@ -313,6 +503,7 @@ function finish(s: MachineState, cur: Current, call: CallInfo | null, outcome: O
     rejections: placed ? 0 : s.rejections,
     recentCallIds: cur.callId ? [...(s.recentCallIds ?? []), cur.callId].slice(-RECENT_CALLS) : s.recentCallIds,
     pausedFrom: s.status === "paused" ? "wrap_up" : s.pausedFrom,
+    unfinal,
   };
   const push = (nextDialAt?: number): Effect => ({ type: "push.ended", itemId: cur.item.id, callId: cur.callId ?? null, outcome, nextDialAt });
   if (!isCallPhase(s.status)) return ok(base, [...effects, push()]); // paused or stopped: stay there
@@ -326,19 +517,35 @@ function finish(s: MachineState, cur: Current, call: CallInfo | null, outcome: O
   return ok({ ...base, status: "wrap_up", nextDialAt }, [...effects, push(nextDialAt)]);
 }
 
+// ---------- the agent in Aircall ----------
+
 const AVAILABILITY_BY_EVENT: Record<string, string> = {
   "user.opened": "available",
   "user.closed": "unavailable",
   "user.wut_start": "after_call_work",
   "user.wut_end": "available",
+  "user.disconnected": "offline",
 };
+
+const UNAVAILABLE = "You are unavailable in Aircall. The run goes on when you are available again.";
+const DISCONNECTED = "Aircall Workspace is closed (logged out). Open Aircall Workspace and the run goes on by itself.";
 
 function onUserEvent(s: MachineState, event: string, availability: string | null, now: number, cfg: MachineConfig): Transition {
   const derived = AVAILABILITY_BY_EVENT[event] ?? availability ?? s.availability;
   const next: MachineState = { ...s, availability: derived };
-  if (event === "user.closed" && isRunning(s))
-    return ok(pause(next, "You are unavailable in Aircall. The run goes on when you are available again.", true, now + cfg.watchdogMs));
-  if ((event === "user.opened" || event === "user.wut_end") && s.status === "paused" && s.autoResume)
-    return resume(next, now, cfg);
+  const pausable = isRunning(s) || (s.status === "paused" && s.autoResume);
+  if (event === "user.disconnected") {
+    const off = { ...next, disconnected: true };
+    if (!pausable) return ok(off);
+    const taken = takeBackUnsent(off);
+    return ok(pause(taken.state, DISCONNECTED, true, now + cfg.watchdogMs), taken.effects);
+  }
+  if (event === "user.connected" || event === "user.opened") next.disconnected = false;
+  if (event === "user.closed" && isRunning(s)) {
+    const taken = takeBackUnsent(next);
+    return ok(pause(taken.state, UNAVAILABLE, true, now + cfg.watchdogMs), taken.effects);
+  }
+  const free = event === "user.opened" || event === "user.wut_end" || (event === "user.connected" && availability === "available");
+  if (free && s.status === "paused" && s.autoResume) return resume(next, now, cfg);
   return ok(next);
 }

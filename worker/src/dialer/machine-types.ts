@@ -10,27 +10,45 @@ export type CallInfo = {
   endedAt: number | null; // ms
   duration: number | null; // seconds, ringing included
   recording: string | null;
+  /** read from Aircall: the call now belongs to another user (transferred away from this agent) */
+  transferredAway?: boolean;
+  /** Aircall's status ("initial" | "answered" | "done" | anything new), when known */
+  status?: string | null;
 };
 
 export type CallPhase = "dialing" | "ringing" | "in_call";
 
-/** The call the run is on now: from the dial until it ends. */
+/** The call the run is on now: from the dial decision until it ends. */
 export type Current = {
   dialId: number;
   item: QueueItem;
   phase: CallPhase;
   attempt: number; // 1-based dial attempts for this item
-  sentAt: number; // ms, when the latest start-call was sent
+  /** when the latest start-call went out (for a dial sent at once: when it was decided) */
+  sentAt: number;
+  /** the latest start-call waits for a rate-limit slot: it has not gone out yet */
+  queued?: boolean;
   callId?: string;
   startedAt?: number;
   answeredAt?: number;
   /** a start-call failed without a trace of the call: dial again at this time */
   retryAt?: number;
-  /** when the first start-call for this item was sent: calls older than this are not ours */
+  /** when the first start-call for this item went out: calls older than this are not ours */
   firstSentAt: number;
-  /** searches for the call that found nothing since the latest start-call */
+  /** searches made late enough to list the call that found nothing, since the latest start-call */
   emptyLookups?: number;
+  /** searches or reads that failed (4xx, 5xx, schema, lost) in a row */
+  lookupErrors?: number;
+  /** the one search or read in progress for this dial: its number and when it was asked for */
+  lookup?: { seq: number; at: number };
+  lookupSeq?: number;
 };
+
+/** A finished call whose final data (call.ended) has not come: read it from Aircall at `dueAt`. */
+export type Unfinal = { callId: string; dueAt: number; tries: number };
+
+/** A dial given up on without knowing whether Aircall placed it: a late event for it still completes its row. */
+export type Orphan = { dialId: number; digits: string; firstSentAt: number };
 
 export type MachineState = {
   status: DialerStatus;
@@ -41,10 +59,12 @@ export type MachineState = {
   watchdogAt?: number;
   pausedReason?: string;
   pausedFrom?: DialerStatus;
-  /** paused by Aircall (405, agent unavailable): resume by itself when the agent is available */
+  /** paused by Aircall (405, agent unavailable, Workspace closed): resume by itself when the agent is available */
   autoResume?: boolean;
   /** while auto-paused: when to ask Aircall for the agent's availability if no event came */
   recheckAt?: number;
+  /** Aircall Workspace closed (user.disconnected) and not opened since */
+  disconnected?: boolean;
   /** consecutive start-calls that failed without a trace of a call */
   failures: number;
   /** consecutive numbers Aircall refused (400): a setup problem when it keeps happening */
@@ -56,6 +76,12 @@ export type MachineState = {
   runFrom?: number;
   done: number;
   availability?: string;
+  /** bumped whenever the worker itself puts an item back into the queue (queue edits say which they saw) */
+  queueRev?: number;
+  /** items the worker put back, with the queueRev that did it: an edit that did not see them keeps them */
+  restored?: { id: string; rev: number }[];
+  unfinal?: Unfinal[];
+  orphans?: Orphan[];
 };
 
 export type DialResult =
@@ -72,11 +98,23 @@ export type MachineEvent =
   | { type: "resume"; now: number }
   | { type: "skip"; now: number }
   | { type: "stop"; now: number }
-  /** `handled`: ids already dialled or skipped in this run (from history), never queued again */
-  | { type: "queue.replace"; items: QueueItem[]; handled?: ReadonlySet<string>; now: number }
+  /** `handled`: ids already dialled or skipped in this run (from history), never queued again;
+   *  `baseRev`: the queueRev of the state the client edited (absent: an old client, assume it saw nothing) */
+  | { type: "queue.replace"; items: QueueItem[]; handled?: ReadonlySet<string>; baseRev?: number; now: number }
   | { type: "timer"; now: number }
-  | { type: "dial.result"; dialId: number; result: DialResult; now: number }
-  | { type: "lookup.result"; dialId: number; call: CallInfo | null; now: number }
+  /** the start-call must wait for a rate-limit slot (or Aircall said 429): it has not gone out */
+  | { type: "dial.queued"; dialId: number; attempt: number; now: number }
+  /** the start-call that waited is going out now (persisted before the request leaves) */
+  | { type: "dial.sent"; dialId: number; attempt: number; now: number }
+  | { type: "dial.result"; dialId: number; attempt?: number; result: DialResult; now: number }
+  /**
+   * The answer to lookup `seq` of a dial. `calls`: what Aircall listed (a search) or the call read
+   * by id ([] when Aircall no longer knows it); `error` instead when the request failed.
+   * `searchedAt`: when the request actually went out.
+   */
+  | { type: "lookup.result"; dialId: number; seq: number; calls?: CallInfo[]; error?: string; searchedAt: number; now: number }
+  /** the read of a finished call's final data: null when it failed */
+  | { type: "final.result"; callId: string; call: CallInfo | null; now: number }
   | { type: "call"; event: string; call: CallInfo; now: number }
   | { type: "user"; event: string; availability: string | null; now: number }
   | { type: "availability"; availability: string; now: number };
@@ -85,6 +123,7 @@ export type HistoryFields = {
   callId?: string | null;
   outcome?: Outcome;
   reason?: string | null;
+  reasonCode?: string | null;
   startedAt?: number | null;
   answeredAt?: number | null;
   endedAt?: number | null;
@@ -95,15 +134,18 @@ export type HistoryFields = {
 };
 
 export type Effect =
-  | { type: "dial"; dialId: number; phone: string }
-  | { type: "lookup.dial"; dialId: number; phone: string; sentAt: number }
-  | { type: "lookup.call"; dialId: number; callId: string }
+  | { type: "dial"; dialId: number; attempt: number; phone: string }
+  | { type: "lookup.dial"; dialId: number; seq: number; phone: string; fromMs: number }
+  | { type: "lookup.call"; dialId: number; seq: number; callId: string }
+  | { type: "lookup.final"; callId: string }
   | { type: "check.availability" }
+  /** the REST fallback found what a webhook should have told: check the webhook is still active */
+  | { type: "webhook.missing" }
   | { type: "history.open"; dialId: number; item: QueueItem; dialAt: number }
   | { type: "history.update"; dialId: number; fields: HistoryFields }
   | { type: "history.discard"; dialId: number }
   | { type: "history.updateCall"; callId: string; fields: HistoryFields }
-  | { type: "history.skipped"; dialId: number; item: QueueItem; at: number; reason: string }
+  | { type: "history.skipped"; dialId: number; item: QueueItem; at: number; reason: string; reasonCode: string }
   | { type: "push.ended"; itemId: string; callId: string | null; outcome: Outcome; nextDialAt?: number };
 
 export type Transition = { state: MachineState; effects: Effect[]; error?: { code: "conflict"; message: string } };

@@ -25,17 +25,19 @@ export function toSnapshot(s: MachineState, updatedAt: number): DialerState {
     delaySeconds: s.delaySeconds,
     done: s.done,
     availability: s.availability,
+    queueRev: s.queueRev ?? 0,
     updatedAt: new Date(updatedAt).toISOString(),
   };
 }
 
-/** When the Durable Object's alarm must fire next: countdown, retry or watchdog. */
+/** When the machine needs a timer event next: countdown, retry, watchdog, re-check, final reads. */
 export function nextAlarmAt(s: MachineState): number | undefined {
   const times = [
     s.status === "wrap_up" ? s.nextDialAt : undefined,
     s.status === "dialing" ? s.current?.retryAt : undefined,
-    s.current ? s.watchdogAt : undefined,
+    s.current && !s.current.queued ? s.watchdogAt : undefined,
     s.status === "paused" && s.autoResume ? s.recheckAt : undefined,
+    ...(s.unfinal ?? []).map((u) => u.dueAt),
   ].filter((t): t is number => t !== undefined);
   return times.length ? Math.min(...times) : undefined;
 }

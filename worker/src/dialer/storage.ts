@@ -15,7 +15,11 @@ CREATE INDEX IF NOT EXISTS history_dial_at ON history(dial_at);
 CREATE TABLE IF NOT EXISTS inbox (key TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS inbox_received ON inbox(received_at);
 CREATE TABLE IF NOT EXISTS tickets (hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox (key TEXT PRIMARY KEY, effect TEXT NOT NULL, slot_at INTEGER NOT NULL);
 `;
+
+/** Columns added after the first version: added to an existing table on first use. */
+const ADDED_COLUMNS: [table: string, column: string, type: string][] = [["history", "reason_code", "TEXT"]];
 
 const INBOX_KEEP_MS = 3 * 24 * 3600_000; // Aircall retries for up to 12 hours
 
@@ -23,6 +27,7 @@ const COLUMNS: Record<keyof HistoryFields, string> = {
   callId: "call_id",
   outcome: "outcome",
   reason: "reason",
+  reasonCode: "reason_code",
   startedAt: "started_at",
   answeredAt: "answered_at",
   endedAt: "ended_at",
@@ -35,6 +40,35 @@ const COLUMNS: Record<keyof HistoryFields, string> = {
 export class DialerStore {
   constructor(private readonly sql: SqlStorage) {
     sql.exec(SCHEMA);
+    for (const [table, column, type] of ADDED_COLUMNS) {
+      const has = sql.exec<{ name: string }>(`PRAGMA table_info(${table})`).toArray().some((c) => c.name === column);
+      if (!has) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+    }
+  }
+
+  // ---------- Aircall requests waiting for a rate-limit slot (durable: an alarm sends them) ----------
+  /** The same work waiting already (same key) is replaced: one request per key. */
+  outboxPut(key: string, effect: unknown, slotAt: number) {
+    this.sql.exec("INSERT OR REPLACE INTO outbox (key, effect, slot_at) VALUES (?, ?, ?)", key, JSON.stringify(effect), slotAt);
+  }
+
+  outboxLease(key: string, until: number) {
+    this.sql.exec("UPDATE outbox SET slot_at = ? WHERE key = ?", until, key);
+  }
+
+  outboxDelete(key: string) {
+    this.sql.exec("DELETE FROM outbox WHERE key = ?", key);
+  }
+
+  outboxDue(now: number): { key: string; effect: unknown; slotAt: number }[] {
+    return this.sql
+      .exec<{ key: string; effect: string; slot_at: number }>("SELECT key, effect, slot_at FROM outbox WHERE slot_at <= ? ORDER BY slot_at", now)
+      .toArray()
+      .map((r) => ({ key: r.key, effect: JSON.parse(r.effect) as unknown, slotAt: r.slot_at }));
+  }
+
+  outboxNext(): number | undefined {
+    return this.sql.exec<{ at: number | null }>("SELECT MIN(slot_at) AS at FROM outbox").toArray()[0]?.at ?? undefined;
   }
 
   getJson<T>(key: string): T | undefined {
@@ -74,11 +108,11 @@ export class DialerStore {
     return !inserted;
   }
 
-  historyOpen(dialId: number, item: QueueItem, dialAt: number, outcome: string | null = null, reason: string | null = null) {
+  historyOpen(dialId: number, item: QueueItem, dialAt: number, outcome: string | null = null, reason: string | null = null, reasonCode: string | null = null) {
     this.sql.exec(
-      `INSERT OR REPLACE INTO history (dial_id, item_id, phone, name, source_url, outcome, reason, dial_at, final)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      dialId, item.id, item.phone, item.name ?? null, item.sourceUrl ?? null, outcome, reason, dialAt, outcome ? 1 : 0,
+      `INSERT OR REPLACE INTO history (dial_id, item_id, phone, name, source_url, outcome, reason, reason_code, dial_at, final)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      dialId, item.id, item.phone, item.name ?? null, item.sourceUrl ?? null, outcome, reason, reasonCode, dialAt, outcome ? 1 : 0,
     );
   }
 
@@ -176,6 +210,7 @@ type HistoryRow = {
   call_id: string | null;
   outcome: HistoryEntry["outcome"];
   reason: string | null;
+  reason_code: string | null;
   dial_at: number;
   started_at: number | null;
   answered_at: number | null;
@@ -202,6 +237,7 @@ function toEntry(r: HistoryRow): HistoryEntry {
     durationSeconds: r.duration,
     talkSeconds: r.talk,
     reason: r.reason,
+    reasonCode: r.reason_code ?? null,
     recordingUrl: r.recording,
     final: r.final === 1,
   };

@@ -12,8 +12,10 @@ import type { CallInfo, MachineEvent } from "./machine-types";
 
 const ms = (s: number | null | undefined) => (s === null || s === undefined ? null : s * 1000);
 
-export function toCallInfo(call: AircallCall): CallInfo {
+/** `ownUserId`: the agent's Aircall user, to notice a call read from REST now belongs to someone else. */
+export function toCallInfo(call: AircallCall, ownUserId?: number): CallInfo {
   const external = call.participants?.find((p) => p.type === "external")?.phone_number;
+  const owner = call.user?.id;
   return {
     id: call.id,
     direction: call.direction,
@@ -23,6 +25,8 @@ export function toCallInfo(call: AircallCall): CallInfo {
     endedAt: ms(call.ended_at),
     duration: call.duration ?? null,
     recording: call.recording ?? null,
+    status: call.status ?? null,
+    ...(ownUserId !== undefined && owner !== undefined && owner !== String(ownUserId) ? { transferredAway: true } : {}),
   };
 }
 
@@ -47,10 +51,15 @@ export function fromEnvelope(env: WebhookEnvelope, now: number): RoutedEvent {
   return { ignored: `event ${env.event} is not used by the dialer` };
 }
 
-/** Which agent's Durable Object an event belongs to: data.user.id for calls, data.id for users. */
+/**
+ * Which agent's Durable Object an event belongs to: data.user.id for calls, data.id for users. A
+ * transfer goes to the agent who transferred (`transferred_by`), whose run must move on; `user` may
+ * already name the receiver.
+ */
 export function routeUserId(env: WebhookEnvelope): string | null {
-  const data = env.data as { id?: unknown; user?: { id?: unknown } | null };
-  const raw = env.resource === "user" || env.event.startsWith("user.") ? data.id : data.user?.id;
+  const data = env.data as { id?: unknown; user?: { id?: unknown } | null; transferred_by?: { id?: unknown } | null };
+  const isUser = env.resource === "user" || env.event.startsWith("user.");
+  const raw = isUser ? data.id : (env.event === "call.transferred" && data.transferred_by?.id) || data.user?.id;
   if (typeof raw === "number" && Number.isInteger(raw)) return String(raw);
   if (typeof raw === "string" && /^\d+$/.test(raw)) return raw;
   return null;

@@ -41,6 +41,6 @@ export function registerDialer(app: Hono<AppEnv>) {
 
   app.put("/api/queue", valid("json", QueuePutBody), async (c) => {
     const { id, dialer } = mine(c);
-    return c.json({ items: unwrap(await dialer.replaceQueue(id, c.req.valid("json").items)) });
+    return c.json({ items: unwrap(await dialer.replaceQueue(id, c.req.valid("json").items, c.req.valid("json").baseRev)) });
   });
 }
