@@ -49,8 +49,9 @@ export class Api {
     return this.call("POST", `/api/dialer/${command}`, DialerState)
   }
 
-  putQueue(items: QueueItem[]) {
-    return this.call("PUT", "/api/queue", QueueResponse, { items })
+  /** `baseRev`: the queueRev of the state the edit was made from, so the worker keeps what it put back since. */
+  putQueue(items: QueueItem[], baseRev?: number) {
+    return this.call("PUT", "/api/queue", QueueResponse, { items, baseRev })
   }
 
   history(limit = 50, cursor?: string) {

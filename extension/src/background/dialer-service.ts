@@ -75,7 +75,8 @@ export class DialerService {
     const { db, api } = this.deps
     await this.publishQueue()
     await this.publish()
-    if (isRunActive(await readDialerState(db))) await api.putQueue(await pendingItems(db))
+    const state = await readDialerState(db)
+    if (isRunActive(state)) await api.putQueue(await pendingItems(db), state?.queueRev)
   }
 
   stats(from: string, to?: string) {

@@ -101,3 +101,15 @@ describe("runtime message handling", () => {
     expect(await t.handle({ type: "dialer.snapshot" })).toMatchObject({ signedIn: true, state: null, next: { phone: "+15550000001", name: "Ada" } })
   })
 })
+
+describe("queue edits during a run are versioned", () => {
+  it("PUT /api/queue says which queueRev of the worker's state the edit was made from", async () => {
+    const t = setup((c) => (c.path === "/api/queue" ? { body: { items: [] } } : undefined))
+    await t.handle({ type: "queue.add", items: [{ phone: "+15550000001" }] })
+    await applyState(t.db, { ...DIALING, queueRev: 3 })
+    expect(await t.handle({ type: "queue.edited" })).toEqual({ ok: true })
+    const put = t.fetch.calls.filter((c) => c.path === "/api/queue").at(-1)
+    expect(put?.method).toBe("PUT")
+    expect(put?.body).toMatchObject({ baseRev: 3 })
+  })
+})
