@@ -95,11 +95,52 @@ describe("pnpm admin agents", () => {
     expect(audit.stdout).toMatch(/agent\.removed/);
   });
 
+  it("finds Aircall users through V2 only (the simulator answers the retired V1 user reads with 404)", async () => {
+    const before = system.sim.requests().length;
+    const add = await cli(["agents", "add", "--aircall-user", "1001", "--json"]);
+    expect(add.stderr).toBe("");
+    expect(JSON.parse(add.stdout)).toMatchObject({ agentId: expect.any(String) });
+    const paths = system.sim.requests().slice(before).map((r) => `${r.method} ${r.path}`);
+    expect(paths).toEqual(["GET /v2/users/1001", "GET /v2/users/1001/numbers"]);
+    const users = system.sim.requests().map((r) => r.path).filter((p) => /^\/v1\/users(\/\d+)?$/.test(p));
+    expect(users).toEqual([]);
+    await cli(["agents", "remove", JSON.parse(add.stdout).agentId]);
+  });
+
   it("explains usage mistakes with exit code 2", async () => {
     const run = await cli(["agents", "add"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("agents add needs --aircall-user");
     expect((await cli(["agents", "add", "--aircall-user", "nobody@example.com"])).stderr).toContain('No Aircall user "nobody@example.com"');
+  });
+});
+
+describe("pnpm admin settings and webhook", () => {
+  it("shows the history retention (13 months by default) and changes it", async () => {
+    const shown = await cli(["settings"]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain("kept 13 months");
+    const changed = await cli(["settings", "--history-months", "24"]);
+    expect(changed.stdout).toContain("Saved. Call history and audit are kept 24 months");
+    expect(JSON.parse((await cli(["settings", "--json"])).stdout)).toEqual({ settings: { historyRetentionMonths: 24 } });
+    const bad = await cli(["settings", "--history-months", "0"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--history-months must be a positive number");
+    const tooMany = await cli(["settings", "--history-months", "500"]);
+    expect(tooMany.code).toBe(2);
+    await cli(["settings", "--history-months", "13"]);
+  });
+
+  it("webhook --check re-activates a webhook Aircall disabled and says so", async () => {
+    const [hook] = simWebhooks();
+    await fetch(`${system.sim.url}/v1/webhooks/${hook!.webhook_id}`, { method: "PUT", headers: { authorization: simAuth, "content-type": "application/json" }, body: JSON.stringify({ active: false, events: hook!.events }) });
+    const run = await cli(["webhook", "--check"]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toMatch(/state\s+re-activated by the worker/);
+    expect(run.stdout).toMatch(/last check\s+.*asked by an admin/);
+    expect(simWebhooks()[0]!.active).toBe(true);
+    expect(run.stdout).not.toContain(hook!.token);
+    expect((await cli(["webhook"])).stdout).toMatch(/re-activations\s+[1-9]/);
   });
 });
 

@@ -12,6 +12,9 @@ Commands:
   agents code <agentId>                a new enrolment code (the old one stops working)
   stats [--from ISO] [--to ISO]        the team's calls, answer rate, talk time (default: today)
   audit [--limit N]                    the audit trail, newest first
+  settings [--history-months N]        show the settings, or keep call history and audit N months (1-120, default 13)
+  webhook [--check]                    is Aircall still delivering to the worker? --check asks Aircall now
+                                       (a webhook Aircall disabled is re-activated)
 
 Options:
   --url URL      the worker (default $DIALER_URL or http://127.0.0.1:8787)
@@ -41,6 +44,8 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env) {
         from: { type: "string" },
         to: { type: "string" },
         limit: { type: "string" },
+        "history-months": { type: "string" },
+        check: { type: "boolean", default: false },
       },
     });
   } catch (err) {

@@ -6,13 +6,14 @@ import { AdminApi, CliError } from "./client";
 import { agents } from "./commands/agents";
 import { connect } from "./commands/connect";
 import { audit, stats } from "./commands/report";
+import { settings, webhook } from "./commands/settings";
 
 export async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   try {
     const args = parse(argv);
     const command = args.positionals[0];
     if (args.help || !command) return { code: args.help ? 0 : 2, out: args.help ? USAGE : "", err: args.help ? "" : USAGE };
-    const commands = { connect, agents, stats, audit } as const;
+    const commands = { connect, agents, stats, audit, settings, webhook } as const;
     if (!(command in commands)) throw new UsageError(`unknown command "${command}"`);
     const api = new AdminApi(args.url, args.token);
     return { code: 0, out: await commands[command as keyof typeof commands](api, args), err: "" };
