@@ -173,6 +173,18 @@ describe("throttling enrolment and refresh per address", () => {
   });
 });
 
+describe("throttling admin-token guesses per address", () => {
+  it("security: after 60 refused admin attempts in a minute the address gets 429, even with the right token; others are unaffected", async () => {
+    const ip = freshIp();
+    let last: Response | undefined;
+    for (let i = 0; i < 65; i++) last = await call("/api/admin/agents", { headers: { authorization: `Bearer guess-${i}-${"x".repeat(24)}`, "cf-connecting-ip": ip } });
+    expect(last!.status).toBe(429);
+    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await call("/api/admin/agents", { headers: { ...ADMIN, "cf-connecting-ip": ip } })).status).toBe(429);
+    expect((await call("/api/admin/agents", { headers: { ...ADMIN, "cf-connecting-ip": freshIp() } })).status).toBe(200);
+  });
+});
+
 describe("refresh-token theft inside the retry grace", () => {
   const refresh = (token: string) => call("/api/auth/refresh", { method: "POST", json: { refreshToken: token } });
 

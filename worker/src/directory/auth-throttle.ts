@@ -12,10 +12,12 @@ type Window = { start: number; failures: number };
 export class AuthThrottle {
   private readonly windows = new Map<string, Window>();
 
+  constructor(private readonly maxFailures = MAX_FAILURES) {}
+
   /** Milliseconds until `client` may try again, or 0 when it may try now. */
   blockedFor(client: string, now: number): number {
     const w = this.windows.get(client);
-    if (!w || now - w.start >= THROTTLE_WINDOW_MS || w.failures < MAX_FAILURES) return 0;
+    if (!w || now - w.start >= THROTTLE_WINDOW_MS || w.failures < this.maxFailures) return 0;
     return w.start + THROTTLE_WINDOW_MS - now;
   }
 

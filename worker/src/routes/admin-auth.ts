@@ -6,7 +6,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import { requireAdmin } from "../auth/middleware";
-import { ApiError } from "../lib/errors";
+import { ApiError, errorBody } from "../lib/errors";
+import { AuthThrottle } from "../directory/auth-throttle";
 import { directory } from "../lib/stubs";
 
 const WINDOW_MS = 60_000;
@@ -31,13 +32,27 @@ export function resetRefusalReports() {
 /** The dashboard's WebSocket carries a ticket, not a header: the Directory checks it. */
 const TICKET_PATHS = new Set(["/api/admin/ws"]);
 
+/**
+ * Guessing the admin token: after ADMIN_FAILURES_PER_MINUTE refused attempts from one address, this
+ * worker instance answers 429 (with Retry-After) to that address until the minute is over — even
+ * to a right token, so a guess cannot be confirmed. Per isolate: cheap, and enough to slow a flood.
+ */
+export const ADMIN_FAILURES_PER_MINUTE = 60;
+const adminThrottle = new AuthThrottle(ADMIN_FAILURES_PER_MINUTE);
+
 export const adminGate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (TICKET_PATHS.has(c.req.path)) return next();
+  const waitMs = adminThrottle.blockedFor(clientOf(c), Date.now());
+  if (waitMs > 0) {
+    const wait = Math.max(1, Math.ceil(waitMs / 1000));
+    return c.json(errorBody("rate_limited", `Too many refused admin attempts from this address. Try again in ${wait} s.`), 429, { "retry-after": String(wait) });
+  }
   try {
     await requireAdmin(c, async () => {});
   } catch (err) {
     if (err instanceof ApiError && (err.code === "unauthorized" || err.code === "forbidden")) {
       const client = clientOf(c);
+      adminThrottle.fail(client, Date.now());
       if (shouldReport(client, Date.now())) {
         const report = directory(c.env)
           .adminRefused(client, `${c.req.method} ${c.req.path}: ${err.message}`)
