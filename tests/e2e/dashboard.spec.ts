@@ -95,3 +95,23 @@ test("an agent's run shows up live, then in the day's figures and history", asyn
   await expect(row.getByTestId("dialer-status")).toHaveText("Stopped")
   await page.close()
 })
+
+test("the Aircall webhook card: a webhook Aircall disabled is re-activated by Check now", async () => {
+  const admin = { authorization: `Bearer ${LOCAL.adminToken}`, "content-type": "application/json" }
+  expect((await fetch(`${system.workerUrl}/api/admin/connect`, { method: "POST", headers: admin, body: "{}" })).status).toBe(200)
+  const hooks = () => system.sim.state().webhooks as { webhook_id: string; url: string; active: boolean; events: string[] }[]
+  const ours = hooks().find((h) => h.url === `${system.workerUrl}/webhooks/aircall`)!
+  const simAuth = `Basic ${Buffer.from(`${LOCAL.apiId}:${LOCAL.apiToken}`).toString("base64")}`
+  // Aircall gives up on the webhook after failed deliveries
+  await fetch(`${system.sim.url}/v1/webhooks/${ours.webhook_id}`, { method: "PUT", headers: { authorization: simAuth, "content-type": "application/json" }, body: JSON.stringify({ active: false, events: ours.events }) })
+
+  const page = await openDashboard()
+  const card = page.getByTestId("webhook-health")
+  await expect(card.getByTestId("webhook-state")).toHaveText("Active") // as connect left it: nothing has told the worker yet
+  await card.getByRole("button", { name: "Check now" }).click()
+  await expect(card.getByTestId("webhook-state")).toHaveText("Re-activated")
+  await expect(card.getByTestId("webhook-reactivations")).toHaveText("1")
+  await expect(card).toContainText("asked by an admin")
+  expect(hooks().find((h) => h.webhook_id === ours.webhook_id)?.active).toBe(true)
+  await page.close()
+})

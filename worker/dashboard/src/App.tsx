@@ -7,6 +7,7 @@ import { Kpis } from "./Kpis";
 import { SignIn } from "./SignIn";
 import { useAvailability } from "./use-availability";
 import { useTeam, type Live } from "./use-team";
+import { WebhookHealthPanel } from "./WebhookHealthPanel";
 
 const LIVE_LABEL: Record<Live, string> = { live: "Live", connecting: "Connecting…", offline: "Reconnecting…" };
 
@@ -35,6 +36,7 @@ function Dashboard({ onSignOut }: { onSignOut: (reason?: string) => void }) {
         <HourChart stats={team.today?.total ?? null} />
         <AgentsTable rows={team.rows} availability={availability} />
         <HistoryPanel agents={team.rows.map((r) => r.agent)} version={team.version} />
+        <WebhookHealthPanel />
       </main>
     </div>
   );

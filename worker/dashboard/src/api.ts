@@ -1,5 +1,5 @@
 /** The dashboard's client of the admin API. Types come from the shared contract (types only: no zod in the bundle). */
-import type { AdminHistoryResponse, AdminServerMessage, AuditEntry, AvailabilitiesResponse, TeamResponse, TeamStatsResponse } from "@dialer/shared";
+import type { AdminHistoryResponse, AdminServerMessage, AuditEntry, AvailabilitiesResponse, TeamResponse, TeamStatsResponse, WebhookHealthResponse } from "@dialer/shared";
 
 const KEY = "dialer.admin.token";
 
@@ -50,6 +50,8 @@ export const api = {
   availability: () => request<AvailabilitiesResponse>("/api/admin/aircall/availability"),
   audit: () => request<{ entries: AuditEntry[] }>("/api/admin/audit?limit=8"),
   ticket: () => request<{ ticket: string }>("/api/admin/ws-ticket", { method: "POST" }),
+  webhookHealth: () => request<WebhookHealthResponse>("/api/admin/webhook-health"),
+  checkWebhook: () => request<WebhookHealthResponse>("/api/admin/webhook-health/check", { method: "POST" }),
 };
 
 /** Opens the live feed; the caller reconnects on close. */
