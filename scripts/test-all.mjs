@@ -4,7 +4,7 @@
  *   tests: N passed, M failed
  * Suites: extension build + typecheck of every package, shared schemas, worker logic (Node),
  * worker in workerd, extension units, simulator, integration (wrangler dev + simulator), browser
- * suite (Chromium + the built extension).
+ * suite (Chromium + the built extension), short soak (faults and a tight budget, tests/soak).
  * `pnpm test -- --only=worker,e2e` runs a subset.
  */
 import { spawnSync } from "node:child_process";
@@ -54,6 +54,20 @@ const suites = [
       // written by the json reporter configured in tests/e2e/playwright.config.ts
       const r = JSON.parse(readFileSync(join(root, "tests/e2e/results.json"), "utf8"));
       return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
+    },
+  },
+  {
+    // The short soak (tests/soak): the real worker and the simulator under faults and a tight shared
+    // budget; one count per invariant (double dials, history rows, runs completed, budget, resets).
+    name: "soak",
+    cwd: root,
+    cmd: "pnpm",
+    args: ["soak", "--", "--short"],
+    before: () => rmSync(join(root, ".tmp/soak/results-short.json"), { force: true }),
+    read: () => {
+      const r = JSON.parse(readFileSync(join(root, ".tmp/soak/results-short.json"), "utf8"));
+      const failed = r.invariants.filter((i) => !i.ok).length;
+      return { passed: r.invariants.length - failed, failed };
     },
   },
 ];

@@ -1,7 +1,8 @@
 /**
  * CLI: `pnpm --filter @dialer/tests sim`. Env: SIM_PORT (4010), SIM_WEBHOOK_URL
  * (http://127.0.0.1:8787/webhooks/aircall), SIM_WEBHOOK_TOKEN, SIM_API_ID, SIM_API_TOKEN,
- * SIM_RATE_LIMIT_PER_MIN, SIM_ENDED_DELAY_MS, SIM_RING_MS, SIM_TALK_MS, SIM_WRAP_UP_SECONDS.
+ * SIM_RATE_LIMIT_PER_MIN, SIM_ENDED_DELAY_MS, SIM_RING_MS, SIM_TALK_MS, SIM_WRAP_UP_SECONDS,
+ * SIM_LIST_DELAY_MS (5000), SIM_LIST_JITTER_MS, SIM_EXTERNAL_LOAD_PER_MIN, SIM_SEED.
  */
 import { DEMO_USER, startSimulator } from "./index";
 import type { SimOptions } from "./types";
@@ -27,6 +28,10 @@ function optionsFromEnv(): Partial<SimOptions> {
     endedDelayMs: intEnv("SIM_ENDED_DELAY_MS"),
     ringMs: intEnv("SIM_RING_MS"),
     talkMs: intEnv("SIM_TALK_MS"),
+    listDelayMs: intEnv("SIM_LIST_DELAY_MS"),
+    listJitterMs: intEnv("SIM_LIST_JITTER_MS"),
+    externalLoadPerMin: intEnv("SIM_EXTERNAL_LOAD_PER_MIN"),
+    seed: intEnv("SIM_SEED"),
     users: wrapUp === undefined ? undefined : [{ ...DEMO_USER, wrapUpTime: wrapUp }],
   };
 }

@@ -22,7 +22,8 @@ export interface SoakProfile {
   workspaceClosedFor: number;
   workspaceAgents: number;
   webhookOutageAt: number;
-  webhookOutageFor: number;
+  /** The outage ends when Aircall disables the webhook, or after this long. */
+  webhookOutageMaxSeconds: number;
   restartAt: number;
   /** Runs must complete within this many seconds of their start. */
   deadlineSeconds: number;
@@ -62,8 +63,8 @@ export const SHORT: SoakProfile = {
   workspaceCloseAt: 20,
   workspaceClosedFor: 15,
   workspaceAgents: 1,
-  webhookOutageAt: 50,
-  webhookOutageFor: 8,
+  webhookOutageAt: 40,
+  webhookOutageMaxSeconds: 40,
   restartAt: 75,
   deadlineSeconds: 165,
   stallSeconds: 90,
@@ -82,7 +83,7 @@ export const LONG: SoakProfile = {
   workspaceClosedFor: 45,
   workspaceAgents: 3,
   webhookOutageAt: 400,
-  webhookOutageFor: 20,
+  webhookOutageMaxSeconds: 120,
   restartAt: 700,
   deadlineSeconds: 60 * 60,
   stallSeconds: 240,

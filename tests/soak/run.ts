@@ -102,7 +102,8 @@ async function main(): Promise<number> {
         sim.setWorkspace(id, true);
       }
     });
-    at(p.webhookOutageAt, `the registered webhook fails every delivery for ${p.webhookOutageFor} s`, () => sim.webhookOutage(p.webhookOutageFor * 1000));
+    // Deliveries to the registered webhook fail until Aircall disables it (at most webhookOutageMaxSeconds).
+    at(p.webhookOutageAt, "the registered webhook starts failing every delivery", () => sim.webhookOutage(p.webhookOutageMaxSeconds * 1000));
     let restart: Promise<void> = Promise.resolve();
     at(p.restartAt, "worker restart", () => {
       restart = (async () => {
@@ -116,12 +117,14 @@ async function main(): Promise<number> {
     });
 
     // The webhook: when Aircall disabled it, and whether the worker turned it back on.
-    const hook = { disabledAt: null as number | null, reactivatedAt: null as number | null, disabledMs: 0 };
+    const hook = { disabledAt: null as number | null, reactivatedAt: null as number | null, disabledMs: 0, disabledTimes: 0 };
     const hookTimer = setInterval(() => {
       const w = sim.state().webhooks[0] as { active?: boolean } | undefined;
       if (!w) return;
       if (w.active === false && hook.disabledAt === null) {
         hook.disabledAt = Date.now();
+        hook.disabledTimes += 1;
+        sim.webhookOutage(0); // the receiver is fine again; the webhook stays disabled until someone turns it on
         log(`t+${secs(Date.now() - t0)} s: Aircall disabled the webhook after failed deliveries`);
       } else if (w.active === true && hook.disabledAt !== null) {
         hook.disabledMs += Date.now() - hook.disabledAt;
@@ -182,19 +185,21 @@ async function main(): Promise<number> {
       ["soak_hangup_to_next_dial_p50", Math.round(percentile(gaps, 50)), "ms"],
       ["soak_hangup_to_next_dial_p99", Math.round(percentile(gaps, 99)), "ms"],
       ["soak_resumes_by_agent", resumes.length, "resumes"],
+      ["soak_webhook_disabled_times", hook.disabledTimes, "times"],
       ["soak_webhook_disabled", Math.round(hook.disabledMs / 1000), "s"],
       ["soak_webhook_reactivated", hook.reactivatedAt !== null ? 1 : 0, "bool"],
       ["soak_run_time", runSeconds, "s"],
     ];
     for (const [name, value, unit] of figures) console.log(`${name} ${value} ${unit}`);
 
-    const failures: string[] = [];
-    if (doubles.length) failures.push(`double dials: ${doubles.length}`);
-    if (problems.length) failures.push(`history rows wrong: ${problems.length}`);
-    if (incomplete.length) failures.push(`runs incomplete or stalled: ${incomplete.length}`);
-    if (pressure.maxOursIn60s > p.ratePerMinute) failures.push(`requests in 60 s: ${pressure.maxOursIn60s} > ${p.ratePerMinute}`);
-    if (pressure.requestsBeforeReset) failures.push(`requests before a told reset: ${pressure.requestsBeforeReset}`);
-
+    const invariants: Array<{ name: string; ok: boolean; detail: string }> = [
+      { name: "no double dial", ok: doubles.length === 0, detail: `double dials: ${doubles.length}` },
+      { name: "history rows right", ok: problems.length === 0, detail: `history rows wrong: ${problems.length}` },
+      { name: "every run completed, none stalled", ok: incomplete.length === 0, detail: `runs incomplete or stalled: ${incomplete.length}` },
+      { name: "within the budget", ok: pressure.maxOursIn60s <= p.ratePerMinute, detail: `requests in 60 s: ${pressure.maxOursIn60s} (limit ${p.ratePerMinute})` },
+      { name: "nothing before a told reset", ok: pressure.requestsBeforeReset === 0, detail: `requests before a told reset: ${pressure.requestsBeforeReset}` },
+    ];
+    const failures = invariants.filter((i) => !i.ok).map((i) => i.detail);
     log(`timeline: ${timeline.join("; ")}`);
     log(`hang-up to next dial: n=${gaps.length}, p50 ${Math.round(percentile(gaps, 50))} ms, p99 ${Math.round(percentile(gaps, 99))} ms (includes the ${p.delaySeconds} s delay and any wait for the budget)`);
     const byReason = new Map<string, number>();
@@ -206,7 +211,7 @@ async function main(): Promise<number> {
     mkdirSync(out, { recursive: true });
     writeFileSync(
       join(out, `results-${p.name}.json`),
-      JSON.stringify({ generatedAt: new Date().toISOString(), profile: p, seed, figures: Object.fromEntries(figures.map(([n, v, u]) => [n, { value: v, unit: u }])), failures, timeline, doubles, problems, pressure, incomplete: incomplete.map((t) => ({ userId: t.list.userId, state: t.state, stalls: t.stalls, errors: t.errors })), resumes }, null, 2) + "\n",
+      JSON.stringify({ generatedAt: new Date().toISOString(), profile: p, seed, invariants, figures: Object.fromEntries(figures.map(([n, v, u]) => [n, { value: v, unit: u }])), failures, timeline, doubles, problems, pressure, incomplete: incomplete.map((t) => ({ userId: t.list.userId, state: t.state, stalls: t.stalls, errors: t.errors })), resumes }, null, 2) + "\n",
     );
     log(failures.length ? `FAILED: ${failures.join("; ")}` : "every invariant held");
     log(`soak took ${secs(Date.now() - started)} s; details in .tmp/soak/results-${p.name}.json`);
