@@ -5,6 +5,7 @@ import type { Page, TestInfo } from "@playwright/test"
 import { DEMO_USER } from "../aircall-sim/options"
 import { AdminClient, request } from "../system/api-client"
 import { LOCAL, startSystem, type System } from "../system/start-system"
+import { closedShadow } from "./closed-shadow"
 import { expect, SCREENSHOTS, test } from "./fixtures"
 
 /**
@@ -95,16 +96,16 @@ test("CRM pages → queue → run with pause, skip, resume and a worker restart 
   for (const [i, p] of order.entries()) await expect(popup.getByTestId("queue-row").nth(i)).toContainText(p.name)
   await popup.getByTestId("control-start").click()
   await expect(popup.getByTestId("current-call")).toContainText(PEOPLE.maria.name)
-  const bar = crm.getByTestId("dialer-bar")
-  await expect(bar).toBeVisible()
-  await expect(bar).toContainText(PEOPLE.maria.name)
+  const bar = await closedShadow(crm) // the bar's shadow root is closed: read through DevTools
+  await expect.poll(() => bar.visible("dialer-bar")).toBe(true)
+  await expect.poll(() => bar.text("dialer-bar")).toContain(PEOPLE.maria.name)
   await expect(popup.getByTestId("current-call")).toContainText(/In call/i, { timeout: 10_000 })
   await shot(popup, "full-run-popup-in-call", testInfo)
   await shot(crm, "full-run-bar-in-call", testInfo)
 
   // 4. Maria answers and hangs up: countdown. Pause during it, skip Priya, resume.
   await expect(popup.getByTestId("countdown")).toBeVisible({ timeout: 10_000 })
-  await expect(bar.getByTestId("bar-countdown")).toBeVisible()
+  await expect.poll(() => bar.visible("bar-countdown")).toBe(true)
   await popup.getByTestId("control-pause").click()
   await expect(popup.getByTestId("control-resume")).toBeEnabled()
   await shot(popup, "full-run-popup-paused", testInfo)
@@ -112,7 +113,7 @@ test("CRM pages → queue → run with pause, skip, resume and a worker restart 
   await expect(popup.getByTestId("recent-outcomes")).toContainText("Skipped")
   await popup.getByTestId("control-resume").click()
   await expect(popup.getByTestId("current-call")).toContainText(PEOPLE.lukas.name)
-  await expect(bar).toContainText(PEOPLE.lukas.name)
+  await expect.poll(() => bar.text("dialer-bar")).toContain(PEOPLE.lukas.name)
 
   // 5. Kill the WebSocket mid-run: restart wrangler dev while Lukas's phone rings.
   await expect.poll(() => sim.calls().length, { timeout: 10_000 }).toBe(2)
@@ -122,7 +123,7 @@ test("CRM pages → queue → run with pause, skip, resume and a worker restart 
   await expect(popup.getByTestId("current-call")).toContainText(PEOPLE.emma.name, { timeout: 45_000 })
   await shot(crm, "full-run-bar-after-restart", testInfo)
   await expect(popup.getByTestId("run-status")).toContainText(/Completed/i, { timeout: 45_000 })
-  await expect(bar).toBeHidden()
+  await expect.poll(() => bar.visible("dialer-bar")).toBe(false)
   await shot(popup, "full-run-popup-completed", testInfo)
 
   // 6. Nothing dialed twice; outcomes match the simulator's script; popup, IndexedDB and /api/history agree.

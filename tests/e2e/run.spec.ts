@@ -1,5 +1,6 @@
 import { join } from "node:path"
 
+import { closedShadow } from "./closed-shadow"
 import { expect, SCREENSHOTS, signIn, test } from "./fixtures"
 import { GOOD_CODE } from "./stub-worker"
 
@@ -8,7 +9,7 @@ test("a wrong enrolment code shows the worker's message", async ({ context, exte
   await expect(options.getByRole("alert")).toHaveText("This enrolment code is not valid")
 })
 
-test("sign in, start a run from the popup, control it from the in-page bar", async ({ context, extensionId, stub, site, openPopup }) => {
+test("sign in, start a run from the popup, pause and stop it from the in-page bar", async ({ context, extensionId, stub, site, openPopup }) => {
   const options = await signIn(context, extensionId, stub, GOOD_CODE)
   await expect(options.getByTestId("agent-name")).toHaveText("Erin Agent")
   await options.screenshot({ path: join(SCREENSHOTS, "options-signed-in.png"), fullPage: true })
@@ -37,24 +38,26 @@ test("sign in, start a run from the popup, control it from the in-page bar", asy
   await expect(popup.getByTestId("control-pause")).toBeEnabled()
   await expect(popup.getByTestId("control-start")).toHaveCount(0)
 
-  // The bar on the CRM page follows the run.
-  const bar = crm.getByTestId("dialer-bar")
-  await expect(bar).toBeVisible()
-  await expect(bar).toContainText("Ringing")
+  // The bar on the CRM page follows the run (in a closed shadow root: reached through DevTools).
+  const bar = await closedShadow(crm)
+  await expect.poll(() => bar.visible("dialer-bar")).toBe(true)
+  await expect.poll(() => bar.text("dialer-bar")).toContain("Ringing")
   await crm.screenshot({ path: join(SCREENSHOTS, "bar-ringing.png") })
-  await bar.getByTestId("bar-toggle").click()
+  await bar.click("bar-toggle")
   await expect.poll(() => stub.calls.some((c) => c.path === "/api/dialer/pause")).toBe(true)
-  await expect(bar).toContainText("Paused")
-  await expect(popup.getByTestId("control-resume")).toBeEnabled()
-  await bar.getByTestId("bar-toggle").click()
-  await expect(bar).toContainText("Ringing")
+  await expect.poll(() => bar.text("dialer-bar")).toContain("Paused")
+  // Resuming leads to a dial: the bar only says where to do it; the popup does it.
+  await expect.poll(() => bar.text("bar-resume-hint")).toContain("popup")
+  expect(await bar.visible("bar-toggle")).toBe(false)
+  await popup.getByTestId("control-resume").click()
+  await expect.poll(() => bar.text("dialer-bar")).toContain("Ringing")
 
   // The call ends: outcome in the popup, countdown in both places.
   stub.endCall("answered", 95)
   await expect(popup.getByTestId("countdown")).toBeVisible()
   await expect(popup.getByTestId("recent-outcomes")).toContainText("Answered")
   await expect(popup.getByTestId("queue-counts")).toContainText("1 done")
-  await expect(bar.getByTestId("bar-countdown")).toBeVisible()
+  await expect.poll(() => bar.visible("bar-countdown")).toBe(true)
   await crm.screenshot({ path: join(SCREENSHOTS, "bar-countdown.png") })
   stub.dialNext()
   await expect(popup.getByTestId("current-call")).toBeVisible()
@@ -67,7 +70,7 @@ test("sign in, start a run from the popup, control it from the in-page bar", asy
   await popup.keyboard.press("Alt+ArrowUp")
   await expect.poll(() => stub.calls.some((c) => c.method === "PUT" && c.path === "/api/queue")).toBe(true)
 
-  await bar.getByTestId("bar-stop").click()
-  await expect(bar).toBeHidden()
+  await bar.click("bar-stop")
+  await expect.poll(() => bar.visible("dialer-bar")).toBe(false)
   await expect(popup.getByTestId("run-status")).toHaveText("Stopped")
 })

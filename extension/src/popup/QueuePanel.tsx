@@ -32,7 +32,7 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
           </span>
           {queue.held > 0 && (
             <span className="count held" title="Include or confirm these before they are dialed" data-testid="queue-held">
-              {queue.held} waiting for you
+              {queue.held} to review
             </span>
           )}
           <span className="count done" title="Done">

@@ -28,40 +28,41 @@ type Props = {
   onConfirm: (id: string) => void
 }
 
-/** A pending row the agent must act on first: added from a page during a run, or a costly number. */
-function HoldControl({ row, onInclude, onConfirm }: Pick<Props, "row" | "onInclude" | "onConfirm">) {
-  const hold = row.status === "pending" ? holdOf(row) : null
+/** Why a pending row waits for the agent: added from a page during a run, or a costly number. */
+function HoldLabel({ row }: { row: Row }) {
+  const hold = holdOf(row)
   if (hold === "approval") {
     return (
-      <>
-        <span className="chip chip-held" data-testid="queue-awaiting" title="Added from a page during a run: it is not dialed until you include it">
-          From page
-        </span>
-        <button className="small" onClick={() => onInclude(row.id)} data-testid="queue-include" aria-label={`Include ${row.phone} in the run`}>
-          Include
-        </button>
-      </>
+      <span className="chip chip-held" data-testid="queue-awaiting" title="Added from a page during a run: it is not dialed until you include it">
+        From page
+      </span>
     )
   }
-  if (hold === "confirm") {
-    const risk = row.risk ?? numberRisk(row.phone)
-    return (
-      <>
-        <span className="chip chip-risk" data-testid="queue-risk" title="Costs more than a normal call: it is not dialed until you confirm it">
-          {risk ? RISK_LABEL[risk] : "Costly"}
-        </span>
-        <button className="small danger" onClick={() => onConfirm(row.id)} data-testid="queue-confirm" aria-label={`Confirm dialing ${row.phone}`}>
-          Confirm
-        </button>
-      </>
-    )
-  }
-  return null
+  const risk = row.risk ?? numberRisk(row.phone)
+  return (
+    <span className="chip chip-risk" data-testid="queue-risk" title="Costs more than a normal call: it is not dialed until you confirm it">
+      {risk ? RISK_LABEL[risk] : "Costly"}
+    </span>
+  )
+}
+
+/** What the agent does about a held row: include it in the run, or confirm the costly number. */
+function HoldAction({ row, onInclude, onConfirm }: Pick<Props, "row" | "onInclude" | "onConfirm">) {
+  return holdOf(row) === "approval" ? (
+    <button className="small" onClick={() => onInclude(row.id)} data-testid="queue-include" aria-label={`Include ${row.phone} in the run`}>
+      Include
+    </button>
+  ) : (
+    <button className="small danger" onClick={() => onConfirm(row.id)} data-testid="queue-confirm" aria-label={`Confirm dialing ${row.phone}`}>
+      Confirm
+    </button>
+  )
 }
 
 /** One queue row: handle, position, contact, status chip, remove. Alt+↑/↓ moves it. */
 export function QueueRow({ row, index, top, locked, onNudge, onRemove, onInclude, onConfirm }: Props) {
   const record = httpUrl(row.sourceUrl) // never a javascript: link, whatever was stored
+  const held = row.status === "pending" && holdOf(row) !== null
   const sortable = useSortable({ id: row.id, disabled: locked })
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!event.altKey || event.target !== event.currentTarget) return
@@ -101,17 +102,23 @@ export function QueueRow({ row, index, top, locked, onNudge, onRemove, onInclude
       </button>
       <span className="row-index">{index + 1}</span>
       <span className="row-contact">
-        {record ? (
-          <a className="row-name" href={record} target="_blank" rel="noopener noreferrer" title="Open the CRM record" data-testid="queue-record">
-            {row.name ?? "Unknown"}
-          </a>
-        ) : (
-          <span className="row-name">{row.name ?? "Unknown"}</span>
-        )}
+        <span className="row-line">
+          {held && <HoldLabel row={row} />}
+          {record ? (
+            <a className="row-name" href={record} target="_blank" rel="noopener noreferrer" title="Open the CRM record" data-testid="queue-record">
+              {row.name ?? "Unknown"}
+            </a>
+          ) : (
+            <span className="row-name">{row.name ?? "Unknown"}</span>
+          )}
+        </span>
         <span className="row-phone">{displayPhone(row.phone)}</span>
       </span>
-      <HoldControl row={row} onInclude={onInclude} onConfirm={onConfirm} />
-      <span className={`chip chip-${row.status}${row.lastOutcome ? ` outcome-${row.lastOutcome}` : ""}`}>{chipLabel(row)}</span>
+      {held ? (
+        <HoldAction row={row} onInclude={onInclude} onConfirm={onConfirm} />
+      ) : (
+        <span className={`chip chip-${row.status}${row.lastOutcome ? ` outcome-${row.lastOutcome}` : ""}`}>{chipLabel(row)}</span>
+      )}
       <button className="row-remove" aria-label={`Remove ${row.phone}`} disabled={locked} onClick={() => onRemove(row.id)} data-testid="queue-remove">
         ×
       </button>
