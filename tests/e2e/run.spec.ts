@@ -9,6 +9,16 @@ test("a wrong enrolment code shows the worker's message", async ({ context, exte
   await expect(options.getByRole("alert")).toHaveText("This enrolment code is not valid")
 })
 
+test("the options page refuses a plain-http worker address that is not on this computer", async ({ context, extensionId, stub }) => {
+  const page = await context.newPage()
+  await page.goto(`chrome-extension://${extensionId}/options.html`)
+  await page.getByTestId("worker-url").fill("http://dialer.example.com")
+  await page.getByTestId("enroll-code").fill(GOOD_CODE)
+  await page.getByTestId("sign-in").click()
+  await expect(page.getByRole("alert")).toContainText("must start with https://")
+  expect(stub.calls).toEqual([]) // nothing was sent anywhere
+})
+
 test("sign in, start a run from the popup, pause and stop it from the in-page bar", async ({ context, extensionId, stub, site, openPopup }) => {
   const options = await signIn(context, extensionId, stub, GOOD_CODE)
   await expect(options.getByTestId("agent-name")).toHaveText("Erin Agent")
