@@ -72,8 +72,8 @@ export function expectedOutcome(c: PlayedCall): "answered" | "no_answer" {
 
 /**
  * Every call the simulator placed for an agent has exactly one history row with its call id, with
- * the outcome the simulator played (a transferred call may say "transferred" instead) and its
- * final figures once the call is over; no row names a call that does not exist; every list item
+ * the outcome the simulator played (a transferred call may say "transferred" instead) and, unless
+ * it was transferred, its final figures once the call is over; no row names a call that does not exist; every list item
  * has a row.
  */
 export function historyProblems(lists: SoakAgentList[], calls: PlayedCall[], history: Map<string, HistoryEntry[]>): RowProblem[] {
@@ -103,7 +103,8 @@ export function historyProblems(lists: SoakAgentList[], calls: PlayedCall[], his
         out.push({ kind: "wrong_outcome", userId: a.userId, callId: c.id, phone: c.to, expected, got: row.outcome, reason: row.reason ?? null });
         continue;
       }
-      if (c.status === "done" && (row.final !== true || row.durationSeconds !== c.duration)) {
+      // A transferred call goes on with the colleague: its final figures are not the agent's to wait for.
+      if (c.status === "done" && c.transfer === null && (row.final !== true || row.durationSeconds !== c.duration)) {
         out.push({ kind: "not_final", userId: a.userId, callId: c.id, phone: c.to, detail: `final=${String(row.final)} duration=${String(row.durationSeconds)}, Aircall: ${c.duration} s` });
       }
     }
