@@ -1,5 +1,5 @@
 /** Everything the simulator knows, plus its timers and event emitter. */
-import { EventEmitter } from "node:events";
+import { EventEmitter, setMaxListeners } from "node:events";
 import { FaultQueue } from "./fault-queue";
 import { seedTags, seedUsers } from "./options";
 import { RateWindow } from "./rate-window";
@@ -86,7 +86,9 @@ export class SimState {
     this.tags = seedTags();
   }
 
+  /** Aborted on reset/close; every in-flight delivery and held answer listens to it (hundreds in a soak). */
   get signal(): AbortSignal {
+    setMaxListeners(0, this.abort.signal);
     return this.abort.signal;
   }
 
