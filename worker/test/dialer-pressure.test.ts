@@ -22,7 +22,8 @@ const state = async (a: Agent) => (await (await call("/api/dialer", { headers: a
 const post = (a: Agent, path: string, json?: unknown) => call(path, { method: "POST", headers: a.auth, json });
 const limiter = () => env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName("company"));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const searches = () => aircall.seen.filter((s) => s.path === "/v1/calls/search").length;
+/** Searches seen (of one agent: other tests' objects may still be running against the same fake). */
+const searches = (a?: Agent) => aircall.seen.filter((s) => s.path === "/v1/calls/search" && (!a || s.query.get("user_id") === String(a.aircallUserId))).length;
 type Inner = { state: Record<string, any> };
 const peek = (a: Agent) => runInDurableObject(dialerStub(a.aircallUserId), async (i: AgentDialer) => (i as unknown as Inner).state);
 
@@ -32,7 +33,8 @@ async function fireWatchdog(a: Agent, elapsedMs = 0) {
   await runInDurableObject(stub, async (i: AgentDialer) => {
     const inner = i as unknown as Inner;
     const cur = inner.state.current;
-    const current = cur && elapsedMs ? { ...cur, sentAt: cur.sentAt - elapsedMs, firstSentAt: cur.firstSentAt - elapsedMs } : cur;
+    const back = (t?: number) => (t === undefined ? undefined : t - elapsedMs);
+    const current = cur && elapsedMs ? { ...cur, sentAt: back(cur.sentAt), firstSentAt: back(cur.firstSentAt), listFrom: back(cur.listFrom) } : cur;
     inner.state = { ...inner.state, current, watchdogAt: Date.now() };
   });
   await runDurableObjectAlarm(stub);
@@ -122,6 +124,57 @@ describe("a 429 on start-call", () => {
   }, 20_000);
 });
 
+describe("searches and reads are durable too", () => {
+  it("a search lost with its instance (restart mid-request) is sent again from the outbox", async () => {
+    const agent = await enrolledAgent();
+    let release: () => void = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    let first = true;
+    // the first search hangs (its instance goes away before the answer); later ones answer at once
+    aircall.route("GET /v1/calls/search", async () => {
+      if (!first) return Response.json({ meta: { count: 0 }, calls: [] });
+      first = false;
+      await held;
+      return new Response("", { status: 504 });
+    });
+    await post(agent, "/api/dialer/start", { items, delaySeconds: 0 });
+    await waitFor(() => aircall.starts().length === 1, "dial");
+    await fireWatchdog(agent, 60_000);
+    await waitFor(() => searches() === 1, "search sent (and hanging)");
+    const stub = dialerStub(agent.aircallUserId);
+    const rows = await runInDurableObject(stub, async (_i, ctx) => ctx.storage.sql.exec<{ key: string; held: number }>("SELECT key, held FROM outbox").toArray());
+    expect(rows).toEqual([{ key: "lookup:1", held: 0 }]); // kept, leased, until answered
+    // A new instance knows nothing of the request in flight; the lease has run out.
+    await runInDurableObject(stub, async (i: AgentDialer, ctx) => {
+      (i as unknown as { inFlight: Set<string> }).inFlight.clear();
+      ctx.storage.sql.exec("UPDATE outbox SET slot_at = ?", Date.now());
+    });
+    await runDurableObjectAlarm(stub);
+    await waitFor(() => searches() === 2, "search sent again");
+    await waitFor(async () => (await peek(agent)).current?.lookup === undefined, "its answer applied");
+    expect((await peek(agent)).current?.emptyLookups).toBe(1);
+    release(); // the lost request's late answer changes nothing
+    await sleep(100);
+    expect((await peek(agent)).current).toMatchObject({ emptyLookups: 1, lookupErrors: 0 });
+  });
+
+  it("after a 429 the request does not keep a slot: it takes a new one at the reset", async () => {
+    const agent = await enrolledAgent();
+    const resetAt = Date.now() + 2000;
+    aircall.route("GET /v1/calls/search", () => new Response('{"error":"Too Many Requests"}', { status: 429, headers: { "x-aircallapi-reset": String(resetAt) } }));
+    await post(agent, "/api/dialer/start", { items, delaySeconds: 0 });
+    await waitFor(() => aircall.starts().length === 1, "dial");
+    await fireWatchdog(agent, 60_000);
+    await waitFor(() => searches() === 1, "search answered 429");
+    const stub = dialerStub(agent.aircallUserId);
+    await waitFor(async () => {
+      const rows = await runInDurableObject(stub, async (_i, ctx) => ctx.storage.sql.exec<{ key: string; held: number; slot_at: number }>("SELECT key, held, slot_at FROM outbox").toArray());
+      return rows.length === 1 && rows[0]!.key === "lookup:1" && rows[0]!.held === 0 && rows[0]!.slot_at >= resetAt;
+    }, "kept for after the reset, holding no slot");
+    await sleep(resetAt - Date.now() + 50); // the company's block ends for the next tests
+  });
+});
+
 describe("a search that keeps failing", () => {
   it("ends in a paused run with the reason, not an endless 'dialing'", async () => {
     const agent = await enrolledAgent();
@@ -130,13 +183,13 @@ describe("a search that keeps failing", () => {
     await waitFor(() => aircall.starts().length === 1, "dial");
     for (let i = 1; i <= 8 && (await state(agent)).status === "dialing"; i++) {
       await fireWatchdog(agent, 60_000);
-      await waitFor(() => searches() === i, `search ${i}`);
+      await waitFor(() => searches(agent) === i, `search ${i}`);
       await sleep(50);
     }
     const s = await state(agent);
     expect(s.status).toBe("paused");
     expect(s.pausedReason).toMatch(/could not confirm.*400/i);
-    expect(searches()).toBeLessThanOrEqual(3);
+    expect(searches(agent)).toBe(3);
     expect(aircall.starts()).toHaveLength(1); // and it never dialed the number again
   });
 });

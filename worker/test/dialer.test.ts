@@ -34,7 +34,8 @@ function makeDue(stub: ReturnType<typeof dialerStub>, field: "recheckAt" | "watc
     const inner = instance as unknown as { state: Record<string, unknown> & { current?: Record<string, number> } };
     expect(inner.state[field]).toBeGreaterThan(Date.now());
     const cur = inner.state.current;
-    const current = cur && elapsedMs ? { ...cur, sentAt: cur.sentAt! - elapsedMs, firstSentAt: cur.firstSentAt! - elapsedMs } : cur;
+    const back = (t?: number) => (t === undefined ? undefined : t - elapsedMs);
+    const current = cur && elapsedMs ? { ...cur, sentAt: back(cur.sentAt), firstSentAt: back(cur.firstSentAt), listFrom: back(cur.listFrom) } : cur;
     inner.state = { ...inner.state, current, [field]: Date.now() };
   });
 }

@@ -51,17 +51,13 @@ export class AircallHttp {
     this.auth = "Basic " + btoa(`${o.apiId}:${o.apiToken}`);
   }
 
-  /** One request. `safe` requests are retried on network errors and 5xx. */
-  /** `stillWanted`, checked after any wait for a rate-limit slot: false cancels the request unsent (null). */
-  async request(method: string, path: string, opts: RequestOpts & { stillWanted: () => boolean }): Promise<AircallResponse | null>;
-  async request(method: string, path: string, opts: RequestOpts): Promise<AircallResponse>;
-  async request(method: string, path: string, opts: RequestOpts & { stillWanted?: () => boolean }): Promise<AircallResponse | null> {
+  /** One request (admin and setup work). `safe` requests are retried on network errors and 5xx. */
+  async request(method: string, path: string, opts: RequestOpts): Promise<AircallResponse> {
     const sleep = this.o.sleep ?? realSleep;
     const retries = opts.safe ? (this.o.retries ?? 3) : 0;
     let limited = 0;
     for (let attempt = 0; ; ) {
       await this.slot(sleep);
-      if (opts.stillWanted && !opts.stillWanted()) return null;
       let res: Response;
       try {
         res = await this.send(method, path, opts);

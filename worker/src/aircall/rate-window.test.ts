@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseReset, RateWindow, SAFETY_MS, WINDOW_MS } from "./rate-window";
+import { MIN_BLOCK_MS, parseReset, RateWindow, SAFETY_MS, WINDOW_MS } from "./rate-window";
 
 /** Largest number of reservations in any 60-second window. */
 function maxInWindow(times: number[]) {
@@ -58,5 +58,27 @@ describe("parseReset", () => {
     expect(parseReset(null, now)).toBe(now + WINDOW_MS);
     expect(parseReset("soon", now)).toBe(now + WINDOW_MS);
     expect(parseReset(String(now / 1000 + 86_400), now)).toBe(now + 5 * WINDOW_MS);
+  });
+
+  it("a reset already past on the worker's clock (skew, same second) still holds the company back a moment", () => {
+    const now = 1_750_000_000_000;
+    expect(parseReset(String(Math.floor(now / 1000) - 1), now)).toBe(now + MIN_BLOCK_MS);
+    expect(parseReset(String(now), now)).toBe(now + MIN_BLOCK_MS);
+  });
+
+  it("a small number is read as seconds until the reset", () => {
+    const now = 1_750_000_000_000;
+    expect(parseReset("20", now)).toBe(now + 20_000);
+  });
+});
+
+describe("a slot reserved before a 429", () => {
+  it("no longer holds once the company is blocked: the request takes a new slot after the reset", () => {
+    const w = new RateWindow(3);
+    const at = w.reserve(0);
+    w.blockUntil(120_000);
+    expect(w.recheck(at, 10)).toBeNull();
+    expect(w.reserve(10)).toBeGreaterThanOrEqual(120_000);
+    expect(w.recheck(200_000, 150_000)).toBe(50_000); // no block: the wait left on the slot
   });
 });

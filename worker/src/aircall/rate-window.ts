@@ -57,10 +57,17 @@ export class RateWindow {
   }
 }
 
-/** `X-AircallApi-Reset`: seconds or milliseconds since the epoch (undocumented); both accepted. */
+/** Never trust a reset that would lift the block at once (clock skew, a reset in the same second). */
+export const MIN_BLOCK_MS = 1_000;
+
+/**
+ * `X-AircallApi-Reset`: undocumented unit, so all of these are read: UNIX seconds, UNIX milliseconds,
+ * or a small number of seconds until the reset. The block lasts at least MIN_BLOCK_MS and at most 5
+ * minutes; no header (or nonsense) waits a whole window.
+ */
 export function parseReset(value: string | null, now: number, fallbackMs = WINDOW_MS): number {
   const n = value === null ? NaN : Number(value);
   if (!Number.isFinite(n) || n <= 0) return now + fallbackMs;
-  const ms = n < 1e12 ? n * 1000 : n;
-  return Math.min(Math.max(ms, now), now + 5 * WINDOW_MS);
+  const ms = n < 1e6 ? now + n * 1000 : n < 1e12 ? n * 1000 : n;
+  return Math.min(Math.max(ms, now + MIN_BLOCK_MS), now + 5 * WINDOW_MS);
 }

@@ -55,6 +55,7 @@ export class AgentDialer extends DurableObject<Env> {
     const previous = this.config();
     if (previous && previous.agentId !== config.agentId) {
       this.store.archiveHistory(previous.agentId, Date.now());
+      this.store.outboxClear(); // nothing of the previous agent's is ever sent
       this.state = initialState();
       this.store.saveMachine(undefined, this.state);
       this.lastPushed = "";
@@ -73,6 +74,8 @@ export class AgentDialer extends DurableObject<Env> {
       this.store.putJson("config", this.cachedConfig);
     }
     await this.apply({ type: "stop", now: Date.now() });
+    this.store.outboxClear(); // a removed agent's waiting requests are never sent
+    await this.syncAlarm();
     for (const ws of this.ctx.getWebSockets()) ws.close(1000, "agent removed");
   }
 
@@ -161,10 +164,11 @@ export class AgentDialer extends DurableObject<Env> {
     this.alarmAt = null;
     await this.apply({ type: "timer", now: Date.now() });
     const now = Date.now();
-    const due = this.store.outboxDue(now).filter((w) => !this.inFlight.has(w.key));
+    const due = this.store.outboxDue(now);
     // Leased, not removed: if this instance goes away before sending, the alarm tries again later.
     for (const w of due) this.store.outboxLease(w.key, now + OUTBOX_LEASE_MS);
-    if (due.length) this.ctx.waitUntil(Promise.all(due.map((w) => this.sendToAircall(w.effect as AircallEffect, w.slotAt))));
+    const send = due.filter((w) => !this.inFlight.has(w.key));
+    if (send.length) this.ctx.waitUntil(Promise.all(send.map((w) => this.sendToAircall(w.effect as AircallEffect, w.held ? w.slotAt : undefined))));
     await this.syncAlarm();
   }
 
@@ -253,27 +257,40 @@ export class AgentDialer extends DurableObject<Env> {
   private async sendToAircall(effect: AircallEffect, reservedAt?: number): Promise<void> {
     const config = this.config();
     const key = effectKey(effect);
-    if (!config?.enabled || this.inFlight.has(key)) return;
+    if (!config?.enabled) return this.store.outboxDelete(key);
+    if (this.inFlight.has(key)) return;
     this.inFlight.add(key);
     try {
       if (!this.wanted(effect)) return this.drop(key, effect);
       const limiter = companyLimiter(this.env);
       const wait = await limiter.acquire(reservedAt);
-      if (wait > 0) return await this.defer(key, effect, Date.now() + wait);
+      if (wait > 0) return await this.defer(key, effect, Date.now() + wait, true);
       if (!this.wanted(effect)) return this.drop(key, effect); // the run moved on while we asked
-      this.store.outboxDelete(key);
-      if (effect.type === "dial" && this.state.current?.queued) await this.apply({ type: "dial.sent", dialId: effect.dialId, attempt: effect.attempt, now: Date.now() });
+      if (effect.type === "dial") {
+        // Never sent twice: out of the outbox, and marked sent in storage, before it leaves.
+        this.store.outboxDelete(key);
+        if (this.state.current?.queued) await this.apply({ type: "dial.sent", dialId: effect.dialId, attempt: effect.attempt, now: Date.now() });
+      } else {
+        // A search or read is safe to send again: kept (leased) until answered, so a restart mid-request resends it.
+        this.store.outboxPut(key, effect, Date.now() + OUTBOX_LEASE_MS, false);
+        await this.syncAlarm();
+      }
       const outcome = await runAircallEffect(aircallHttpFor(this.env, limiter), config, effect);
-      if ("limited" in outcome) return await this.defer(key, effect, outcome.limited); // a 429 placed nothing: same request after the reset
+      // A 429 placed nothing: the same request after the reset, with a new slot then.
+      if ("limited" in outcome) return await this.defer(key, effect, outcome.limited, false);
+      this.store.outboxDelete(key);
       if (outcome.event) await this.apply(outcome.event);
     } finally {
       this.inFlight.delete(key);
     }
   }
 
-  /** Keeps the request until its slot; a start-call that waits has not gone out (no watchdog meanwhile). */
-  private async defer(key: string, effect: AircallEffect, slotAt: number) {
-    this.store.outboxPut(key, effect, slotAt);
+  /**
+   * Keeps the request until `slotAt`; a start-call that waits has not gone out (no watchdog meanwhile).
+   * `held`: a slot is reserved for it then (else it takes one when it is due).
+   */
+  private async defer(key: string, effect: AircallEffect, slotAt: number, held: boolean) {
+    this.store.outboxPut(key, effect, slotAt, held);
     if (effect.type === "dial") await this.apply({ type: "dial.queued", dialId: effect.dialId, attempt: effect.attempt, now: Date.now() });
     await this.syncAlarm();
   }
@@ -291,7 +308,7 @@ export class AgentDialer extends DurableObject<Env> {
     const cur = this.state.current;
     switch (effect.type) {
       case "dial":
-        return this.state.status === "dialing" && cur?.dialId === effect.dialId && cur.attempt === effect.attempt && !cur.callId;
+        return this.state.status === "dialing" && cur?.dialId === effect.dialId && cur.attempt === effect.attempt && cur.item.phone === effect.phone && !cur.callId;
       case "lookup.dial":
       case "lookup.call":
         return cur?.dialId === effect.dialId && cur.lookup?.seq === effect.seq;

@@ -100,9 +100,9 @@ describe("searches after a 5xx or timeout", () => {
     let s = start([item(1)], 0);
     s = step(s, { type: "dial.result", dialId: 1, attempt: 1, result: { kind: "uncertain", message: "502" }, now: T0 + 2 * S });
     const fx: Effect[] = [];
-    s = step(s, { type: "timer", now: T0 + LIST }, fx);
+    s = step(s, { type: "timer", now: T0 + 2 * S + LIST }, fx);
     const old = call(1, { id: "123", startedAt: T0 - 9 * S, endedAt: T0 - 8 * S }); // a call made by hand just before
-    const t = transition(s, { type: "lookup.result", dialId: 1, seq: lookups(fx)[0]!.seq, calls: [old], searchedAt: T0 + LIST, now: T0 + LIST });
+    const t = transition(s, { type: "lookup.result", dialId: 1, seq: lookups(fx)[0]!.seq, calls: [old], searchedAt: T0 + 2 * S + LIST, now: T0 + 2 * S + LIST });
     expect(t.state.current?.callId).toBeUndefined();
   });
 });

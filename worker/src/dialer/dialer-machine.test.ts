@@ -182,7 +182,7 @@ describe("Aircall's answers to start-call", () => {
     expect(check.effects).toEqual([{ type: "check.availability" }]);
     const stillBusy = transition(check.state, { type: "availability", availability: "in_call", now: paused.recheckAt! + 50 });
     expect(stillBusy.state.status).toBe("paused");
-    expect(nextAlarmAt(stillBusy.state)).toBe(paused.recheckAt! + DEFAULT_CONFIG.watchdogMs);
+    expect(nextAlarmAt(stillBusy.state)).toBe(paused.recheckAt! + 2 * DEFAULT_CONFIG.watchdogMs); // checks back off
     const free = transition(stillBusy.state, { type: "availability", availability: "available", now: paused.recheckAt! + 60_000 });
     expect(free.state.status).toBe("dialing");
     expect(dials(free.effects)).toEqual(["+14155550101"]);
@@ -225,11 +225,11 @@ describe("Aircall's answers to start-call", () => {
   it("5xx/timeout: waits until Aircall can list the call, then looks for it before any new dial", () => {
     const t = result(dialing(), { kind: "uncertain", message: "502" });
     expect(t.effects).toEqual([]); // Aircall may not list the call yet
-    expect(nextAlarmAt(t.state)).toBe(T0 + LIST);
-    const search = transition(t.state, { type: "timer", now: T0 + LIST });
+    expect(nextAlarmAt(t.state)).toBe(T0 + 200 + LIST); // counted from the 502's arrival
+    const search = transition(t.state, { type: "timer", now: T0 + 200 + LIST });
     expect(search.effects).toEqual([{ type: "lookup.dial", dialId: 1, seq: 1, phone: "+14155550101", fromMs: T0 - 10_000 }]);
     // the call was placed after all: follow it (and the missing webhook is reported)
-    const found = transition(search.state, { type: "lookup.result", dialId: 1, seq: 1, calls: [call(1)], searchedAt: T0 + LIST, now: T0 + LIST + 100 });
+    const found = transition(search.state, { type: "lookup.result", dialId: 1, seq: 1, calls: [call(1)], searchedAt: T0 + 200 + LIST, now: T0 + 300 + LIST });
     expect(found.state.status).toBe("ringing");
     expect(dials(found.effects)).toEqual([]);
     expect(found.effects).toContainEqual({ type: "webhook.missing" });
@@ -237,7 +237,7 @@ describe("Aircall's answers to start-call", () => {
 
   it("5xx and two empty searches: redials after a backoff; pauses when Aircall keeps failing", () => {
     let s = result(dialing(), { kind: "uncertain", message: "503" }).state;
-    s = emptySearch(s, T0 + LIST);
+    s = emptySearch(s, T0 + 200 + LIST);
     expect(s.current?.retryAt).toBeUndefined(); // one empty search is not enough
     s = emptySearch(s, s.watchdogAt!);
     expect(s.current?.retryAt).toBeGreaterThan(T0);
@@ -247,7 +247,7 @@ describe("Aircall's answers to start-call", () => {
     s = redial.state;
     for (let i = 0; i < 2 && s.status === "dialing"; i++) {
       s = transition(s, { type: "dial.result", dialId: 1, result: { kind: "uncertain", message: "503" }, now: s.current!.sentAt + 100 }).state;
-      expect(s.watchdogAt).toBe(s.current!.sentAt + LIST);
+      expect(s.watchdogAt).toBe(s.current!.sentAt + 100 + LIST);
       s = emptySearch(s, s.watchdogAt!);
       s = emptySearch(s, s.watchdogAt!);
       if (s.status === "dialing") s = transition(s, { type: "timer", now: s.current!.retryAt! }).state;
@@ -259,7 +259,7 @@ describe("Aircall's answers to start-call", () => {
 
   it("a 405 to a redial looks for the first attempt's call instead of requeueing", () => {
     let s = result(dialing(), { kind: "uncertain", message: "504" }).state;
-    s = emptySearch(s, T0 + LIST);
+    s = emptySearch(s, T0 + 200 + LIST);
     s = emptySearch(s, s.watchdogAt!);
     s = transition(s, { type: "timer", now: s.current!.retryAt! }).state; // redial
     const busy = transition(s, { type: "dial.result", dialId: 1, result: { kind: "unavailable", message: "405" }, now: s.current!.sentAt + 100 });

@@ -44,6 +44,10 @@ export type MachineConfig = {
   /** read a finished call again this long after its end when call.ended has not come */
   finalDelayMs: number;
   maxFinalTries: number;
+  /** reads of a live call and availability checks back off up to this interval */
+  maxQuietMs: number;
+  /** a call Aircall still shows live after this long is closed with what is known (a stuck call) */
+  maxCallMs: number;
 };
 export const DEFAULT_CONFIG: MachineConfig = {
   watchdogMs: 60_000,
@@ -56,6 +60,8 @@ export const DEFAULT_CONFIG: MachineConfig = {
   lookupLostMs: 7 * 60_000,
   finalDelayMs: 90_000,
   maxFinalTries: 4,
+  maxQuietMs: 15 * 60_000,
+  maxCallMs: 4 * 3600_000,
 };
 
 /** Clock skew allowed between the worker and Aircall's started_at (whole seconds). */
@@ -98,8 +104,14 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
         restored: undefined,
       };
       // A call from a stopped run may still be live: follow it, dial the first item after it.
-      if (s.current) return ok({ ...next, status: s.current.phase });
-      return dialNext(next, e.now, cfg);
+      if (s.current?.callId) return ok({ ...next, status: s.current.phase });
+      // A stopped run's dial that Aircall never confirmed is not this run's: it is never dialed again,
+      // and a late event for it still completes its row.
+      const inherited = s.current ? giveUp({ ...next, status: "stopped" }, s.current, "The run was stopped before Aircall confirmed this call.", undefined, e.now, cfg) : ok(next);
+      const fresh: MachineState = { ...inherited.state, status: "idle", done: 0 };
+      if (s.disconnected) return ok(pause(fresh, DISCONNECTED, true, e.now + cfg.watchdogMs), inherited.effects);
+      const t = dialNext(fresh, e.now, cfg);
+      return ok(t.state, [...inherited.effects, ...t.effects]);
     }
     case "pause": {
       // Pausing over a pause Aircall caused makes it the agent's: it no longer lifts by itself.
@@ -235,11 +247,16 @@ function complete(s: MachineState): MachineState {
 /** `recheckAt`: for a pause Aircall caused, when to ask for the agent's availability. */
 function pause(s: MachineState, reason: string, autoResume: boolean, recheckAt?: number): MachineState {
   const pausedFrom = s.status === "paused" ? s.pausedFrom : s.status;
-  return { ...s, status: "paused", pausedFrom, pausedReason: reason, autoResume, recheckAt: autoResume ? recheckAt : undefined, nextDialAt: undefined };
+  return { ...s, status: "paused", pausedFrom, pausedReason: reason, autoResume, recheckAt: autoResume ? recheckAt : undefined, rechecks: 0, nextDialAt: undefined };
 }
 
+/** Reads and checks that keep finding nothing new come less and less often (Aircall's budget is shared). */
+const backoff = (n: number, cfg: MachineConfig) => Math.min(cfg.watchdogMs * 2 ** n, cfg.maxQuietMs);
+
 function resume(s: MachineState, now: number, cfg: MachineConfig): Transition {
-  const base: MachineState = { ...s, pausedReason: undefined, pausedFrom: undefined, autoResume: false, recheckAt: undefined };
+  // Aircall Workspace is closed: a start-call could not ring anyway. Wait for it (Aircall tells us).
+  if (s.disconnected) return ok(pause(s, DISCONNECTED, true, now + cfg.watchdogMs));
+  const base: MachineState = { ...s, pausedReason: undefined, pausedFrom: undefined, autoResume: false, recheckAt: undefined, rechecks: undefined };
   if (s.current) return ok({ ...base, status: s.current.phase });
   return dialNext(base, now, cfg);
 }
@@ -264,8 +281,10 @@ function dueFinals(s: MachineState, now: number, cfg: MachineConfig): Transition
 function onTimerRun(s: MachineState, now: number, cfg: MachineConfig): Transition {
   const cur = s.current;
   if (cur && !cur.queued && s.watchdogAt !== undefined && now >= s.watchdogAt) return watchdog(s, cur, now, cfg);
-  if (s.status === "paused" && s.autoResume && s.recheckAt !== undefined && now >= s.recheckAt)
-    return ok({ ...s, recheckAt: now + cfg.watchdogMs }, [{ type: "check.availability" }]);
+  if (s.status === "paused" && s.autoResume && s.recheckAt !== undefined && now >= s.recheckAt) {
+    const rechecks = (s.rechecks ?? 0) + 1;
+    return ok({ ...s, rechecks, recheckAt: now + backoff(rechecks, cfg) }, [{ type: "check.availability" }]);
+  }
   if (cur?.retryAt !== undefined && now >= cur.retryAt && s.status === "dialing") return redial(s, cur, now, cfg);
   if (s.status === "wrap_up" && s.nextDialAt !== undefined && now >= s.nextDialAt)
     return dialNext({ ...s, nextDialAt: undefined }, now, cfg);
@@ -280,7 +299,13 @@ function watchdog(s: MachineState, cur: Current, now: number, cfg: MachineConfig
     return lookupFailed(s, { ...cur, lookup: undefined }, "Aircall did not answer a search", now, cfg);
   }
   // A search can't list a call before Aircall indexed it: don't ask before then.
-  if (!cur.callId && now < cur.sentAt + cfg.listDelayMs) return ok({ ...s, watchdogAt: cur.sentAt + cfg.listDelayMs });
+  const listable = (cur.listFrom ?? cur.sentAt) + cfg.listDelayMs;
+  if (!cur.callId && now < listable) return ok({ ...s, watchdogAt: listable });
+  if (cur.callId && now - (cur.startedAt ?? cur.sentAt) > cfg.maxCallMs) {
+    // Aircall still shows the call live after hours: a stuck call. Close it with what is known.
+    const ended = { ...gone(cur.callId, now), digits: digitsOnly(cur.item.phone), answeredAt: cur.answeredAt ?? null, startedAt: cur.startedAt ?? null };
+    return finish(s, cur, ended, cur.answeredAt ? "answered" : "no_answer", now, cfg, { reason: "Aircall still showed this call as live hours later; closed by the dialer" });
+  }
   const seq = (cur.lookupSeq ?? 0) + 1;
   const current: Current = { ...cur, lookupSeq: seq, lookup: { seq, at: now } };
   const effect: Effect = cur.callId
@@ -299,7 +324,6 @@ function onDialResult(s: MachineState, e: Extract<MachineEvent, { type: "dial.re
   switch (r.kind) {
     case "cancelled": {
       // Never sent (the run moved on while it waited for a slot): the item waits in the queue.
-      if (s.status === "dialing") return ok(s);
       return ok({ ...restore({ ...s, current: undefined, watchdogAt: undefined }, cur), pausedFrom: s.status === "paused" ? "wrap_up" : s.pausedFrom }, [
         { type: "history.discard", dialId: cur.dialId },
       ]);
@@ -322,8 +346,9 @@ function onDialResult(s: MachineState, e: Extract<MachineEvent, { type: "dial.re
     case "refused":
       return putBack(s, cur, `Aircall refused the request: ${r.message}`, false, e.now, cfg);
     case "uncertain":
-      // Never dial again blindly (DESIGN, point 7): search for the call once Aircall can list it.
-      return ok({ ...s, watchdogAt: Math.max(e.now, cur.sentAt + cfg.listDelayMs) });
+      // Never dial again blindly (DESIGN, point 7): search for the call once Aircall can list it —
+      // counted from this answer, as Aircall may have created the call at any time until it came.
+      return ok({ ...s, current: { ...cur, listFrom: e.now }, watchdogAt: e.now + cfg.listDelayMs });
   }
 }
 
@@ -347,7 +372,7 @@ function onLookupResult(s: MachineState, e: Extract<MachineEvent, { type: "looku
     // A read of the call we follow: [] = Aircall no longer knows it (close it with what we have).
     const call = e.calls.find((c) => c.id === cur.callId) ?? gone(cur.callId, e.now);
     const event = call.endedAt ? "call.hungup" : call.transferredAway ? "call.transferred" : call.answeredAt ? "call.answered" : "call.created";
-    const t = followCall({ ...s, current: ok1 }, ok1, event, call, e.now, cfg);
+    const t = followCall({ ...s, current: ok1 }, ok1, event, call, e.now, cfg, true);
     return call.endedAt && e.calls.length ? ok(t.state, [...t.effects, { type: "webhook.missing" }]) : t;
   }
   const found = e.calls.find((c) => matchesPending(s, cur, c));
@@ -356,8 +381,8 @@ function onLookupResult(s: MachineState, e: Extract<MachineEvent, { type: "looku
     return ok(t.state, [...t.effects, { type: "webhook.missing" }]);
   }
   // Empty. Made before Aircall could list the call, it proves nothing: ask again once it can.
-  if (e.searchedAt < cur.sentAt + cfg.listDelayMs)
-    return ok({ ...s, current: ok1, watchdogAt: Math.max(e.now, cur.sentAt + cfg.listDelayMs) });
+  const listable = (cur.listFrom ?? cur.sentAt) + cfg.listDelayMs;
+  if (e.searchedAt < listable) return ok({ ...s, current: ok1, watchdogAt: Math.max(e.now, listable) });
   return onEmptySearch(s, ok1, e.now, cfg);
 }
 
@@ -378,8 +403,17 @@ function lookupFailed(s: MachineState, cur: Current, why: string, now: number, c
   }
   // Placed or not, we can't tell: never dial this number again on a guess. Its row stays open to a late event.
   const reason = `Aircall could not confirm whether the call to ${cur.item.phone} was placed (${why}).`;
-  const orphans = [...(s.orphans ?? []), { dialId: cur.dialId, digits: digitsOnly(cur.item.phone), firstSentAt: cur.firstSentAt }].slice(-MAX_ORPHANS);
-  return finish({ ...s, orphans }, cur, null, "failed", now, cfg, { reason, pauseReason: `${reason} Check Aircall, then resume.` });
+  return giveUp(s, cur, reason, `${reason} Check Aircall, then resume.`, now, cfg);
+}
+
+/**
+ * The dial ends as failed without knowing for sure that Aircall placed nothing: its row says why,
+ * and it becomes an orphan, so a late event for its call still completes the row.
+ */
+function giveUp(s: MachineState, cur: Current, reason: string, pauseReason?: string, now = 0, cfg: MachineConfig = DEFAULT_CONFIG): Transition {
+  const orphan = { dialId: cur.dialId, itemId: cur.item.id, digits: digitsOnly(cur.item.phone), firstSentAt: cur.firstSentAt };
+  const orphans = [...(s.orphans ?? []).filter((o) => o.dialId !== cur.dialId), orphan].slice(-MAX_ORPHANS);
+  return finish({ ...s, orphans }, cur, null, "failed", now, cfg, { reason, pauseReason });
 }
 
 /** A search made late enough found nothing. Only a second one, lookupDelay later, says "not placed". */
@@ -388,8 +422,12 @@ function onEmptySearch(s: MachineState, cur: Current, now: number, cfg: MachineC
   if (emptyLookups < 2) return ok({ ...s, current: { ...cur, emptyLookups }, watchdogAt: now + cfg.lookupDelayMs });
   const why = "Aircall did not place the call (is Aircall Workspace open?)";
   const failures = s.failures + 1;
-  if (s.status === "stopped") return ok({ ...s, failures, current: undefined, watchdogAt: undefined }, [{ type: "history.discard", dialId: cur.dialId }]);
-  if (failures >= cfg.maxFailures) return putBack({ ...s, failures }, cur, `Aircall keeps failing: ${why}`, false, now, cfg);
+  if (s.status === "stopped") return giveUp({ ...s, failures }, cur, why, undefined, now, cfg);
+  if (failures >= cfg.maxFailures) {
+    // The number goes back to the queue for the agent to decide; its row stays (a late call completes it).
+    const t = giveUp({ ...s, failures }, cur, why, `Aircall keeps failing: ${why}`, now, cfg);
+    return ok(restore(t.state, cur), t.effects);
+  }
   const current: Current = { ...cur, emptyLookups, retryAt: now + cfg.retryBackoffMs * failures };
   return ok({ ...s, failures, current, watchdogAt: undefined });
 }
@@ -398,7 +436,8 @@ function onFinalResult(s: MachineState, e: Extract<MachineEvent, { type: "final.
   const entry = s.unfinal?.find((u) => u.callId === e.callId);
   if (!entry) return ok(s);
   const others = s.unfinal!.filter((u) => u.callId !== e.callId);
-  if (e.call && e.call.endedAt && (e.call.status === "done" || e.call.status === undefined))
+  const done = e.call?.status === "done" || (e.call?.status == null && e.call?.duration != null);
+  if (e.call && e.call.endedAt && done)
     return ok({ ...s, unfinal: others }, [{ type: "history.updateCall", callId: e.callId, fields: finalFields(e.call, true) }]);
   const tries = entry.tries + 1;
   if (tries >= cfg.maxFinalTries) return ok({ ...s, unfinal: others });
@@ -418,7 +457,7 @@ function matchesPending(s: MachineState, cur: Current, call: CallInfo): boolean 
 function onCallEvent(s: MachineState, event: string, call: CallInfo, now: number, cfg: MachineConfig): Transition {
   const cur = s.current;
   if (cur && (cur.callId === call.id || matchesPending(s, cur, call))) return followCall(s, cur, event, call, now, cfg);
-  const orphan = adoptOrphan(s, event, call);
+  const orphan = adoptOrphan(s, event, call, now, cfg);
   if (orphan) return orphan;
   // A call that already advanced the run: call.ended completes its history row with the final data
   // (a late call.hungup carries nothing newer, and must not overwrite what call.ended wrote).
@@ -429,20 +468,37 @@ function onCallEvent(s: MachineState, event: string, call: CallInfo, now: number
   return ok(s);
 }
 
-/** A late event for a dial the run gave up on: its row gets the call after all (no dial follows). */
-function adoptOrphan(s: MachineState, event: string, call: CallInfo): Transition | null {
-  if (call.direction !== "outbound" || s.recentCallIds?.includes(call.id)) return null;
-  const o = s.orphans?.find((x) => x.digits === call.digits && (call.startedAt === null || call.startedAt >= x.firstSentAt - MATCH_SKEW_MS));
+/**
+ * A late event for a dial the run gave up on: its row gets the call after all, and every later event
+ * of that call updates it (no dial follows). Its item leaves the queue if it had been put back.
+ */
+function adoptOrphan(s: MachineState, event: string, call: CallInfo, now: number, cfg: MachineConfig): Transition | null {
+  if (call.direction !== "outbound") return null;
+  const o =
+    s.orphans?.find((x) => x.callId === call.id) ??
+    (s.recentCallIds?.includes(call.id) ? undefined : s.orphans?.find((x) => !x.callId && x.digits === call.digits && (call.startedAt === null || call.startedAt >= x.firstSentAt - MATCH_SKEW_MS)));
   if (!o) return null;
-  const ended = event === "call.hungup" || event === "call.ended" || call.endedAt !== null;
-  const fields = { ...finalFields(call, event === "call.ended"), callId: call.id, startedAt: call.startedAt, outcome: (call.answeredAt ? "answered" : ended ? "no_answer" : "failed") as Outcome, reason: null };
-  const state: MachineState = { ...s, orphans: s.orphans!.filter((x) => x !== o), recentCallIds: [...(s.recentCallIds ?? []), call.id].slice(-RECENT_CALLS) };
+  const final = event === "call.ended";
+  const ended = final || event === "call.hungup" || call.endedAt !== null;
+  const outcome: Outcome | undefined = call.answeredAt ? "answered" : ended ? "no_answer" : undefined;
+  const fields = { ...finalFields(call, final), callId: call.id, ...(call.startedAt !== null ? { startedAt: call.startedAt } : {}), ...(outcome ? { outcome, reason: null } : {}) };
+  const orphans = ended ? s.orphans!.filter((x) => x !== o) : s.orphans!.map((x) => (x === o ? { ...x, callId: call.id } : x));
+  const unfinal = ended && !final ? [...(s.unfinal ?? []).filter((u) => u.callId !== call.id), { callId: call.id, dueAt: now + cfg.finalDelayMs, tries: 0 }].slice(-MAX_UNFINAL) : s.unfinal;
+  const state: MachineState = {
+    ...s,
+    orphans,
+    unfinal,
+    queue: s.queue.filter((i) => i.id !== o.itemId),
+    restored: s.restored?.filter((r) => r.id !== o.itemId),
+    recentCallIds: s.recentCallIds?.includes(call.id) ? s.recentCallIds : [...(s.recentCallIds ?? []), call.id].slice(-RECENT_CALLS),
+  };
   return ok(state, [{ type: "history.update", dialId: o.dialId, fields }]);
 }
 
 const TRANSFERRED = "Transferred in Aircall: the call is no longer yours";
 
-function followCall(s: MachineState, cur: Current, event: string, call: CallInfo, now: number, cfg: MachineConfig): Transition {
+/** `fromRead`: learnt by reading the call from Aircall (the watchdog backs off while it stays live). */
+function followCall(s: MachineState, cur: Current, event: string, call: CallInfo, now: number, cfg: MachineConfig, fromRead = false): Transition {
   const adopted = !cur.callId;
   const startedAt = call.startedAt ?? cur.startedAt ?? now;
   const answeredAt = call.answeredAt ?? cur.answeredAt;
@@ -453,19 +509,21 @@ function followCall(s: MachineState, cur: Current, event: string, call: CallInfo
   }
   if (event === "call.transferred") {
     // The agent handed the call over: it goes on without them, and so does the run.
-    return finish(s, withCall, { ...call, endedAt: null }, answeredAt ? "answered" : "no_answer", now, cfg, { reason: TRANSFERRED, reasonCode: "transferred", final: false, keepOpen: true });
+    return finish(s, withCall, { ...call, endedAt: null }, answeredAt ? "answered" : "no_answer", now, cfg, { reason: TRANSFERRED, reasonCode: "transferred", final: false });
   }
   const phase = answeredAt || event === "call.answered" ? "in_call" : "ringing";
+  const quietReads = fromRead ? (cur.quietReads ?? 0) + 1 : 0;
   const current: Current = {
     ...withCall,
     answeredAt: answeredAt ?? (phase === "in_call" ? now : undefined),
     phase,
     retryAt: undefined,
     queued: false,
+    quietReads,
   };
   const status = isCallPhase(s.status) ? phase : s.status;
   const effects: Effect[] = adopted ? [{ type: "history.update", dialId: cur.dialId, fields: { callId: call.id, startedAt } }] : [];
-  return ok({ ...s, status, current, failures: 0, watchdogAt: now + cfg.watchdogMs }, effects);
+  return ok({ ...s, status, current, failures: 0, watchdogAt: now + backoff(quietReads, cfg) }, effects);
 }
 
 function finalFields(call: CallInfo, final: boolean) {
@@ -481,17 +539,19 @@ function finalFields(call: CallInfo, final: boolean) {
   };
 }
 
-type FinishOpts = { reason?: string; reasonCode?: string; immediate?: boolean; final?: boolean; pauseReason?: string; keepOpen?: boolean };
+type FinishOpts = { reason?: string; reasonCode?: string; immediate?: boolean; final?: boolean; pauseReason?: string };
 
 /** The current dial is over (answered, not answered, failed): record it and move on. */
-function finish(s: MachineState, cur: Current, call: CallInfo | null, outcome: Outcome, now: number, cfg: MachineConfig, o: FinishOpts): Transition {
+function finish(s: MachineState, cur: Current, rawCall: CallInfo | null, outcome: Outcome, now: number, cfg: MachineConfig, o: FinishOpts): Transition {
+  // What the run already knows (e.g. when it was answered) is kept when this last word lacks it.
+  const call = rawCall && { ...rawCall, answeredAt: rawCall.answeredAt ?? cur.answeredAt ?? null };
   const fields = call
     ? { ...finalFields(call, o.final ?? false), outcome, callId: call.id, startedAt: cur.startedAt ?? null, reason: o.reason ?? null, reasonCode: o.reasonCode ?? null }
     : { outcome, reason: o.reason ?? null, reasonCode: o.reasonCode ?? null, final: true };
   const effects: Effect[] = [{ type: "history.update", dialId: cur.dialId, fields }];
   const placed = outcome === "answered" || outcome === "no_answer";
   // A call that ended without its final data (call.ended) is read again from Aircall later.
-  const unfinal = call && !o.final && !o.keepOpen
+  const unfinal = call && !o.final
     ? [...(s.unfinal ?? []).filter((u) => u.callId !== call.id), { callId: call.id, dueAt: now + cfg.finalDelayMs, tries: 0 }].slice(-MAX_UNFINAL)
     : s.unfinal;
   const base: MachineState = {

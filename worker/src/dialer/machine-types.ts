@@ -35,6 +35,10 @@ export type Current = {
   retryAt?: number;
   /** when the first start-call for this item went out: calls older than this are not ours */
   firstSentAt: number;
+  /** Aircall may list the call from `listFrom` + listDelay on (the send, or a timed-out answer's arrival) */
+  listFrom?: number;
+  /** reads of the followed call in a row that found it still live (the watchdog backs off) */
+  quietReads?: number;
   /** searches made late enough to list the call that found nothing, since the latest start-call */
   emptyLookups?: number;
   /** searches or reads that failed (4xx, 5xx, schema, lost) in a row */
@@ -47,8 +51,12 @@ export type Current = {
 /** A finished call whose final data (call.ended) has not come: read it from Aircall at `dueAt`. */
 export type Unfinal = { callId: string; dueAt: number; tries: number };
 
-/** A dial given up on without knowing whether Aircall placed it: a late event for it still completes its row. */
-export type Orphan = { dialId: number; digits: string; firstSentAt: number };
+/**
+ * A dial given up on without knowing whether Aircall placed it: a late event for it still completes
+ * its row (and, once its call is known, every later event of that call), and takes its item out of
+ * the queue if it was put back.
+ */
+export type Orphan = { dialId: number; itemId: string; digits: string; firstSentAt: number; callId?: string };
 
 export type MachineState = {
   status: DialerStatus;
@@ -63,6 +71,8 @@ export type MachineState = {
   autoResume?: boolean;
   /** while auto-paused: when to ask Aircall for the agent's availability if no event came */
   recheckAt?: number;
+  /** availability checks made during this automatic pause (they back off) */
+  rechecks?: number;
   /** Aircall Workspace closed (user.disconnected) and not opened since */
   disconnected?: boolean;
   /** consecutive start-calls that failed without a trace of a call */

@@ -15,7 +15,7 @@ CREATE INDEX IF NOT EXISTS history_dial_at ON history(dial_at);
 CREATE TABLE IF NOT EXISTS inbox (key TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS inbox_received ON inbox(received_at);
 CREATE TABLE IF NOT EXISTS tickets (hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS outbox (key TEXT PRIMARY KEY, effect TEXT NOT NULL, slot_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS outbox (key TEXT PRIMARY KEY, effect TEXT NOT NULL, slot_at INTEGER NOT NULL, held INTEGER NOT NULL DEFAULT 0);
 `;
 
 /** Columns added after the first version: added to an existing table on first use. */
@@ -47,24 +47,32 @@ export class DialerStore {
   }
 
   // ---------- Aircall requests waiting for a rate-limit slot (durable: an alarm sends them) ----------
-  /** The same work waiting already (same key) is replaced: one request per key. */
-  outboxPut(key: string, effect: unknown, slotAt: number) {
-    this.sql.exec("INSERT OR REPLACE INTO outbox (key, effect, slot_at) VALUES (?, ?, ?)", key, JSON.stringify(effect), slotAt);
+  /**
+   * The same work waiting already (same key) is replaced: one request per key. `held`: the request
+   * holds a rate-limit slot reserved for `slotAt` (false: it must take a new one, e.g. after a 429).
+   */
+  outboxPut(key: string, effect: unknown, slotAt: number, held: boolean) {
+    this.sql.exec("INSERT OR REPLACE INTO outbox (key, effect, slot_at, held) VALUES (?, ?, ?, ?)", key, JSON.stringify(effect), slotAt, held ? 1 : 0);
   }
 
+  /** Taken for sending: if it is still here at `until` (its instance went away), it is sent again, with a new slot. */
   outboxLease(key: string, until: number) {
-    this.sql.exec("UPDATE outbox SET slot_at = ? WHERE key = ?", until, key);
+    this.sql.exec("UPDATE outbox SET slot_at = ?, held = 0 WHERE key = ?", until, key);
+  }
+
+  outboxClear() {
+    this.sql.exec("DELETE FROM outbox");
   }
 
   outboxDelete(key: string) {
     this.sql.exec("DELETE FROM outbox WHERE key = ?", key);
   }
 
-  outboxDue(now: number): { key: string; effect: unknown; slotAt: number }[] {
+  outboxDue(now: number): { key: string; effect: unknown; slotAt: number; held: boolean }[] {
     return this.sql
-      .exec<{ key: string; effect: string; slot_at: number }>("SELECT key, effect, slot_at FROM outbox WHERE slot_at <= ? ORDER BY slot_at", now)
+      .exec<{ key: string; effect: string; slot_at: number; held: number }>("SELECT key, effect, slot_at, held FROM outbox WHERE slot_at <= ? ORDER BY slot_at", now)
       .toArray()
-      .map((r) => ({ key: r.key, effect: JSON.parse(r.effect) as unknown, slotAt: r.slot_at }));
+      .map((r) => ({ key: r.key, effect: JSON.parse(r.effect) as unknown, slotAt: r.slot_at, held: r.held === 1 }));
   }
 
   outboxNext(): number | undefined {
