@@ -31,7 +31,7 @@ const rawEvent = (event: string, uid: number, id: string, extra: string) =>
 /** Brings a timer forward to now; `elapsedMs`: also moves the current dial's send time back that far. */
 function makeDue(stub: ReturnType<typeof dialerStub>, field: "recheckAt" | "watchdogAt", elapsedMs = 0) {
   return runInDurableObject(stub, async (instance: AgentDialer) => {
-    const inner = instance as unknown as { state: Record<string, unknown> & { current?: Record<string, number> } };
+    const inner = instance as unknown as { state: Record<string, unknown> & { current?: Record<string, number | undefined> } };
     expect(inner.state[field]).toBeGreaterThan(Date.now());
     const cur = inner.state.current;
     const back = (t?: number) => (t === undefined ? undefined : t - elapsedMs);
