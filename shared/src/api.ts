@@ -27,6 +27,8 @@ const QueueItems = z
 export const DialerStartBody = z.object({
   items: QueueItems.refine((items) => items.length > 0, { message: "the queue is empty" }),
   delaySeconds: z.number().int().min(0).max(MAX_DELAY_SECONDS).optional(),
+  /** after a connected call, wait in wrap_up (no countdown) until the agent submits the wrap-up */
+  requireWrapUp: z.boolean().optional(),
 });
 export type DialerStartBody = z.infer<typeof DialerStartBody>;
 
@@ -122,6 +124,12 @@ export const HistoryEntry = z.object({
   recordingUrl: z.string().nullable().optional(),
   /** A stable code for why: skipped_by_agent, rejected_by_aircall, transferred, ... (null when none). */
   reasonCode: z.string().nullable().optional(),
+  /** the agent's wrap-up: a disposition id, a note, a callback time */
+  disposition: z.string().nullable().optional(),
+  note: z.string().nullable().optional(),
+  callbackAt: IsoTime.nullable().optional(),
+  /** when a deferred number may be dialed again (a retry, a callback, calling hours) */
+  retryAt: IsoTime.nullable().optional(),
   /** true once call.ended (or the REST fallback) gave the final figures */
   final: z.boolean().optional(),
 });

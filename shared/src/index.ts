@@ -5,3 +5,5 @@ export * from "./api";
 export * from "./ws";
 export * from "./aircall";
 export * from "./admin";
+export * from "./wrapup";
+export * from "./campaign";

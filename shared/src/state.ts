@@ -47,5 +47,10 @@ export const DialerState = z.object({
    * older view never drops a number the worker put back.
    */
   queueRev: z.number().int().nonnegative().optional(),
+  /** the run was started with requireWrapUp and waits for the wrap-up of this call */
+  awaitingWrapUp: z.object({ itemId: z.string(), callId: z.string().nullable() }).optional(),
+  /** numbers the run will bring back later (retries, callbacks): how many, and the next time */
+  scheduled: z.number().int().nonnegative().optional(),
+  nextScheduledAt: IsoTime.optional(),
 });
 export type DialerState = z.infer<typeof DialerState>;
