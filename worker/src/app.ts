@@ -10,6 +10,7 @@ import { ApiError, errorBody } from "./lib/errors";
 import { allowedOrigins, settings, settingsProblem } from "./settings";
 import { registerAdmin } from "./routes/admin";
 import { registerAuth } from "./routes/auth";
+import { registerCampaign } from "./routes/campaign";
 import { registerDialer } from "./routes/dialer";
 import { registerHistory } from "./routes/history";
 import { registerWebhooks } from "./routes/webhooks";
@@ -45,6 +46,7 @@ export function createApp() {
   registerWebhooks(app);
   registerAuth(app);
   registerDialer(app);
+  registerCampaign(app);
   registerHistory(app);
   registerWs(app);
   registerAdmin(app);

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { call, enrolledAgent } from "./helpers";
+import { installFakeAircall, type Seen } from "./fake-aircall";
+
+/**
+ * /api/dialer/campaign against a fake Aircall that keeps each user's dialer campaign the way
+ * aircall-api facts §6 describe it: 404 without a campaign, create with phone_numbers (204), a batch
+ * holding a number already there refused whole with 422 "already imported", one DELETE per number.
+ */
+type Num = { id: number; number: string; called: boolean; created_at: string };
+let aircall: ReturnType<typeof installFakeAircall>;
+let campaigns: Map<string, Num[]>;
+let nextId = 1;
+let refuse: string | null = null;
+
+function installCampaigns() {
+  campaigns = new Map();
+  const user = (s: Seen) => s.path.split("/")[3]!;
+  const phonesOf = (s: Seen) => (s.body as { phone_numbers: string[] }).phone_numbers;
+  const add = (list: Num[], phones: string[]) => {
+    for (const p of phones) list.push({ id: nextId++, number: p, called: false, created_at: new Date().toISOString() });
+  };
+  aircall.routeMatching("GET", /^\/v1\/users\/\d+\/dialer_campaign\/phone_numbers$/, (s) => {
+    const list = campaigns.get(user(s));
+    return list ? Response.json({ numbers: list }) : Response.json({ error: "Not Found", troubleshoot: "No campaign" }, { status: 404 });
+  });
+  aircall.routeMatching("POST", /^\/v1\/users\/\d+\/dialer_campaign$/, (s) => {
+    if (campaigns.has(user(s))) return Response.json({ error: "Unprocessable Entity", troubleshoot: "Campaign already exists" }, { status: 422 });
+    const list: Num[] = [];
+    add(list, phonesOf(s));
+    campaigns.set(user(s), list);
+    return new Response(null, { status: 204 });
+  });
+  aircall.routeMatching("POST", /^\/v1\/users\/\d+\/dialer_campaign\/phone_numbers$/, (s) => {
+    const list = campaigns.get(user(s));
+    if (!list) return Response.json({ error: "Not Found", troubleshoot: "No campaign" }, { status: 404 });
+    const phones = phonesOf(s);
+    if (refuse && phones.includes(refuse)) return Response.json({ error: "Unprocessable Entity", troubleshoot: "Phone number is invalid" }, { status: 422 });
+    if (phones.some((p) => list.some((n) => n.number === p))) {
+      return Response.json({ error: "Unprocessable Entity", troubleshoot: "Phone number already imported" }, { status: 422 });
+    }
+    add(list, phones);
+    return new Response(null, { status: 204 });
+  });
+  aircall.routeMatching("DELETE", /^\/v1\/users\/\d+\/dialer_campaign\/phone_numbers\/\d+$/, (s) => {
+    const list = campaigns.get(user(s)) ?? [];
+    const id = Number(s.path.split("/").pop());
+    const at = list.findIndex((n) => n.id === id);
+    if (at < 0) return Response.json({ error: "Not Found" }, { status: 404 });
+    list.splice(at, 1);
+    return new Response(null, { status: 204 });
+  });
+}
+
+beforeEach(() => {
+  aircall = installFakeAircall();
+  refuse = null;
+  installCampaigns();
+});
+afterEach(() => aircall.restore());
+
+const phones = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `+1415555${String(from + i).padStart(4, "0")}`);
+const items = (list: string[]) => list.map((phone) => ({ phone }));
+
+describe("Aircall Power Dialer campaign", () => {
+  it("GET is 404 not_found while the agent has no campaign", async () => {
+    const agent = await enrolledAgent();
+    const res = await call("/api/dialer/campaign", { headers: agent.auth });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+
+  it("creates the campaign when missing and adds 250 numbers in batches of 100", async () => {
+    const agent = await enrolledAgent();
+    const res = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(phones(250)) } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ added: 250, alreadyThere: 0, failed: [] });
+    const writes = aircall.seen.filter((s) => s.method === "POST" && s.path.includes("dialer_campaign"));
+    expect(writes.map((s) => [s.path.replace(/users\/\d+/, "users/U"), (s.body as { phone_numbers: string[] }).phone_numbers.length])).toEqual([
+      ["/v1/users/U/dialer_campaign", 100],
+      ["/v1/users/U/dialer_campaign/phone_numbers", 100],
+      ["/v1/users/U/dialer_campaign/phone_numbers", 50],
+    ]);
+    expect(writes.every((s) => s.path.startsWith(`/v1/users/${agent.aircallUserId}/`))).toBe(true);
+    const list = await call("/api/dialer/campaign", { headers: agent.auth });
+    const body = (await list.json()) as { numbers: { phone: string; called: boolean; aircallId: string }[] };
+    expect(body.numbers).toHaveLength(250);
+    expect(body.numbers[0]).toEqual({ phone: "+14155550000", called: false, aircallId: expect.any(String) });
+  });
+
+  it("counts numbers already in the campaign, even those Aircall refuses with 422 'already imported'", async () => {
+    const agent = await enrolledAgent();
+    await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(phones(3)) } });
+    // Listed already: not sent again.
+    const again = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(phones(5)) } });
+    expect(await again.json()).toEqual({ added: 2, alreadyThere: 3, failed: [] });
+    // Added behind our back between the list and the add: the 422 batch goes one by one.
+    aircall.route(`GET /v1/users/${agent.aircallUserId}/dialer_campaign/phone_numbers`, () => Response.json({ numbers: [] }));
+    const raced = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(phones(7)) } });
+    expect(await raced.json()).toEqual({ added: 2, alreadyThere: 5, failed: [] });
+    expect(campaigns.get(String(agent.aircallUserId))).toHaveLength(7);
+  });
+
+  it("reports each number Aircall refuses with its reason, and adds the rest", async () => {
+    const agent = await enrolledAgent();
+    await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(phones(1)) } });
+    refuse = "+14155550002";
+    const res = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(phones(4)) } });
+    expect(await res.json()).toEqual({
+      added: 2,
+      alreadyThere: 1,
+      failed: [{ phone: "+14155550002", message: "Aircall answered 422: Unprocessable Entity: Phone number is invalid" }],
+    });
+  });
+
+  it("DELETE removes every number one request at a time, then GET shows an empty campaign", async () => {
+    const agent = await enrolledAgent();
+    await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(phones(5)) } });
+    const res = await call("/api/dialer/campaign", { method: "DELETE", headers: agent.auth });
+    expect(res.status).toBe(204);
+    expect(aircall.seen.filter((s) => s.method === "DELETE")).toHaveLength(5);
+    const list = await call("/api/dialer/campaign", { headers: agent.auth });
+    expect(await list.json()).toEqual({ numbers: [] });
+    // Nothing to clear is still a 204.
+    const none = await enrolledAgent();
+    expect((await call("/api/dialer/campaign", { method: "DELETE", headers: none.auth })).status).toBe(204);
+  });
+
+  it("refuses bad bodies with 400 and strangers with 401", async () => {
+    const agent = await enrolledAgent();
+    for (const json of [{}, { items: [] }, { items: [{ phone: "0612345678" }] }, { items: "x" }]) {
+      const res = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json });
+      expect(res.status).toBe(400);
+    }
+    expect((await call("/api/dialer/campaign")).status).toBe(401);
+    expect(aircall.seen.filter((s) => s.path.includes("dialer_campaign"))).toHaveLength(0);
+  });
+
+  it("an Aircall outage is a 502, never a 500", async () => {
+    const agent = await enrolledAgent();
+    aircall.route(`GET /v1/users/${agent.aircallUserId}/dialer_campaign/phone_numbers`, () => new Response("upstream down", { status: 503 }));
+    const res = await call("/api/dialer/campaign", { headers: agent.auth });
+    expect(res.status).toBe(502);
+  });
+});
