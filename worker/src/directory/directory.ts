@@ -15,6 +15,8 @@ import { checkWebhook, emptyHealth, reportedCount, shouldCheck, WEBHOOK_HEALTH_S
 import { WEBHOOK_SETTING, type StoredWebhook } from "../aircall/webhook-token";
 import { AuthThrottle } from "./auth-throttle";
 import type { RosterData } from "./roster";
+import { dispositionChanges, DispositionStore, tagNameOf } from "./dispositions";
+import type { Disposition } from "@dialer/shared";
 
 const ADMIN_SETTINGS_KEY = "admin.settings";
 /** Expired refresh tokens are kept this long, then deleted by the nightly cleanup. */
@@ -394,5 +396,44 @@ export class Directory extends DurableObject<Env> {
       refreshTokens: purge("refresh", "expires_at < ?", now - REFRESH_KEEP_AFTER_EXPIRY_MS),
       adminTickets: purge("admin_tickets", "expires_at < ?", now),
     };
+  }
+
+  // ---------- dispositions and their Aircall tags (see directory/dispositions.ts) ----------
+  private dispositionStore?: DispositionStore;
+  private get dispositionsDb(): DispositionStore {
+    return (this.dispositionStore ??= new DispositionStore(this.sql));
+  }
+
+  /** The admin's list, or the default set (one of every kind) when none was saved. */
+  async dispositions(): Promise<Disposition[]> {
+    return this.dispositionsDb.list();
+  }
+
+  /** Replaces the list (validated by the route), audited with what changed. */
+  async putDispositions(list: Disposition[], actor: string): Promise<Disposition[]> {
+    const before = this.dispositionsDb.list();
+    this.dispositionsDb.put(list);
+    this.log.add(actor, "dispositions.changed", { ...dispositionChanges(before, list), count: list.length });
+    return list;
+  }
+
+  /**
+   * The Aircall tag id for a disposition: kept, else found by name (GET /v1/tags) or created
+   * (POST /v1/tags). null for an unknown disposition; throws when Aircall cannot be reached (retry later).
+   */
+  async tagIdFor(dispositionId: string): Promise<number | null> {
+    const d = this.dispositionsDb.find(dispositionId);
+    if (!d) return null;
+    try {
+      return await this.dispositionsDb.tagId(d, aircallFor(this.env).http);
+    } catch (err) {
+      throw new Error(`Aircall tag for "${dispositionId}": ${(err as Error).message}`);
+    }
+  }
+
+  /** Aircall answered 404 for the kept tag: forget it, so the next tagIdFor finds or creates it again. */
+  async forgetTag(dispositionId: string): Promise<void> {
+    const d = this.dispositionsDb.find(dispositionId);
+    if (d) this.dispositionsDb.forget(tagNameOf(d));
   }
 }

@@ -6,6 +6,7 @@ import { unwrap, valid } from "../lib/validate";
 import { forgetRoster } from "../directory/roster";
 import { adminGate } from "./admin-auth";
 import { registerAdminConnect } from "./admin-connect";
+import { registerAdminDispositions } from "./admin-dispositions";
 import { registerAdminHistory } from "./admin-history";
 import { registerAdminLive } from "./admin-live";
 import { registerAdminSettings } from "./admin-settings";
@@ -45,4 +46,5 @@ export function registerAdmin(app: Hono<AppEnv>) {
   registerAdminLive(app);
   registerAdminWebhookHealth(app);
   registerAdminSettings(app);
+  registerAdminDispositions(app);
 }

@@ -1,0 +1,14 @@
+import { DispositionsBody } from "@dialer/shared";
+import type { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { directory } from "../lib/stubs";
+import { valid } from "../lib/validate";
+
+/** The wrap-up choices agents pick from after each call; each writes its Aircall tag on the call. */
+export function registerAdminDispositions(app: Hono<AppEnv>) {
+  app.get("/api/admin/dispositions", async (c) => c.json({ dispositions: await directory(c.env).dispositions() }));
+
+  app.put("/api/admin/dispositions", valid("json", DispositionsBody), async (c) =>
+    c.json({ dispositions: await directory(c.env).putDispositions(c.req.valid("json").dispositions, c.get("actor")) }),
+  );
+}
