@@ -19,7 +19,13 @@ export type TextMatch = {
   /** Offsets into the searched text (end is exclusive). */
   start: number;
   end: number;
+  /** The country the number belongs to (ISO 3166 alpha-2), when it has one. */
+  country?: CountryCode;
+  /** Written without its country code: its reading depends on the country it was read with. */
+  national: boolean;
 };
+
+const INTERNATIONAL = /^\s*(?:\+|00|011)/;
 
 /** Cheap pre-check: fewer than 7 digits cannot hold a phone number anywhere. */
 const ENOUGH_DIGITS = /(?:\d\D{0,3}){7}/;
@@ -41,14 +47,16 @@ export function findPhonesInText(text: string, country: CountryCode): TextMatch[
       raw,
       before: text.slice(Math.max(0, startsAt - 32), startsAt),
       after: text.slice(endsAt, endsAt + 16),
-      international: /^\s*(?:\+|00|011)/.test(raw)
+      international: INTERNATIONAL.test(raw)
     });
     if (reason) continue;
     matches.push({
       e164: number.number,
       display: number.formatInternational(),
       start: startsAt,
-      end: endsAt
+      end: endsAt,
+      country: number.country,
+      national: !INTERNATIONAL.test(raw)
     });
   }
   return matches;
@@ -67,7 +75,14 @@ export function phoneFromTelHref(href: string, country: CountryCode): TextMatch 
   value = value.split(/[;?]/)[0] ?? "";
   const number = parsePhoneNumberFromString(value, country);
   if (!number?.isValid()) return null;
-  return { e164: number.number, display: number.formatInternational(), start: 0, end: 0 };
+  return {
+    e164: number.number,
+    display: number.formatInternational(),
+    start: 0,
+    end: 0,
+    country: number.country,
+    national: !INTERNATIONAL.test(value)
+  };
 }
 
 /** "+1 415 555 0132" → "+1 415-555-0132" for NANP numbers; others stay international. */
@@ -77,4 +92,14 @@ export function labelFor(e164: string): string {
   const international = number.formatInternational();
   if (number.countryCallingCode !== "1") return international;
   return international.replace(/^\+1 (\d{3}) (\d{3}) (\d{4})$/, "+1 $1-$2-$3");
+}
+
+/** "US" → "United States" (in the browser's language); the code itself when the name is unknown. */
+export function countryName(code: string | undefined, locale?: string): string {
+  if (!code) return "";
+  try {
+    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: "region" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

@@ -19,7 +19,12 @@ export type BlockSink = {
   onShadowRoot?(root: ShadowRoot): void;
 };
 
-export type ScanOptions = ChunkOptions & { country: CountryCode; sink: BlockSink };
+export type ScanOptions = ChunkOptions & {
+  country: CountryCode;
+  sink: BlockSink;
+  /** Countries the page suggests for numbers the default country cannot read (see country-hints.ts). */
+  hints?: readonly CountryCode[];
+};
 
 /** Text plus tel: targets: what decides whether a block must be looked at again. */
 export function blockSignature(block: BlockText): string {
@@ -28,22 +33,22 @@ export function blockSignature(block: BlockText): string {
 }
 
 /** Processes one block synchronously. Exposed for callers that scan a single block. */
-export function scanBlock(container: BlockContainer, country: CountryCode, sink: BlockSink): void {
+export function scanBlock(container: BlockContainer, country: CountryCode, sink: BlockSink, hints: readonly CountryCode[] = []): void {
   const block = readBlock(container);
   const signature = blockSignature(block);
   if (sink.isCurrent(container, signature)) return;
-  sink.accept(container, signature, matchesInBlock(block, country));
+  sink.accept(container, signature, matchesInBlock(block, country, hints));
 }
 
 export function scanInChunks(root: BlockContainer, options: ScanOptions): Promise<ChunkStats> {
-  const { country, sink, ...chunking } = options;
+  const { country, sink, hints = [], ...chunking } = options;
   const steps = walkBlocks(root);
   return runInChunks(() => {
     const next = steps.next();
     if (next.done) return false;
     const { block, shadowRoot } = next.value;
     if (shadowRoot) sink.onShadowRoot?.(shadowRoot);
-    if (block) scanBlock(block, country, sink);
+    if (block) scanBlock(block, country, sink, hints);
     return true;
   }, chunking);
 }

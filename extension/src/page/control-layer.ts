@@ -53,7 +53,7 @@ export class ControlLayer implements BlockSink {
     const doc = container.ownerDocument ?? document;
     const buttons: HTMLButtonElement[] = [];
     for (const match of matches) {
-      const button = createQueueButton(doc, match.e164);
+      const button = createQueueButton(doc, match.e164, { country: match.country, assumed: match.assumed });
       setQueued(button, this.options.isQueued(match.e164));
       button.addEventListener("click", this.handleClick);
       this.pending.push({ anchor: match.anchor, button });

@@ -32,7 +32,11 @@ describe("controls", () => {
     expect(button).toBeDefined();
     expect(button!.getAttribute("data-dialer-number")).toBe("+14155550132");
     expect(button!.textContent).toBe("+ Queue");
-    expect(button!.getAttribute("aria-label")).toBe("Add +1 415-555-0132 to the dial queue");
+    expect(button!.getAttribute("aria-label")).toBe(
+      "Add +1 415-555-0132 (United States) to the dial queue. Written without a country code: read as a United States number. Check it before dialing."
+    );
+    expect(button!.title).toContain("Dials +1 415-555-0132 (United States).");
+    expect(button!.dataset.assumedCountry).toBe("US");
     expect(button!.type).toBe("button");
     expect(button!.previousSibling?.textContent).toBe("(415) 555-0132");
     expect(document.head.querySelector("style[data-dialer-style]")).not.toBeNull();
@@ -128,6 +132,24 @@ describe("page changes", () => {
     expect(controls()).toHaveLength(0);
     bridge.setCountry("GB");
     await vi.waitFor(() => expect(controls().map((b) => b.dataset.dialerNumber)).toEqual(["+442079460958"]));
+  });
+
+  it("with the UK as default country, US numbers get one control each, read the US way", async () => {
+    const html = `<ul>
+      <li>Ada <a href="tel:+14155550132">(415) 555-0132</a></li>
+      <li>Bo (415) 555-0133</li>
+      <li>Cy <a href="tel:+442079460958">020 7946 0958</a></li>
+      <li>Di +1 212 555 0143</li>
+    </ul>`;
+    await start(html, createFakeBridge({ country: "GB" }));
+    expect(controls().map((b) => [b.dataset.dialerNumber, b.dataset.assumedCountry ?? null])).toEqual([
+      ["+14155550132", null],
+      ["+14155550133", "US"],
+      ["+442079460958", null],
+      ["+12125550143", null]
+    ]);
+    expect(controls()[1]!.title).toContain("Dials +1 415-555-0133 (United States). Written without a country code");
+    await vi.waitFor(() => expect(addAll()?.dataset.pending).toBe("4"));
   });
 
   it("removes its controls when stopped", async () => {

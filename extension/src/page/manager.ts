@@ -7,6 +7,7 @@ import { pickAdapter } from "~adapters/registry";
 import type { CrmAdapter } from "~adapters/types";
 import type { BlockContainer } from "~detect/dom-rules";
 import type { ChunkStats, ScheduleChunk } from "~detect/idle-chunks";
+import { countryHints } from "~detect/country-hints";
 import { toCountry } from "~detect/phone-text";
 import { scanInChunks } from "~detect/scanner";
 
@@ -42,6 +43,7 @@ export function startDetector(options: DetectorOptions): Detector {
   let page = new AbortController();
   let adapter = options.adapter ?? pickAdapter(win.location.href);
   let country = toCountry(undefined);
+  let hints = countryHints(doc);
   let scans: Promise<unknown> = Promise.resolve();
   const queue = createQueueTracker(() => {
     layer.refreshQueued();
@@ -70,8 +72,10 @@ export function startDetector(options: DetectorOptions): Detector {
   function scan(root: BlockContainer | null): void {
     if (!root || lifetime.signal.aborted) return;
     const started = performance.now();
+    if (root === doc.body) hints = countryHints(doc);
     const run = scanInChunks(root, {
       country,
+      hints,
       sink: layer,
       signal: page.signal,
       schedule: options.schedule,

@@ -29,6 +29,9 @@ export const CSS = `
 .${CLASS.queue} { margin: 0 0 0 6px; padding: 1px 7px; vertical-align: baseline; }
 .${CLASS.queue}:hover { background: #d9f2e7; }
 .${CLASS.queue}[data-queued="true"] { cursor: default; border-color: #9aa5b1; color: #3e4c59; background: #f5f7fa; }
+/* Read with an assumed country (written without its country code): dashed, with a "?" to check. */
+.${CLASS.queue}[data-assumed-country] { border-style: dashed; }
+.${CLASS.queue}[data-assumed-country]::after { content: "?"; font-weight: 700; margin-left: 2px; }
 .${CLASS.queue}[data-busy="true"] { opacity: 0.6; cursor: progress; }
 .${CLASS.queue}:focus-visible, .${CLASS.addAll}:focus-visible { outline: 2px solid #1a73e8; outline-offset: 2px; }
 .${CLASS.addAll} {
