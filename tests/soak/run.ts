@@ -7,6 +7,7 @@
  * values) and the worker restarts mid-run. Prints `name value unit` lines like `pnpm bench`;
  * exits 1 when an invariant fails (the evidence goes to stderr), 2 when the soak itself broke.
  *   --seed=N      another reproducible fault sequence (default 20261203)
+ * Ctrl-C (SIGINT) ends the runs where they are and evaluates at once; a second one stops outright.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,6 +28,12 @@ const seed = Number(args.find((a) => a.startsWith("--seed="))?.split("=")[1] ?? 
 const log = (m: string) => console.error(`# ${m}`);
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const secs = (ms: number) => Math.round(ms / 100) / 10;
+let stopEarly = false;
+process.on("SIGINT", () => {
+  if (stopEarly) process.exit(130);
+  stopEarly = true;
+  log("SIGINT: ending the runs here and evaluating (Ctrl-C again to stop outright)");
+});
 
 type Tracked = {
   agent: SoakAgent;
@@ -136,7 +143,7 @@ async function main(): Promise<number> {
 
     const pollMs = p.agents > 10 ? 3000 : 2000;
     let lastReport = Date.now();
-    while (Date.now() - t0 < p.deadlineSeconds * 1000 && tracked.some((t) => t.completedAt === undefined)) {
+    while (!stopEarly && Date.now() - t0 < p.deadlineSeconds * 1000 && tracked.some((t) => t.completedAt === undefined)) {
       await Promise.all(tracked.filter((t) => t.completedAt === undefined).map((t) => watch(t, closed)));
       if (Date.now() - lastReport > 15_000) {
         lastReport = Date.now();
@@ -159,7 +166,7 @@ async function main(): Promise<number> {
     for (;;) {
       history = new Map(await Promise.all(tracked.map(async (t) => [t.agent.agentId, await t.agent.history()] as const)));
       problems = historyProblems(tracked.map((t) => t.list), sim.calls(), history);
-      if (problems.length === 0 || Date.now() > settleUntil) break;
+      if (problems.length === 0 || Date.now() > settleUntil || stopEarly) break;
       await sleep(5000);
     }
 
