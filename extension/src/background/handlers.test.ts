@@ -113,3 +113,11 @@ describe("queue edits during a run are versioned", () => {
     expect(put?.body).toMatchObject({ baseRev: 3 })
   })
 })
+
+describe("sync.now", () => {
+  it("tries the link to the worker again at once (the popup asks when it opens or on Retry)", async () => {
+    const t = setup()
+    expect(await t.handle({ type: "sync.now" })).toEqual({ ok: true })
+    expect(t.connects).toHaveLength(1)
+  })
+})

@@ -42,7 +42,7 @@ function handlers({ db, auth, service, connect }: HandlerDeps): Handlers {
     "dialer.command": ({ command }) => attempt(() => service.command(command)),
     "dialer.start": () => attempt(() => service.start()),
     "dialer.snapshot": async () => buildView(db, await service.signedIn()),
-    "sync.now": () => attempt(() => service.resync()),
+    "sync.now": () => (connect(), attempt(() => service.resync())), // a link that is down is tried again now
     "stats.get": async ({ from, to }) => {
       try {
         return { ok: true, stats: await service.stats(from, to) }

@@ -16,6 +16,8 @@ import { commandForShortcut } from "./commands"
 import { DialerService } from "./dialer-service"
 import { createMessageHandler } from "./handlers"
 import { DialerSocket } from "./socket"
+import { CONNECTION_KEY, ConnectionTracker } from "./connection"
+import { setConnectionSource } from "./view"
 
 const KEEPALIVE_ALARM = "keepalive"
 
@@ -27,15 +29,25 @@ const auth: Auth = new Auth({
   fetch: (input, init) => fetch(input, init),
   onSignedOut: (): Promise<void> => {
     socket.stop()
+    connection.reset()
     return service.signedOut()
   },
 })
 const api = new Api(auth, (input, init) => fetch(input, init))
 const service: DialerService = new DialerService({ db, auth, api, broadcast, showBadge })
+// Connection state: in every view (bar) and in session storage (popup, options); each change is published.
+const connection = new ConnectionTracker({
+  onChange: (view) => {
+    void chrome.storage.session.set({ [CONNECTION_KEY]: view }).catch((error: unknown) => console.warn("connection state", error))
+    void service.publish().catch((error: unknown) => console.warn("publish", error))
+  },
+})
+setConnectionSource(() => connection.get())
 const socket = new DialerSocket({
   url: () => api.wsUrl(),
   onOpen: () => service.resync(),
   onMessage: (message) => service.onServerMessage(message),
+  onStatus: (connected) => (connected ? connection.opened() : connection.lost()),
 })
 
 /** Connect when signed in; called on start-up, on sign-in and by the keep-alive alarm. */
@@ -74,6 +86,7 @@ async function boot(): Promise<void> {
   await chrome.storage.session.setAccessLevel({ accessLevel: "TRUSTED_CONTEXTS" })
   await chrome.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 })
   await syncSettingsMirror(db)
+  await chrome.storage.session.set({ [CONNECTION_KEY]: connection.get() }) // not the last worker's word
   await ensureConnected()
   await service.publish()
 }

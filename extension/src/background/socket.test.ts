@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest"
 
 import { addNumbers, listQueue } from "../db/queue"
 import { readDialerState } from "../db/runtime"
-import { DialerSocket, PING_INTERVAL_MS } from "./socket"
+import { DialerSocket, MAX_RECONNECT_MS, PING_INTERVAL_MS, PONG_TIMEOUT_MS } from "./socket"
 import { jwt, wired } from "./test-fakes"
 
 /** The smallest WebSocket partysocket accepts; opens on the next tick. */
@@ -77,6 +77,64 @@ describe("DialerSocket", () => {
     expect(FakeWebSocket.instances.map((w) => w.url).at(-1)).toBe("ws://worker.test/api/ws?ticket=t2")
     expect(opened).toHaveLength(2)
     socket.stop()
+  })
+})
+
+describe("DialerSocket: a lost link is noticed and mended quickly", () => {
+  const make = (statuses: boolean[]) =>
+    new DialerSocket({
+      url: async () => "ws://worker.test/api/ws?ticket=t",
+      onOpen: () => {},
+      onMessage: () => {},
+      onStatus: (connected) => void statuses.push(connected),
+      WebSocket: FakeWebSocket,
+      random: () => 0,
+    })
+
+  it("a ping left unanswered for PONG_TIMEOUT_MS counts as a lost link and reconnects", async () => {
+    vi.useFakeTimers()
+    const statuses: boolean[] = []
+    const socket = make(statuses)
+    socket.start()
+    await vi.advanceTimersByTimeAsync(10)
+    expect(statuses).toEqual([true])
+    await vi.advanceTimersByTimeAsync(PING_INTERVAL_MS) // ping sent, no pong comes
+    await vi.advanceTimersByTimeAsync(PONG_TIMEOUT_MS)
+    expect(statuses).toContain(false)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(FakeWebSocket.instances.length).toBeGreaterThanOrEqual(2)
+    expect(statuses.at(-1)).toBe(true)
+    socket.stop()
+  })
+
+  it("a pong keeps the link", async () => {
+    vi.useFakeTimers()
+    const statuses: boolean[] = []
+    const socket = make(statuses)
+    socket.start()
+    await vi.advanceTimersByTimeAsync(PING_INTERVAL_MS + 10)
+    socket.receive(JSON.stringify({ type: "pong" }))
+    await vi.advanceTimersByTimeAsync(PONG_TIMEOUT_MS + 10)
+    expect(statuses).toEqual([true])
+    expect(FakeWebSocket.instances).toHaveLength(1)
+    socket.stop()
+  })
+
+  it("start() on a running socket that is down retries at once instead of waiting out the backoff", async () => {
+    vi.useFakeTimers()
+    const statuses: boolean[] = []
+    const socket = make(statuses)
+    socket.start()
+    await vi.advanceTimersByTimeAsync(10)
+    FakeWebSocket.instances[0]!.readyState = 3 // the link is down, the backoff timer still waiting
+    socket.start()
+    await vi.advanceTimersByTimeAsync(50)
+    expect(FakeWebSocket.instances).toHaveLength(2)
+    socket.stop()
+  })
+
+  it("waits at most MAX_RECONNECT_MS between attempts", () => {
+    expect(MAX_RECONNECT_MS).toBeLessThanOrEqual(10_000)
   })
 })
 

@@ -1,12 +1,19 @@
 import type { DialerDB } from "../db/db"
 import { nextDialable } from "../db/queue"
 import { readDialerState } from "../db/runtime"
-import type { DialerView } from "../lib/messages"
+import type { ConnectionView, DialerView } from "../lib/messages"
 
 export { isRunActive } from "../ui/run-status"
 
-/** The run as the bar and popup show it: state plus the current and next contacts. */
-export async function buildView(db: DialerDB, signedIn: boolean): Promise<DialerView> {
+let connectionSource: () => ConnectionView | undefined = () => undefined
+
+/** Where views read the connection state from (the background's ConnectionTracker). */
+export function setConnectionSource(read: () => ConnectionView | undefined): void {
+  connectionSource = read
+}
+
+/** The run as the bar and popup show it: state, the current and next contacts, the connection. */
+export async function buildView(db: DialerDB, signedIn: boolean, connection = connectionSource()): Promise<DialerView> {
   const state = await readDialerState(db)
   const currentId = state?.current?.itemId
   const currentRow = currentId ? await db.queue.get(currentId) : undefined
@@ -15,5 +22,5 @@ export async function buildView(db: DialerDB, signedIn: boolean): Promise<Dialer
     ? { phone: state.current.phone, name: state.current.name ?? currentRow?.name }
     : null
   const next = nextRow ? { phone: nextRow.phone, name: nextRow.name } : null
-  return { signedIn, state, current, next }
+  return { signedIn, state, current, next, ...(connection ? { connection } : {}) }
 }

@@ -45,12 +45,22 @@ export type RequestType = keyof RequestMap
 export type Request<T extends RequestType = RequestType> = { type: T } & RequestMap[T]["req"]
 export type Response<T extends RequestType> = RequestMap[T]["res"]
 
+/**
+ * The live link to the worker. `online`: connected, the run shown is the worker's; `connecting`:
+ * not connected yet since the extension started; `offline`: the link was lost at `since` (the run
+ * shown is as it was then, and Aircall calls go on regardless).
+ */
+export type ConnectionStatus = "connecting" | "online" | "offline"
+export type ConnectionView = { status: ConnectionStatus; since: string }
+
 /** What the in-page bar and popup show about a run. */
 export type DialerView = {
   signedIn: boolean
   state: DialerState | null
   current?: { name?: string; phone: string } | null
   next?: { name?: string; phone: string } | null
+  /** Absent from older backgrounds: treat as online. */
+  connection?: ConnectionView
 }
 
 /** Broadcasts from the background to content scripts (chrome.tabs.sendMessage). */
