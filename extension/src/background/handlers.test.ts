@@ -116,7 +116,7 @@ describe("queue edits during a run are versioned", () => {
 
 describe("sync.now", () => {
   it("tries the link to the worker again at once (the popup asks when it opens or on Retry)", async () => {
-    const t = setup()
+    const t = setup((c) => (c.path.startsWith("/api/history") ? { body: { items: [], nextCursor: null } } : undefined))
     expect(await t.handle({ type: "sync.now" })).toEqual({ ok: true })
     expect(t.connects).toHaveLength(1)
   })
