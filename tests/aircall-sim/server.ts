@@ -11,6 +11,7 @@ import { rateHeaders, type RateVerdict } from "./rate-window";
 import { hrNow, type RequestLogEntry } from "./records";
 import { Router } from "./router";
 import { registerCallRoutes } from "./routes-calls";
+import { registerCallWriteRoutes } from "./routes-call-writes";
 import { registerDialerCampaignRoutes } from "./routes-dialer-campaign";
 import { registerStartCallRoute } from "./routes-start-call";
 import { registerUserRoutes } from "./routes-users";
@@ -25,6 +26,7 @@ export function apiRouter(): Router {
   registerUserRoutes(r);
   registerStartCallRoute(r);
   registerCallRoutes(r);
+  registerCallWriteRoutes(r);
   registerWebhookRoutes(r);
   registerDialerCampaignRoutes(r);
   return r;
