@@ -7,4 +7,4 @@ export * from "./aircall";
 export * from "./admin";
 export * from "./wrapup";
 export * from "./campaign";
-export * from "./campaign";
+export * from "./doctor";

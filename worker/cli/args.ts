@@ -15,6 +15,9 @@ Commands:
   settings [--history-months N]        show the settings, or keep call history and audit N months (1-120, default 13)
   webhook [--check]                    is Aircall still delivering to the worker? --check asks Aircall now
                                        (a webhook Aircall disabled is re-activated)
+  doctor                               check the deployment (https, secrets, Aircall key, webhook, rate
+                                       limit, clocks, each agent's Aircall user and number) and say
+                                       what to fix; exit code 1 when something is wrong
 
 Options:
   --url URL      the worker (default $DIALER_URL or http://127.0.0.1:8787)

@@ -5,6 +5,7 @@ import { parse, UsageError, USAGE } from "./args";
 import { AdminApi, CliError } from "./client";
 import { agents } from "./commands/agents";
 import { connect } from "./commands/connect";
+import { doctor } from "./commands/doctor";
 import { audit, stats } from "./commands/report";
 import { settings, webhook } from "./commands/settings";
 
@@ -13,10 +14,11 @@ export async function run(argv: string[]): Promise<{ code: number; out: string; 
     const args = parse(argv);
     const command = args.positionals[0];
     if (args.help || !command) return { code: args.help ? 0 : 2, out: args.help ? USAGE : "", err: args.help ? "" : USAGE };
-    const commands = { connect, agents, stats, audit, settings, webhook } as const;
+    const commands = { connect, agents, stats, audit, settings, webhook, doctor } as const;
     if (!(command in commands)) throw new UsageError(`unknown command "${command}"`);
     const api = new AdminApi(args.url, args.token);
-    return { code: 0, out: await commands[command as keyof typeof commands](api, args), err: "" };
+    const result = await commands[command as keyof typeof commands](api, args);
+    return typeof result === "string" ? { code: 0, out: result, err: "" } : { ...result, err: "" };
   } catch (err) {
     if (err instanceof UsageError) return { code: 2, out: "", err: `${err.message}\n\n${USAGE}` };
     if (err instanceof CliError) return { code: 1, out: "", err: `Error: ${err.message}` };

@@ -7,6 +7,7 @@ import { forgetRoster } from "../directory/roster";
 import { adminGate } from "./admin-auth";
 import { registerAdminConnect } from "./admin-connect";
 import { registerAdminDispositions } from "./admin-dispositions";
+import { registerAdminDoctor } from "./admin-doctor";
 import { registerAdminHistory } from "./admin-history";
 import { registerAdminLive } from "./admin-live";
 import { registerAdminSettings } from "./admin-settings";
@@ -47,4 +48,5 @@ export function registerAdmin(app: Hono<AppEnv>) {
   registerAdminWebhookHealth(app);
   registerAdminSettings(app);
   registerAdminDispositions(app);
+  registerAdminDoctor(app);
 }
