@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest"
+
+import { clockNow, connectionMessage, explainError, isFrozen } from "./user-messages"
+
+describe("explainError: plain words, detail one click away", () => {
+  it.each([
+    ["TypeError: Failed to fetch", "offline"],
+    ["Cannot reach the worker at https://w.example (TypeError: Failed to fetch)", "offline"],
+    ["The worker answered 404 with a body that is not JSON", "bad-answer"],
+    ["405 Method Not Allowed: User not available", "aircall-unavailable"],
+    ["Not signed in: open the options page and enter your code", "signed-out"],
+    ["The worker answered 502 Bad Gateway", "server-error"],
+    ["The worker answered 404 Not Found", "not-found"],
+    ["Aircall answered 429 Too Many Requests", "rate-limited"],
+  ])("%s → %s", (raw, id) => {
+    const message = explainError(raw)
+    expect(message.id).toBe(id)
+    expect(message.what).not.toMatch(/TypeError|404|405|JSON|fetch/)
+    expect(message.todo).toBeTruthy()
+    expect(message.detail).toBe(raw)
+  })
+
+  it("keeps the worker's own plain words as they are", () => {
+    expect(explainError("This enrolment code is not valid")).toEqual({ id: "plain:This enrolment code is not valid", what: "This enrolment code is not valid" })
+  })
+
+  it("never shows a developer's message as it is", () => {
+    const message = explainError(new Error("ReferenceError: x is undefined"))
+    expect(message).toMatchObject({ id: "unknown", what: "Something went wrong.", detail: "ReferenceError: x is undefined" })
+  })
+
+  it("the same problem from two places has one id (shown once)", () => {
+    expect(explainError("TypeError: Failed to fetch").id).toBe(explainError("Cannot reach the worker at x (NetworkError)").id)
+  })
+})
+
+describe("connection", () => {
+  const offline = { status: "offline" as const, since: "2030-01-01T12:03:00.000Z" }
+
+  it("says since when it is offline and that Aircall calls go on", () => {
+    const message = connectionMessage(offline, "en-GB")!
+    expect(message.what).toMatch(/^Offline since \d\d:\d\d\. Reconnecting…$/)
+    expect(message.todo).toContain("calls in Aircall are not affected")
+    expect(connectionMessage({ status: "online", since: offline.since })).toBeNull()
+    expect(connectionMessage(undefined)).toBeNull()
+  })
+
+  it("freezes the clock at the moment the link was lost", () => {
+    const later = Date.parse(offline.since) + 50_000
+    expect(isFrozen(offline)).toBe(true)
+    expect(clockNow(offline, later)).toBe(Date.parse(offline.since))
+    expect(clockNow({ status: "online", since: offline.since }, later)).toBe(later)
+    expect(clockNow(undefined, later)).toBe(later)
+  })
+})
