@@ -163,5 +163,17 @@ export const Stats = z.object({
   callsPerHour: z.number(),
   /** calls per hour bucket: ISO hour → count */
   byHour: z.array(z.object({ hour: IsoTime, calls: z.number().int(), answered: z.number().int() })),
+  /** calls whose wrap-up says a person was reached (a disposition of kind "connected") */
+  conversations: z.number().int().optional(),
+  /** calls wrapped up as a voicemail (kind "voicemail") */
+  voicemails: z.number().int().optional(),
+  /** conversations / calls: people reached, not voicemail boxes */
+  connectRate: z.number().optional(),
+  /** talk time of conversations only */
+  conversationSeconds: z.number().int().optional(),
+  /** answered calls with no wrap-up: a person or a voicemail box, nobody said (never counted as a conversation) */
+  notRecorded: z.number().int().optional(),
+  /** calls per disposition id (wrapped-up calls only), most first */
+  byDisposition: z.array(z.object({ disposition: z.string(), count: z.number().int() })).optional(),
 });
 export type Stats = z.infer<typeof Stats>;

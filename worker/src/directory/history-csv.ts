@@ -15,6 +15,11 @@ const COLUMNS: [string, (r: AdminHistoryRow) => string | number | null | undefin
   ["call_id", (r) => r.callId],
   ["reason", (r) => r.reason],
   ["recording_url", (r) => r.recordingUrl],
+  ["disposition", (r) => r.disposition],
+  ["note", (r) => r.note],
+  ["callback_at", (r) => r.callbackAt],
+  ["retry_at", (r) => r.retryAt],
+  ["reason_code", (r) => r.reasonCode],
 ];
 
 /** A whole cell that is one E.164 number: the only thing starting with "+" that is left alone. */

@@ -26,5 +26,22 @@ export function mergeStats(all: Stats[], from: number, to: number): Stats {
     talkSeconds: sum((s) => s.talkSeconds),
     callsPerHour: Math.round(sum((s) => s.callsPerHour) * 10) / 10,
     byHour: [...byHour.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([hour, b]) => ({ hour, ...b })),
+    ...mergeWrapUps(all, calls),
+  };
+}
+
+/** The wrap-up figures summed over agents; the connect rate recomputed over all calls. */
+function mergeWrapUps(all: Stats[], calls: number) {
+  const sum = (pick: (s: Stats) => number | undefined) => all.reduce((n, s) => n + (pick(s) ?? 0), 0);
+  const conversations = sum((s) => s.conversations);
+  const counts = new Map<string, number>();
+  for (const s of all) for (const d of s.byDisposition ?? []) counts.set(d.disposition, (counts.get(d.disposition) ?? 0) + d.count);
+  return {
+    conversations,
+    voicemails: sum((s) => s.voicemails),
+    connectRate: calls ? conversations / calls : 0,
+    conversationSeconds: sum((s) => s.conversationSeconds),
+    notRecorded: sum((s) => s.notRecorded),
+    byDisposition: [...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([disposition, count]) => ({ disposition, count })),
   };
 }
