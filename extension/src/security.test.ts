@@ -209,7 +209,7 @@ describe("premium-rate and shared-cost numbers", () => {
 
   it("security: rows stored before classification are classified when sent", async () => {
     const db = freshDb()
-    await db.queue.add({ id: "old", phone: "+19005550199", position: 1, status: "pending", attempts: 0, addedAt: "2030-01-01T00:00:00.000Z", lastOutcome: null })
+    await db.queue.add({ id: "old", listId: "default", phone: "+19005550199", position: 1, status: "pending", attempts: 0, addedAt: "2030-01-01T00:00:00.000Z", lastOutcome: null })
     expect(await pendingItems(db)).toEqual([])
   })
 })
@@ -224,7 +224,7 @@ describe("record links (sourceUrl)", () => {
 
   it("security: a javascript: link already stored is never sent nor kept by a new add", async () => {
     const db = freshDb()
-    await db.queue.add({ id: "x", phone: "+14155550101", position: 1, status: "pending", attempts: 0, addedAt: "2030-01-01T00:00:00.000Z", lastOutcome: null, risk: null, sourceUrl: "javascript:alert(1)" })
+    await db.queue.add({ id: "x", listId: "default", phone: "+14155550101", position: 1, status: "pending", attempts: 0, addedAt: "2030-01-01T00:00:00.000Z", lastOutcome: null, risk: null, sourceUrl: "javascript:alert(1)" })
     expect((await pendingItems(db))[0]?.sourceUrl).toBeUndefined()
   })
 })

@@ -4,7 +4,9 @@ import Dexie from "dexie"
 import { describe, expect, it } from "vitest"
 
 import { DialerDB } from "./db"
-import { SCHEMA_V1 } from "./schema"
+import { listQueue, pendingItems } from "./queue"
+import { FIRST_LIST, SCHEMA_V1, SCHEMA_V3 } from "./schema"
+import { allLists, activeListId } from "./lists"
 
 const NAME = "upgrade-test"
 
@@ -25,12 +27,12 @@ async function seedV1(): Promise<void> {
   v1.close()
 }
 
-describe("schema upgrade v1 → v3", () => {
+describe("schema upgrade v1 → v4", () => {
   it("keeps the data, fills attempts and lastOutcome, adds the [status+position] index", async () => {
     await seedV1()
     const db = new DialerDB(NAME)
     await db.open()
-    expect(db.verno).toBe(3)
+    expect(db.verno).toBe(4)
 
     const a = await db.queue.get("a")
     const b = await db.queue.get("b")
@@ -50,11 +52,49 @@ describe("schema upgrade v1 → v3", () => {
     db.close()
   })
 
-  it("opens an empty database straight at v3", async () => {
-    const db = new DialerDB("fresh-v3")
+  it("opens an empty database straight at v4, with one active list", async () => {
+    const db = new DialerDB("fresh-v4")
     await db.open()
-    expect(db.verno).toBe(3)
-    expect(db.tables.map((t) => t.name).sort()).toEqual(["contacts", "history", "queue", "runtime", "settings"])
+    expect(db.verno).toBe(4)
+    expect(db.tables.map((t) => t.name).sort()).toEqual(["contacts", "history", "lists", "queue", "runtime", "settings"])
+    expect(await allLists(db)).toEqual([expect.objectContaining({ id: FIRST_LIST.id, name: "My queue", mode: "run" })])
+    expect(await activeListId(db)).toBe(FIRST_LIST.id)
+    db.close()
+  })
+})
+
+describe("schema upgrade v3 → v4 (named lists)", () => {
+  const V3 = "upgrade-v3-test"
+  const rows = [
+    { id: "p1", phone: "+15550000001", position: 1, status: "pending", attempts: 0, lastOutcome: null, addedAt: "2024-01-01T00:00:00Z", name: "Ada" },
+    { id: "d1", phone: "+15550000002", position: 2, status: "done", attempts: 1, lastOutcome: "answered", addedAt: "2024-01-01T00:00:00Z" },
+    { id: "g1", phone: "+15550000003", position: 2.5, status: "dialing", attempts: 0, lastOutcome: null, addedAt: "2024-01-01T00:00:00Z" },
+    { id: "h1", phone: "+15550000004", position: 3, status: "pending", attempts: 0, lastOutcome: null, addedAt: "2024-01-01T00:00:00Z", awaitingApproval: true },
+    { id: "p2", phone: "+15550000005", position: 4, status: "pending", attempts: 2, lastOutcome: "no_answer", addedAt: "2024-01-01T00:00:00Z", risk: null },
+  ]
+
+  it("moves today's queue, every status, into a first active list in the same order", async () => {
+    const v3 = new Dexie(V3)
+    v3.version(3).stores(SCHEMA_V3)
+    await v3.table("queue").bulkAdd(rows)
+    await v3.table("history").add({ key: "d1|2024-01-01T10:00:00Z", itemId: "d1", phone: "+15550000002", outcome: "answered", startedAt: "2024-01-01T10:00:00Z", at: "2024-01-01T10:00:00Z" })
+    await v3.table("runtime").put({ key: "account", account: { agentId: "a", name: null, workerUrl: "https://w.test" } })
+    v3.close()
+
+    const db = new DialerDB(V3)
+    await db.open()
+    expect(db.verno).toBe(4)
+    expect(await allLists(db)).toEqual([expect.objectContaining({ id: FIRST_LIST.id, name: "My queue", position: 1, mode: "run" })])
+    expect(await activeListId(db)).toBe(FIRST_LIST.id)
+    const queue = await listQueue(db)
+    expect(queue.map((r) => r.id)).toEqual(["p1", "d1", "g1", "h1", "p2"])
+    expect(queue.every((r) => r.listId === FIRST_LIST.id)).toBe(true)
+    expect(queue.find((r) => r.id === "d1")).toMatchObject({ status: "done", attempts: 1, lastOutcome: "answered" })
+    expect(queue.find((r) => r.id === "h1")).toMatchObject({ awaitingApproval: true })
+    // The run goes on with the same numbers: pending, not held, in order.
+    expect((await pendingItems(db)).map((i) => i.id)).toEqual(["p1", "p2"])
+    expect(await db.history.where("phone").equals("+15550000002").count()).toBe(1)
+    expect(await db.runtime.get("account")).toMatchObject({ account: { agentId: "a" } })
     db.close()
   })
 })

@@ -1,13 +1,14 @@
 import Dexie, { type EntityTable, type Table } from "dexie"
 
 import { declareVersions } from "./schema"
-import type { ContactRow, HistoryRow, QueueRow, RuntimeRow, SettingsRow } from "./types"
+import type { ContactRow, HistoryRow, ListRow, QueueRow, RuntimeRow, SettingsRow } from "./types"
 
 export const DB_NAME = "power-dialer"
 
 /** The extension's IndexedDB: one class, typed tables, versions declared in schema.ts. */
 export class DialerDB extends Dexie {
   contacts!: EntityTable<ContactRow, "phone">
+  lists!: EntityTable<ListRow, "id">
   queue!: EntityTable<QueueRow, "id">
   history!: EntityTable<HistoryRow, "key">
   settings!: EntityTable<SettingsRow, "key">

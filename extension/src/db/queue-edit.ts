@@ -1,14 +1,18 @@
 import type { DialerDB } from "./db"
+import { activeListId } from "./lists"
+import { listRows } from "./queue"
 
 const MIN_GAP = 1e-6
 
 /**
- * Move a row to `toIndex` in queue order. Positions are fractional so one move writes one row;
+ * Move a row to `toIndex` in its list's order. Positions are fractional so one move writes one row;
  * when two neighbours get too close, the whole queue is renumbered in the same transaction.
  */
 export async function moveItem(db: DialerDB, id: string, toIndex: number): Promise<void> {
   await db.transaction("rw", db.queue, async () => {
-    const rows = await db.queue.orderBy("position").toArray()
+    const row = await db.queue.get(id)
+    if (!row) return
+    const rows = await listRows(db, row.listId)
     const from = rows.findIndex((r) => r.id === id)
     if (from < 0) return
     const target = Math.max(0, Math.min(rows.length - 1, toIndex))
@@ -32,8 +36,9 @@ export async function moveItem(db: DialerDB, id: string, toIndex: number): Promi
 
 /** Move one place up (-1) or down (+1). */
 export async function nudgeItem(db: DialerDB, id: string, delta: -1 | 1): Promise<void> {
-  const rows = await db.queue.orderBy("position").primaryKeys()
-  const index = rows.indexOf(id)
+  const row = await db.queue.get(id)
+  if (!row) return
+  const index = (await listRows(db, row.listId)).findIndex((r) => r.id === id)
   if (index >= 0) await moveItem(db, id, index + delta)
 }
 
@@ -41,9 +46,16 @@ export async function removeItem(db: DialerDB, id: string): Promise<void> {
   await db.queue.delete(id)
 }
 
-/** Remove everything except the number being dialled right now. */
-export async function clearQueue(db: DialerDB): Promise<number> {
-  return db.queue.where("status").notEqual("dialing").delete()
+/** Remove everything from the active list (or `listId`) except the number being dialled right now. */
+export async function clearQueue(db: DialerDB, listId?: string): Promise<number> {
+  return db.transaction("rw", [db.queue, db.lists, db.runtime], async () => {
+    const target = listId ?? (await activeListId(db))
+    return db.queue
+      .where("[listId+position]")
+      .between([target, -Infinity], [target, Infinity])
+      .filter((r) => r.status !== "dialing")
+      .delete()
+  })
 }
 
 /** The agent includes a number added from a page during a run: it may now be sent to the worker. */

@@ -7,6 +7,7 @@ import type { CapturedNumber } from "../lib/messages"
 import { httpUrl } from "../lib/safe-url"
 import { upsertContacts } from "./contacts"
 import type { DialerDB } from "./db"
+import { activeListId, assertRunnable } from "./lists"
 import { numberRisk } from "./number-risk"
 import type { QueueRow, QueueStatus } from "./types"
 
@@ -16,9 +17,21 @@ export function newItemId(): string {
   return crypto.randomUUID()
 }
 
-/** Rows in queue order (all statuses). */
-export function listQueue(db: DialerDB): Promise<QueueRow[]> {
-  return db.queue.orderBy("position").toArray()
+/** A list's rows in order (all statuses). */
+export function listRows(db: DialerDB, listId: string): Promise<QueueRow[]> {
+  return db.queue.where("[listId+position]").between([listId, -Infinity], [listId, Infinity]).toArray()
+}
+
+/** The active list's rows in queue order (all statuses). */
+export async function listQueue(db: DialerDB): Promise<QueueRow[]> {
+  return listRows(db, await activeListId(db))
+}
+
+function rowsWithStatus(db: DialerDB, listId: string, status: QueueStatus): Promise<QueueRow[]> {
+  return db.queue
+    .where("[listId+status+position]")
+    .between([listId, status, Dexie.minKey], [listId, status, Dexie.maxKey])
+    .toArray()
 }
 
 /** Why a pending row waits for the agent instead of going to the worker; null when it may be dialed. */
@@ -30,11 +43,8 @@ export function holdOf(row: Pick<QueueRow, "phone" | "awaitingApproval" | "risk"
   return risk && !row.riskConfirmed ? "confirm" : null
 }
 
-function pendingRows(db: DialerDB): Promise<QueueRow[]> {
-  return db.queue
-    .where("[status+position]")
-    .between(["pending", Dexie.minKey], ["pending", Dexie.maxKey])
-    .toArray()
+async function pendingRows(db: DialerDB): Promise<QueueRow[]> {
+  return rowsWithStatus(db, await activeListId(db), "pending")
 }
 
 /**
@@ -42,6 +52,7 @@ function pendingRows(db: DialerDB): Promise<QueueRow[]> {
  * (added from a page during a run) or confirmed (premium rate, shared cost).
  */
 export async function pendingItems(db: DialerDB): Promise<QueueItem[]> {
+  await assertRunnable(db)
   const rows = (await pendingRows(db)).filter((row) => holdOf(row) === null)
   return rows.map(({ id, phone, name, sourceUrl }) => ({ id, phone, name, sourceUrl: httpUrl(sourceUrl) }))
 }
@@ -51,9 +62,10 @@ export async function nextDialable(db: DialerDB, exceptId?: string): Promise<Que
   return (await pendingRows(db)).find((row) => row.id !== exceptId && holdOf(row) === null)
 }
 
-/** Phones that are waiting or being dialled (what content scripts mark as "queued"). */
+/** Phones of the active list that are waiting or being dialled (what content scripts mark as "queued"). */
 export async function activePhones(db: DialerDB): Promise<string[]> {
-  const rows = await db.queue.where("status").anyOf(ACTIVE).toArray()
+  const listId = await activeListId(db)
+  const rows = (await Promise.all(ACTIVE.map((status) => rowsWithStatus(db, listId, status)))).flat()
   return rows.map((r) => r.phone)
 }
 
@@ -61,27 +73,31 @@ export type AddOptions = {
   /** Rows wait for the agent's approval in the popup (numbers added from a page during a run). */
   awaitingApproval?: boolean
   now?: string
+  /** The list to add to; the active list when absent. */
+  listId?: string
 }
 
 /**
- * Add captured numbers: contacts are upserted and each new E.164 gets a pending row at the end.
+ * Add captured numbers to a list (the active one unless `listId` is given): contacts are upserted and each new E.164 gets a pending row at the end.
  * A number already pending or dialling is left alone; a finished one is queued again at the end.
  * Each row is classified: a premium-rate or shared-cost number waits for the agent's confirmation.
  */
 export async function addNumbers(
   db: DialerDB,
   captured: CapturedNumber[],
-  { awaitingApproval = false, now = new Date().toISOString() }: AddOptions = {},
+  { awaitingApproval = false, now = new Date().toISOString(), listId }: AddOptions = {},
 ): Promise<{ added: number; phones: string[] }> {
-  let added = 0
-  await db.transaction("rw", db.contacts, db.queue, async () => {
+  const added = await db.transaction("rw", [db.contacts, db.queue, db.lists, db.runtime], async () => {
     await upsertContacts(db, captured, now)
+    const target = listId ?? (await activeListId(db))
     const firstByPhone = new Map<string, CapturedNumber>()
     for (const c of captured) if (!firstByPhone.has(c.phone)) firstByPhone.set(c.phone, c)
     const unique = [...firstByPhone.values()]
     // One indexed look-up and one bulk write for the whole batch (10,000 numbers stay fast).
-    const existing = new Map((await db.queue.where("phone").anyOf(unique.map((c) => c.phone)).toArray()).map((r) => [r.phone, r]))
-    const last = await db.queue.orderBy("position").last()
+    const existing = new Map(
+      (await db.queue.where("[listId+phone]").anyOf(unique.map((c) => [target, c.phone])).toArray()).map((r) => [r.phone, r]),
+    )
+    const last = await db.queue.where("[listId+position]").between([target, -Infinity], [target, Infinity]).last()
     let position = (last?.position ?? 0) + 1
     const rows: QueueRow[] = []
     const finished: string[] = []
@@ -91,7 +107,7 @@ export async function addNumbers(
       // A number queued again is a new dial request with a new id: the worker never takes an id it
       // already dialled in this run for a fresh one (see the worker's queue edits).
       const fields = {
-        id: newItemId(), position: position++, status: "pending" as const, addedAt: now,
+        id: newItemId(), listId: target, position: position++, status: "pending" as const, addedAt: now,
         awaitingApproval, risk: numberRisk(c.phone), riskConfirmed: false,
       }
       if (prev) finished.push(prev.id)
@@ -103,15 +119,16 @@ export async function addNumbers(
     }
     await db.queue.bulkDelete(finished)
     await db.queue.bulkPut(rows)
-    added = rows.length
+    return rows.length
   })
   return { added, phones: await activePhones(db) }
 }
 
 export type QueueCounts = Record<QueueStatus, number> & { total: number }
 
+/** Counts of the active list. */
 export async function queueCounts(db: DialerDB): Promise<QueueCounts> {
-  const rows = await db.queue.toArray()
+  const rows = await listQueue(db)
   const counts: QueueCounts = { pending: 0, dialing: 0, done: 0, failed: 0, skipped: 0, total: rows.length }
   for (const r of rows) counts[r.status]++
   return counts

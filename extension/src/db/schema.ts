@@ -1,4 +1,4 @@
-import type Dexie from "dexie"
+import type { Dexie, Transaction } from "dexie"
 
 /**
  * Every schema version, oldest first. Never edit a shipped version: add the next one with an
@@ -24,6 +24,27 @@ export const SCHEMA_V3 = {
   ...SCHEMA_V2,
   history: "&key, itemId, callId, startedAt, at",
 } as const
+
+/**
+ * v4: named lists. Every queue row belongs to a list (`listId`); a number is unique per list, not
+ * overall ([listId+phone]); history is searchable by phone (a contact's calls). Today's single queue
+ * becomes the first list, "My queue", which is active.
+ */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  lists: "&id, position",
+  queue: "&id, phone, position, status, [status+position], &[listId+phone], [listId+position], [listId+status+position]",
+  history: "&key, itemId, callId, startedAt, at, phone",
+} as const
+
+/** The list today's queue moves into, and the one a fresh database starts with. */
+export const FIRST_LIST = { id: "default", name: "My queue" } as const
+
+/** The first list and the runtime row naming the active list (upgrade and populate both use it). */
+export async function createFirstList(tx: Transaction, now = new Date().toISOString()): Promise<void> {
+  await tx.table("lists").put({ id: FIRST_LIST.id, name: FIRST_LIST.name, position: 1, createdAt: now, mode: "run" })
+  await tx.table("runtime").put({ key: "activeList", listId: FIRST_LIST.id })
+}
 
 type HistoryLike = { itemId: string; outcome: string; startedAt: string | null }
 
@@ -57,4 +78,17 @@ export function declareVersions(db: Dexie): void {
           row.at = row.at ?? row.startedAt ?? row.endedAt ?? new Date(0).toISOString()
         })
     })
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      await createFirstList(tx)
+      // Nobody loses a queued number: every row, whatever its status, goes into the first list.
+      await tx
+        .table("queue")
+        .toCollection()
+        .modify((row: Record<string, unknown>) => {
+          row.listId = FIRST_LIST.id
+        })
+    })
+  db.on("populate", (tx) => createFirstList(tx))
 }

@@ -15,9 +15,28 @@ export type ContactRow = {
 export const QUEUE_STATUSES = ["pending", "dialing", "done", "failed", "skipped"] as const
 export type QueueStatus = (typeof QUEUE_STATUSES)[number]
 
-/** One number in the agent's queue; `phone` is unique (dedupe by E.164). */
+/**
+ * How a list is dialed: by our worker's run ("run"), or handed to Aircall's own Power Dialer
+ * ("aircall": its numbers are in the agent's Aircall dialer campaign, so our run never dials it).
+ */
+export type ListMode = "run" | "aircall"
+
+/** A named list of numbers ("Webinar leads"); one of them is the active queue of a run. */
+export type ListRow = {
+  id: string
+  name: string
+  position: number
+  createdAt: string
+  mode: ListMode
+  /** When the list was last sent to Aircall's Power Dialer (mode "aircall"). */
+  sentToAircallAt?: string
+}
+
+/** One number in a list; `phone` is unique per list (dedupe by E.164). */
 export type QueueRow = {
   id: string
+  /** The list the row belongs to (rows stored before lists existed moved into the first one). */
+  listId: string
   phone: string
   position: number
   status: QueueStatus
@@ -54,5 +73,7 @@ export type RuntimeRow =
   | { key: "dialer"; state: DialerState | null; receivedAt: string }
   | { key: "account"; account: Account | null }
   | { key: "error"; message: string | null; at: string }
+  /** The list "+ Queue", "Add all" and the run use. */
+  | { key: "activeList"; listId: string }
   /** Secrets kept out of chrome.storage.local (see vault.ts). */
   | { key: `vault:${string}`; value: unknown }
