@@ -15,6 +15,12 @@ Commands:
   settings [--history-months N]        show the settings, or keep call history and audit N months (1-120, default 13)
   webhook [--check]                    is Aircall still delivering to the worker? --check asks Aircall now
                                        (a webhook Aircall disabled is re-activated)
+  dispositions [list]                  the wrap-up choices agents pick from after each call
+  dispositions set <file.json>         replace them ({ "dispositions": [{ id, label, kind, tag?, retry? }] })
+  dispositions add <id> --label L --kind K [--tag T] [--retry-after MIN --max-attempts N]
+                                       add or replace one (kinds: connected, voicemail, no_answer,
+                                       bad_number, do_not_call, callback)
+  dispositions remove <id>             remove one
   doctor                               check the deployment (https, secrets, Aircall key, webhook, rate
                                        limit, clocks, each agent's Aircall user and number) and say
                                        what to fix; exit code 1 when something is wrong
@@ -49,6 +55,11 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env) {
         limit: { type: "string" },
         "history-months": { type: "string" },
         check: { type: "boolean", default: false },
+        label: { type: "string" },
+        kind: { type: "string" },
+        tag: { type: "string" },
+        "retry-after": { type: "string" },
+        "max-attempts": { type: "string" },
       },
     });
   } catch (err) {

@@ -2,7 +2,7 @@ import { env } from "cloudflare:test";
 import { DEFAULT_DISPOSITIONS, DispositionsResponse, type Disposition } from "@dialer/shared";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { installFakeAircall, type Seen } from "./fake-aircall";
-import { ADMIN, call } from "./helpers";
+import { ADMIN, call, enrolledAgent } from "./helpers";
 
 const dir = () => env.DIRECTORY.get(env.DIRECTORY.idFromName("directory"));
 let aircall: ReturnType<typeof installFakeAircall>;
@@ -56,6 +56,18 @@ describe("admin dispositions API", () => {
 
     const { entries } = (await (await call("/api/admin/audit?limit=20", { headers: ADMIN })).json()) as { entries: { action: string; actor: string; detail: Record<string, unknown> }[] };
     expect(entries.find((e) => e.action === "dispositions.changed")).toMatchObject({ actor: "admin-token", detail: { count: 2 } });
+  });
+
+  it("agents read the list at GET /api/dispositions (signed in), but cannot change it", async () => {
+    const list: Disposition[] = [{ id: "only", label: "Only one", kind: "connected" }];
+    expect((await put(list)).status).toBe(200);
+    const agent = await enrolledAgent();
+    const res = await call("/api/dispositions", { headers: agent.auth });
+    expect(res.status).toBe(200);
+    expect(DispositionsResponse.parse(await res.json()).dispositions).toEqual(list);
+    expect((await call("/api/dispositions")).status).toBe(401);
+    expect((await call("/api/admin/dispositions", { method: "PUT", headers: agent.auth, json: { dispositions: DEFAULT_DISPOSITIONS } })).status).toBe(403);
+    expect(await get()).toEqual(list);
   });
 
   it("needs the admin token", async () => {
