@@ -151,6 +151,11 @@ async function main(): Promise<number> {
         for (const t of tracked) counts.set(t.state?.status ?? "?", (counts.get(t.state?.status ?? "?") ?? 0) + 1);
         log(`t+${secs(Date.now() - t0)} s: ${sim.calls().length} calls placed; runs ${[...counts].map(([s, n]) => `${s} ${n}`).join(", ")}`);
       }
+      const open = tracked.filter((t) => t.completedAt === undefined);
+      if (open.length && open.every((t) => Date.now() - t.lastProgressAt > 2 * p.stallSeconds * 1000)) {
+        log(`every unfinished run shows no progress for ${2 * p.stallSeconds} s: evaluating now`);
+        break;
+      }
       await sleep(pollMs);
     }
     clearInterval(hookTimer);
