@@ -130,6 +130,8 @@ export const HistoryEntry = z.object({
   callbackAt: IsoTime.nullable().optional(),
   /** when a deferred number may be dialed again (a retry, a callback, calling hours) */
   retryAt: IsoTime.nullable().optional(),
+  /** the Aircall number the call went out from, when not the agent's own (local presence) */
+  numberId: z.number().int().nullable().optional(),
   /** true once call.ended (or the REST fallback) gave the final figures */
   final: z.boolean().optional(),
 });

@@ -9,6 +9,10 @@ export const CallEndedMessage = z.object({
   callId: z.string().nullable(),
   outcome: Outcome,
   nextDialAt: z.iso.datetime({ offset: true }).optional(),
+  /** why it ended so (e.g. outside_calling_hours: keep the number for a later run) */
+  reasonCode: z.string().optional(),
+  /** when the number may be dialed again */
+  retryAt: z.iso.datetime({ offset: true }).optional(),
 });
 export const PongMessage = z.object({ type: z.literal("pong") });
 

@@ -4,7 +4,19 @@
  * the alarm on the next due time and pushes state over hibernatable WebSockets.
  */
 import { DurableObject } from "cloudflare:workers";
-import { PING, PONG, type DialerState, type ErrorCode, type HistoryResponse, type QueueItem, type Stats, type WebhookEnvelope } from "@dialer/shared";
+import {
+  PING,
+  PONG,
+  type DialerState,
+  type ErrorCode,
+  type HistoryEntry,
+  type HistoryResponse,
+  type QueueItem,
+  type ScheduledItem,
+  type Stats,
+  type WebhookEnvelope,
+  type WrapUpBody,
+} from "@dialer/shared";
 import { sha256, randomToken } from "../lib/crypto";
 import { settings } from "../settings";
 import { aircallHttpFor, companyLimiter } from "../aircall/factory";
@@ -14,7 +26,7 @@ import { nextAlarmAt, toSnapshot } from "./snapshot";
 import { DialerStore } from "./storage";
 import { computeStats } from "./stats";
 import { fromEnvelope } from "./webhook-event";
-import { effectKey, isAircallEffect, runAircallEffect, type AircallEffect } from "./effects";
+import { effectKey, isAircallEffect, runAircallEffect, type AircallEffect, type WriteContext, type WriteEffect } from "./effects";
 import { directory } from "../lib/stubs";
 import { signTicket, verifyTicket } from "../auth/ws-ticket";
 
@@ -24,6 +36,12 @@ export type Command = "pause" | "resume" | "skip" | "stop";
 export type IngestResult = "applied" | "duplicate" | "ignored" | "not_enrolled";
 
 const TICKET_TTL_MS = 30_000;
+/** A wrap-up may be given or corrected this long after the call. */
+const WRAP_UP_WINDOW_MS = 24 * 3600_000;
+const MAX_CALLBACK_MS = 365 * 24 * 3600_000;
+/** Writes to Aircall (notes, tags) that fail for now are tried again from this delay, doubling. */
+const WRITE_RETRY_MS = 30_000;
+const MAX_WRITE_TRIES = 12;
 /** A due outbox request being sent is retried after this long if its instance went away meanwhile. */
 const OUTBOX_LEASE_MS = 60_000;
 
@@ -80,8 +98,46 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   // ---------- the agent's API (every call names the agent it is for) ----------
-  async start(agentId: string, items: QueueItem[], delaySeconds?: number): Promise<Result<DialerState>> {
-    return this.guarded(agentId, () => this.command({ type: "start", items, delaySeconds, now: Date.now() }));
+  async start(agentId: string, items: QueueItem[], delaySeconds?: number, requireWrapUp?: boolean): Promise<Result<DialerState>> {
+    return this.guarded(agentId, () => this.command({ type: "start", items, delaySeconds, requireWrapUp, now: Date.now() }));
+  }
+
+  /**
+   * The agent's wrap-up of one of their calls of the last 24 hours (a second one corrects the first):
+   * the row gets the disposition and note, Aircall gets a comment and a tag, and a retry or callback
+   * is scheduled.
+   */
+  async wrapUp(agentId: string, body: WrapUpBody): Promise<Result<HistoryEntry>> {
+    return this.guarded(agentId, async () => {
+      const now = Date.now();
+      const row = this.store.historyForItem(body.itemId, now - WRAP_UP_WINDOW_MS);
+      if (!row) return { ok: false, code: "not_found", message: "No call of the last 24 hours has that item id." };
+      const disposition = (await directory(this.env).dispositions()).find((d) => d.id === body.disposition);
+      if (!disposition) return { ok: false, code: "bad_request", message: `Unknown disposition "${body.disposition}".` };
+      const callbackAt = body.callbackAt === undefined ? undefined : Date.parse(body.callbackAt);
+      if (disposition.kind === "callback" && callbackAt === undefined) return { ok: false, code: "bad_request", message: "A callback needs callbackAt: when to call back." };
+      if (callbackAt !== undefined && (callbackAt < now - 60_000 || callbackAt > now + MAX_CALLBACK_MS))
+        return { ok: false, code: "bad_request", message: "callbackAt must be in the next 365 days." };
+      await this.apply({
+        type: "wrapup", dialId: row.dialId, item: row.item, callId: row.callId, disposition,
+        note: body.note, callbackAt: disposition.kind === "callback" ? callbackAt : undefined, correction: row.disposition !== null, now,
+      });
+      return { ok: true, value: this.store.historyEntry(row.dialId)! };
+    });
+  }
+
+  async scheduledItems(agentId: string): Promise<Result<ScheduledItem[]>> {
+    return this.guarded(agentId, async () => ({
+      ok: true,
+      value: (this.state.scheduled ?? []).map((x) => ({ item: x.item, dueAt: new Date(x.dueAt).toISOString(), why: x.why, attempts: x.attempts, due: x.due })),
+    }));
+  }
+
+  async scheduledCommand(agentId: string, type: "scheduled.now" | "scheduled.drop", itemId: string): Promise<Result<DialerState>> {
+    return this.guarded(agentId, async () => {
+      if (!this.state.scheduled?.some((x) => x.item.id === itemId)) return { ok: false, code: "not_found", message: "That number is not scheduled." };
+      return this.command({ type, itemId, now: Date.now() });
+    });
   }
 
   async control(agentId: string, command: Command): Promise<Result<DialerState>> {
@@ -228,7 +284,8 @@ export class AgentDialer extends DurableObject<Env> {
         this.store.historyUpdate({ callId: e.callId }, e.fields);
         return true;
       case "push.ended": {
-        const msg = { type: "call.ended", itemId: e.itemId, callId: e.callId, outcome: e.outcome, nextDialAt: e.nextDialAt ? new Date(e.nextDialAt).toISOString() : undefined };
+        const iso = (t?: number) => (t === undefined ? undefined : new Date(t).toISOString());
+        const msg = { type: "call.ended", itemId: e.itemId, callId: e.callId, outcome: e.outcome, nextDialAt: iso(e.nextDialAt), reasonCode: e.reasonCode, retryAt: iso(e.retryAt) };
         this.broadcast(JSON.stringify(msg));
         return true;
       }
@@ -275,14 +332,34 @@ export class AgentDialer extends DurableObject<Env> {
         this.store.outboxPut(key, effect, Date.now() + OUTBOX_LEASE_MS, false);
         await this.syncAlarm();
       }
-      const outcome = await runAircallEffect(aircallHttpFor(this.env, limiter), config, effect);
+      const outcome = await runAircallEffect(aircallHttpFor(this.env, limiter), config, effect, this.writeContext());
       // A 429 placed nothing: the same request after the reset, with a new slot then.
       if ("limited" in outcome) return await this.defer(key, effect, outcome.limited, false);
+      if ("retry" in outcome) return await this.retryWrite(key, effect as WriteEffect, outcome.retry);
       this.store.outboxDelete(key);
       if (outcome.event) await this.apply(outcome.event);
     } finally {
       this.inFlight.delete(key);
     }
+  }
+
+  /** A write to Aircall that failed for now is sent again later, backing off, until it is done (or clearly never will be). */
+  private async retryWrite(key: string, effect: WriteEffect, why: string) {
+    const tries = ("tries" in effect ? (effect.tries ?? 0) : 0) + 1;
+    if (tries > MAX_WRITE_TRIES) {
+      console.warn(`gave up writing ${key} to Aircall after ${tries - 1} tries: ${why}`);
+      return this.store.outboxDelete(key);
+    }
+    await this.defer(key, { ...effect, tries } as WriteEffect, Date.now() + Math.min(WRITE_RETRY_MS * 2 ** (tries - 1), 3600_000), false);
+  }
+
+  private writeContext(): WriteContext {
+    const dir = directory(this.env);
+    return {
+      tagIdFor: (id) => dir.tagIdFor(id),
+      forgetTag: (id) => dir.forgetTag(id),
+      lastNote: (phone) => this.store.lastNote(phone),
+    };
   }
 
   /**
@@ -316,6 +393,10 @@ export class AgentDialer extends DurableObject<Env> {
         return !!this.state.unfinal?.some((u) => u.callId === effect.callId);
       case "check.availability":
         return this.state.status === "paused" && !!this.state.autoResume;
+      case "aircall.comment":
+      case "aircall.tag":
+      case "aircall.insight":
+        return true; // the wrap-up and the card are written whatever the run does since
     }
   }
 

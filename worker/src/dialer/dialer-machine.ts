@@ -26,7 +26,7 @@
  *   the number is not dialed again (a late event for it still completes its row).
  */
 import { digitsOnly, type Outcome } from "@dialer/shared";
-import type { CallInfo, Current, Effect, MachineEvent, MachineState, Transition } from "./machine-types";
+import type { CallInfo, Current, Effect, MachineEvent, MachineState, Scheduled, Transition } from "./machine-types";
 
 export type MachineConfig = {
   watchdogMs: number;
@@ -69,6 +69,7 @@ export const MATCH_SKEW_MS = 10_000;
 const RECENT_CALLS = 20;
 const MAX_UNFINAL = 50;
 const MAX_ORPHANS = 5;
+const MAX_SCHEDULED = 500;
 
 export function initialState(delaySeconds = 5): MachineState {
   return { status: "idle", queue: [], delaySeconds, failures: 0, dialSeq: 0, done: 0 };
@@ -89,9 +90,15 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
   switch (e.type) {
     case "start": {
       if (isRunning(s) || s.status === "paused") return conflict(s, "A run is already in progress: pause or stop it first, or edit the queue.");
+      // Numbers the schedule brought back while no run was going come first.
+      const due = (s.scheduled ?? []).filter((x) => x.due);
       const next: MachineState = {
         ...s,
-        queue: e.items,
+        queue: [...due.map((x) => x.item), ...e.items.filter((i) => !due.some((x) => x.item.id === i.id))],
+        scheduled: (s.scheduled ?? []).filter((x) => !x.due),
+        attemptsOf: withAttempts(s, due),
+        requireWrapUp: e.requireWrapUp ?? false,
+        awaitingWrapUp: undefined,
         delaySeconds: e.delaySeconds ?? s.delaySeconds,
         pausedReason: undefined,
         pausedFrom: undefined,
@@ -165,6 +172,23 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
     }
     case "dial.result":
       return onDialResult(s, e, cfg);
+    case "dial.guarded": {
+      const cur = s.current;
+      if (!cur || cur.dialId !== e.dialId || cur.attempt !== e.attempt || cur.callId) return ok(s);
+      // Nothing was sent: the run moves on at once; the row says why (and when it may be dialed).
+      return finish(s, cur, null, "skipped", e.now, cfg, { reason: e.reason, reasonCode: e.reasonCode, retryAt: e.retryAt, immediate: true });
+    }
+    case "wrapup":
+      return onWrapUp(s, e, cfg);
+    case "scheduled.now": {
+      const x = s.scheduled?.find((y) => y.item.id === e.itemId);
+      if (!x) return conflict(s, "That number is not scheduled.");
+      return bringBack(s, [x], e.now, cfg);
+    }
+    case "scheduled.drop": {
+      if (!s.scheduled?.some((y) => y.item.id === e.itemId)) return conflict(s, "That number is not scheduled.");
+      return ok({ ...s, scheduled: s.scheduled.filter((y) => y.item.id !== e.itemId) });
+    }
     case "lookup.result":
       return onLookupResult(s, e, cfg);
     case "final.result":
@@ -200,6 +224,7 @@ function dialNext(s: MachineState, now: number, cfg: MachineConfig): Transition 
     nextDialAt: undefined,
     watchdogAt: now + cfg.watchdogMs,
     restored: s.restored?.filter((r) => r.id !== item.id),
+    awaitingWrapUp: undefined,
   };
   return ok(state, [
     { type: "history.open", dialId, item, dialAt: now },
@@ -241,7 +266,7 @@ function replaceQueue(s: MachineState, e: Extract<MachineEvent, { type: "queue.r
 }
 
 function complete(s: MachineState): MachineState {
-  return { ...s, status: "completed", current: undefined, nextDialAt: undefined, watchdogAt: undefined, pausedReason: undefined, restored: undefined };
+  return { ...s, status: "completed", current: undefined, nextDialAt: undefined, watchdogAt: undefined, pausedReason: undefined, restored: undefined, awaitingWrapUp: undefined };
 }
 
 /** `recheckAt`: for a pause Aircall caused, when to ask for the agent's availability. */
@@ -266,7 +291,10 @@ function resume(s: MachineState, now: number, cfg: MachineConfig): Transition {
 function onTimer(s: MachineState, now: number, cfg: MachineConfig): Transition {
   const finals = dueFinals(s, now, cfg);
   const t = onTimerRun(finals.state, now, cfg);
-  return finals.effects.length ? ok(t.state, [...finals.effects, ...t.effects]) : t;
+  const due = (t.state.scheduled ?? []).filter((x) => !x.due && x.dueAt <= now);
+  const back = due.length ? bringBack(t.state, due, now, cfg) : ok(t.state);
+  const effects = [...finals.effects, ...t.effects, ...back.effects];
+  return effects.length || back.state !== s ? ok(back.state, effects) : ok(s);
 }
 
 /** Finished calls whose call.ended never came: read them from Aircall. */
@@ -522,7 +550,12 @@ function followCall(s: MachineState, cur: Current, event: string, call: CallInfo
     quietReads,
   };
   const status = isCallPhase(s.status) ? phase : s.status;
-  const effects: Effect[] = adopted ? [{ type: "history.update", dialId: cur.dialId, fields: { callId: call.id, startedAt } }] : [];
+  const effects: Effect[] = adopted
+    ? [
+        { type: "history.update", dialId: cur.dialId, fields: { callId: call.id, startedAt } },
+        { type: "aircall.insight", callId: call.id, item: cur.item, attempts: (s.attemptsOf?.[cur.item.id] ?? 0) + 1 },
+      ]
+    : [];
   return ok({ ...s, status, current, failures: 0, watchdogAt: now + backoff(quietReads, cfg) }, effects);
 }
 
@@ -539,7 +572,7 @@ function finalFields(call: CallInfo, final: boolean) {
   };
 }
 
-type FinishOpts = { reason?: string; reasonCode?: string; immediate?: boolean; final?: boolean; pauseReason?: string };
+type FinishOpts = { reason?: string; reasonCode?: string; retryAt?: number; immediate?: boolean; final?: boolean; pauseReason?: string };
 
 /** The current dial is over (answered, not answered, failed): record it and move on. */
 function finish(s: MachineState, cur: Current, rawCall: CallInfo | null, outcome: Outcome, now: number, cfg: MachineConfig, o: FinishOpts): Transition {
@@ -547,7 +580,7 @@ function finish(s: MachineState, cur: Current, rawCall: CallInfo | null, outcome
   const call = rawCall && { ...rawCall, answeredAt: rawCall.answeredAt ?? cur.answeredAt ?? null };
   const fields = call
     ? { ...finalFields(call, o.final ?? false), outcome, callId: call.id, startedAt: cur.startedAt ?? null, reason: o.reason ?? null, reasonCode: o.reasonCode ?? null }
-    : { outcome, reason: o.reason ?? null, reasonCode: o.reasonCode ?? null, final: true };
+    : { outcome, reason: o.reason ?? null, reasonCode: o.reasonCode ?? null, final: true, ...(o.retryAt !== undefined ? { retryAt: o.retryAt } : {}) };
   const effects: Effect[] = [{ type: "history.update", dialId: cur.dialId, fields }];
   const placed = outcome === "answered" || outcome === "no_answer";
   // A call that ended without its final data (call.ended) is read again from Aircall later.
@@ -565,10 +598,18 @@ function finish(s: MachineState, cur: Current, rawCall: CallInfo | null, outcome
     pausedFrom: s.status === "paused" ? "wrap_up" : s.pausedFrom,
     unfinal,
   };
-  const push = (nextDialAt?: number): Effect => ({ type: "push.ended", itemId: cur.item.id, callId: cur.callId ?? null, outcome, nextDialAt });
+  const push = (nextDialAt?: number): Effect => ({
+    type: "push.ended", itemId: cur.item.id, callId: cur.callId ?? null, outcome, nextDialAt,
+    ...(o.reasonCode ? { reasonCode: o.reasonCode } : {}), ...(o.retryAt !== undefined ? { retryAt: o.retryAt } : {}),
+  });
   if (!isCallPhase(s.status)) return ok(base, [...effects, push()]); // paused or stopped: stay there
   if (o.pauseReason) return ok(pause(base, o.pauseReason, false), [...effects, push()]);
   if (base.queue.length === 0) return ok(complete(base), [...effects, push()]);
+  if (s.requireWrapUp && outcome === "answered" && !o.reasonCode) {
+    // "Wait for my wrap-up": no countdown until the agent submits it.
+    const awaitingWrapUp = { itemId: cur.item.id, callId: cur.callId ?? null, dialId: cur.dialId };
+    return ok({ ...base, status: "wrap_up", nextDialAt: undefined, awaitingWrapUp }, [...effects, push()]);
+  }
   if (o.immediate || base.delaySeconds === 0) {
     const next = dialNext(base, now, cfg);
     return ok(next.state, [...effects, push(now), ...next.effects]);
@@ -608,4 +649,66 @@ function onUserEvent(s: MachineState, event: string, availability: string | null
   const free = event === "user.opened" || event === "user.wut_end" || (event === "user.connected" && availability === "available");
   if (free && s.status === "paused" && s.autoResume) return resume(next, now, cfg);
   return ok(next);
+}
+
+// ---------- after the call: wrap-up, retries, callbacks ----------
+
+/** The id a number gets when the schedule brings it back (a new id: this run's edits never drop it). */
+const scheduledId = (itemId: string, dialId: number) => `r${dialId}-${itemId}`.slice(0, 128);
+
+function withAttempts(s: MachineState, items: Scheduled[]): Record<string, number> | undefined {
+  if (!items.length) return s.attemptsOf;
+  const entries = Object.entries({ ...(s.attemptsOf ?? {}), ...Object.fromEntries(items.map((x) => [x.item.id, x.attempts])) });
+  return Object.fromEntries(entries.slice(-MAX_SCHEDULED));
+}
+
+/**
+ * Scheduled numbers whose time has come: to the head of the queue when a run is going (or paused),
+ * else a run starts with them — a callback set for 10:00 rings at 10:00, popup open or not.
+ */
+function bringBack(s: MachineState, items: Scheduled[], now: number, cfg: MachineConfig): Transition {
+  const ids = new Set(items.map((x) => x.item.id));
+  const rest = (s.scheduled ?? []).filter((x) => !ids.has(x.item.id));
+  const back: MachineState = {
+    ...s,
+    scheduled: rest,
+    attemptsOf: withAttempts(s, items),
+    queue: [...items.map((x) => x.item), ...s.queue.filter((i) => !ids.has(i.id))],
+  };
+  if (isRunning(s) || s.status === "paused") return ok(back);
+  const fresh: MachineState = { ...back, queue: items.map((x) => x.item), runFrom: s.dialSeq, done: 0, restored: undefined, pausedReason: undefined, autoResume: false, failures: 0 };
+  if (s.current?.callId) return ok({ ...fresh, status: s.current.phase }); // a call still live: dial after it
+  if (s.disconnected) return ok(pause(fresh, DISCONNECTED, true, now + cfg.watchdogMs));
+  return dialNext(fresh, now, cfg);
+}
+
+function onWrapUp(s: MachineState, e: Extract<MachineEvent, { type: "wrapup" }>, cfg: MachineConfig): Transition {
+  const d = e.disposition;
+  const attempts = (s.attemptsOf?.[e.item.id] ?? 0) + 1;
+  const id = scheduledId(e.item.id, e.dialId);
+  // A correction replaces what the first wrap-up scheduled.
+  const scheduled = (s.scheduled ?? []).filter((x) => x.item.id !== id);
+  const fields: Extract<Effect, { type: "history.update" }>["fields"] = { disposition: d.id, note: e.note ?? null, callbackAt: e.callbackAt ?? null, retryAt: null };
+  let entry: Scheduled | null = null;
+  if (d.kind === "callback" && e.callbackAt !== undefined) {
+    entry = { item: { ...e.item, id }, dueAt: e.callbackAt, why: "callback", attempts, due: false };
+  } else if (d.retry) {
+    if (attempts < d.retry.maxAttempts) entry = { item: { ...e.item, id }, dueAt: e.now + d.retry.afterMinutes * 60_000, why: "retry", attempts, due: false };
+    else fields.reasonCode = "max_attempts";
+  }
+  if (entry) fields.retryAt = entry.dueAt;
+  const effects: Effect[] = [{ type: "history.update", dialId: e.dialId, fields }];
+  if (e.callId) {
+    const note = e.note?.trim();
+    if (note) effects.push({ type: "aircall.comment", callId: e.callId, content: note, seq: e.now });
+    effects.push({ type: "aircall.tag", callId: e.callId, dispositionId: d.id });
+  }
+  if (d.kind === "do_not_call") effects.push({ type: "dnc.add", phone: e.item.phone, reason: `Wrap-up: ${d.label}` });
+  const next: MachineState = { ...s, scheduled: entry ? [...scheduled, entry].slice(-MAX_SCHEDULED) : scheduled };
+  // The run waited for this wrap-up: it goes on now.
+  if (s.awaitingWrapUp?.dialId === e.dialId && s.status === "wrap_up") {
+    const t = dialNext({ ...next, awaitingWrapUp: undefined }, e.now, cfg);
+    return ok(t.state, [...effects, ...t.effects]);
+  }
+  return ok(next, effects);
 }

@@ -9,11 +9,21 @@ import type { DialResult, Effect, MachineEvent } from "./machine-types";
 import { toCallInfo } from "./webhook-event";
 
 export type AgentRef = { aircallUserId: number; numberId: number };
-export type AircallEffect = Extract<Effect, { type: "dial" | "lookup.dial" | "lookup.call" | "lookup.final" | "check.availability" }>;
-export type EffectOutcome = { event: MachineEvent | null } | { limited: number };
+export type WriteEffect = Extract<Effect, { type: "aircall.comment" | "aircall.tag" | "aircall.insight" }>;
+export type AircallEffect = Extract<Effect, { type: "dial" | "lookup.dial" | "lookup.call" | "lookup.final" | "check.availability" }> | WriteEffect;
+/** `retry`: a write that failed for now (5xx, no answer): sent again later. */
+export type EffectOutcome = { event: MachineEvent | null } | { limited: number } | { retry: string };
 
-export const isAircallEffect = (e: Effect): e is AircallEffect =>
-  e.type === "dial" || e.type === "lookup.dial" || e.type === "lookup.call" || e.type === "lookup.final" || e.type === "check.availability";
+const AIRCALL_EFFECTS = new Set(["dial", "lookup.dial", "lookup.call", "lookup.final", "check.availability", "aircall.comment", "aircall.tag", "aircall.insight"]);
+export const isAircallEffect = (e: Effect): e is AircallEffect => AIRCALL_EFFECTS.has(e.type);
+export const isWriteEffect = (e: Effect): e is WriteEffect => e.type === "aircall.comment" || e.type === "aircall.tag" || e.type === "aircall.insight";
+
+/** What the writes need from the agent's object and the Directory. */
+export type WriteContext = {
+  tagIdFor(dispositionId: string): Promise<number | null>;
+  forgetTag(dispositionId: string): Promise<void>;
+  lastNote(phone: string): string | null;
+};
 
 /** One durable key per piece of work: a newer request for the same work replaces a waiting one. */
 export function effectKey(e: AircallEffect): string {
@@ -27,6 +37,12 @@ export function effectKey(e: AircallEffect): string {
       return `final:${e.callId}`;
     case "check.availability":
       return "availability";
+    case "aircall.comment":
+      return `comment:${e.callId}:${e.seq}`;
+    case "aircall.tag":
+      return `tag:${e.callId}:${e.dispositionId}`;
+    case "aircall.insight":
+      return `insight:${e.callId}`;
   }
 }
 
@@ -48,9 +64,51 @@ export function classifyStart(r: Once): DialResult | { limited: number } {
   return { kind: "uncertain", message };
 }
 
-export async function runAircallEffect(http: AircallHttp, agent: AgentRef, effect: AircallEffect): Promise<EffectOutcome> {
+/** A write's answer: done, or again later (429, 5xx, no answer), or given up (another 4xx: logged). */
+function written(r: Once, what: string): EffectOutcome {
+  if (r.kind === "limited") return { limited: r.until };
+  if (r.kind === "failed") return { retry: r.message };
+  if (r.res.status >= 500) return { retry: text(r.res) };
+  if (r.res.status >= 400) console.warn(`Aircall refused ${what}: ${text(r.res)}`);
+  return { event: null };
+}
+
+/** The contact, shown in Aircall Workspace during the call (Aircall's insight card: under 10 KB). */
+export function insightCard(e: Extract<Effect, { type: "aircall.insight" }>, lastNote: string | null) {
+  const contents: Record<string, string>[] = [{ type: "title", text: (e.item.name ?? e.item.phone).slice(0, 200), ...(e.item.sourceUrl ? { link: e.item.sourceUrl } : {}) }];
+  contents.push({ type: "shortText", label: "Number", text: e.item.phone });
+  if (e.attempts > 1) contents.push({ type: "shortText", label: "Earlier attempts", text: String(e.attempts - 1) });
+  if (lastNote) contents.push({ type: "shortText", label: "Last note", text: lastNote.slice(0, 1000) });
+  return { contents };
+}
+
+export async function runAircallEffect(http: AircallHttp, agent: AgentRef, effect: AircallEffect, ctx?: WriteContext): Promise<EffectOutcome> {
   const sentAt = Date.now();
   switch (effect.type) {
+    case "aircall.comment":
+      return written(await http.once("POST", `/v1/calls/${effect.callId}/comments`, { body: { content: effect.content } }), `the note on call ${effect.callId}`);
+    case "aircall.tag": {
+      let tagId: number | null | undefined;
+      try {
+        tagId = await ctx?.tagIdFor(effect.dispositionId);
+      } catch (err) {
+        return { retry: (err as Error).message }; // Aircall could not be asked for the tag: later
+      }
+      if (tagId === null || tagId === undefined) {
+        console.warn(`no Aircall tag for disposition ${effect.dispositionId}: it no longer exists`);
+        return { event: null };
+      }
+      const r = await http.once("POST", `/v1/calls/${effect.callId}/tags`, { body: { tags: [tagId] } });
+      if (r.kind === "response" && r.res.status === 404 && ctx) {
+        await ctx.forgetTag(effect.dispositionId); // the tag was deleted in Aircall: found or made again next time
+        return { retry: "the tag no longer exists in Aircall" };
+      }
+      return written(r, `the tag on call ${effect.callId}`);
+    }
+    case "aircall.insight": {
+      const r = await http.once("POST", `/v1/calls/${effect.callId}/insight_cards`, { body: insightCard(effect, ctx?.lastNote(effect.item.phone) ?? null) });
+      return r.kind === "limited" ? { limited: r.until } : { event: null }; // refused or failed: skipped quietly
+    }
     case "dial": {
       const body: StartCallBody = { number_id: agent.numberId, to: effect.phone };
       const result = classifyStart(await http.once("POST", `/v1/users/${agent.aircallUserId}/calls`, { body }));

@@ -1,4 +1,4 @@
-import type { DialerStatus, Outcome, QueueItem } from "@dialer/shared";
+import type { DialerStatus, Disposition, Outcome, QueueItem } from "@dialer/shared";
 
 /** What the machine knows about a call from a webhook or from Aircall's REST API. */
 export type CallInfo = {
@@ -58,6 +58,20 @@ export type Unfinal = { callId: string; dueAt: number; tries: number };
  */
 export type Orphan = { dialId: number; itemId: string; digits: string; firstSentAt: number; callId?: string };
 
+/** A number the run brings back at `dueAt`: a disposition's retry, or a callback the agent set. */
+export type Scheduled = {
+  item: QueueItem;
+  dueAt: number;
+  why: "retry" | "callback";
+  /** dials of this number so far (the retry's maxAttempts counts them) */
+  attempts: number;
+  /** its time has come: it waits in the run's queue, or for the next run */
+  due: boolean;
+};
+
+/** The run waits for the agent's wrap-up of this call (started with requireWrapUp). */
+export type AwaitingWrapUp = { itemId: string; callId: string | null; dialId: number };
+
 export type MachineState = {
   status: DialerStatus;
   queue: QueueItem[]; // pending items, in dial order
@@ -92,6 +106,12 @@ export type MachineState = {
   restored?: { id: string; rev: number }[];
   unfinal?: Unfinal[];
   orphans?: Orphan[];
+  /** the run was started with "wait for my wrap-up" */
+  requireWrapUp?: boolean;
+  awaitingWrapUp?: AwaitingWrapUp;
+  scheduled?: Scheduled[];
+  /** dials so far of items that came back from the schedule (by item id) */
+  attemptsOf?: Record<string, number>;
 };
 
 export type DialResult =
@@ -103,7 +123,7 @@ export type DialResult =
   | { kind: "cancelled" }; // not sent: the run moved on while it waited for a rate-limit slot
 
 export type MachineEvent =
-  | { type: "start"; items: QueueItem[]; delaySeconds?: number; now: number }
+  | { type: "start"; items: QueueItem[]; delaySeconds?: number; requireWrapUp?: boolean; now: number }
   | { type: "pause"; now: number; reason?: string }
   | { type: "resume"; now: number }
   | { type: "skip"; now: number }
@@ -117,6 +137,15 @@ export type MachineEvent =
   /** the start-call that waited is going out now (persisted before the request leaves) */
   | { type: "dial.sent"; dialId: number; attempt: number; now: number }
   | { type: "dial.result"; dialId: number; attempt?: number; result: DialResult; now: number }
+  /** the compliance guard refused the number right before its start-call: nothing was sent */
+  | { type: "dial.guarded"; dialId: number; attempt: number; reasonCode: string; reason: string; retryAt?: number; now: number }
+  /**
+   * The agent's wrap-up of a call (the Durable Object checked the item, the disposition and the
+   * callback time). `dialId`: the history row; `callId`: its call, if any; `item`: what was dialed.
+   */
+  | { type: "wrapup"; dialId: number; item: QueueItem; callId: string | null; disposition: Disposition; note?: string; callbackAt?: number; correction: boolean; now: number }
+  | { type: "scheduled.now"; itemId: string; now: number }
+  | { type: "scheduled.drop"; itemId: string; now: number }
   /**
    * The answer to lookup `seq` of a dial. `calls`: what Aircall listed (a search) or the call read
    * by id ([] when Aircall no longer knows it); `error` instead when the request failed.
@@ -141,6 +170,10 @@ export type HistoryFields = {
   talkSeconds?: number | null;
   recordingUrl?: string | null;
   final?: boolean;
+  disposition?: string | null;
+  note?: string | null;
+  callbackAt?: number | null;
+  retryAt?: number | null;
 };
 
 export type Effect =
@@ -151,11 +184,17 @@ export type Effect =
   | { type: "check.availability" }
   /** the REST fallback found what a webhook should have told: check the webhook is still active */
   | { type: "webhook.missing" }
+  /** the wrap-up written to Aircall: the note as a comment, the disposition as a tag (retried until done) */
+  | { type: "aircall.comment"; callId: string; content: string; seq: number; tries?: number }
+  | { type: "aircall.tag"; callId: string; dispositionId: string; tries?: number }
+  /** the contact during the call, in Aircall Workspace (skipped quietly if Aircall refuses it) */
+  | { type: "aircall.insight"; callId: string; item: QueueItem; attempts: number }
+  | { type: "dnc.add"; phone: string; reason: string; tries?: number }
   | { type: "history.open"; dialId: number; item: QueueItem; dialAt: number }
   | { type: "history.update"; dialId: number; fields: HistoryFields }
   | { type: "history.discard"; dialId: number }
   | { type: "history.updateCall"; callId: string; fields: HistoryFields }
   | { type: "history.skipped"; dialId: number; item: QueueItem; at: number; reason: string; reasonCode: string }
-  | { type: "push.ended"; itemId: string; callId: string | null; outcome: Outcome; nextDialAt?: number };
+  | { type: "push.ended"; itemId: string; callId: string | null; outcome: Outcome; nextDialAt?: number; reasonCode?: string; retryAt?: number };
 
 export type Transition = { state: MachineState; effects: Effect[]; error?: { code: "conflict"; message: string } };

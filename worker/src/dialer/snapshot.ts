@@ -26,6 +26,9 @@ export function toSnapshot(s: MachineState, updatedAt: number): DialerState {
     done: s.done,
     availability: s.availability,
     queueRev: s.queueRev ?? 0,
+    awaitingWrapUp: s.status === "wrap_up" && s.awaitingWrapUp ? { itemId: s.awaitingWrapUp.itemId, callId: s.awaitingWrapUp.callId } : undefined,
+    scheduled: s.scheduled?.length ?? 0,
+    nextScheduledAt: iso(nextScheduled(s)),
     updatedAt: new Date(updatedAt).toISOString(),
   };
 }
@@ -38,6 +41,12 @@ export function nextAlarmAt(s: MachineState): number | undefined {
     s.current && !s.current.queued ? s.watchdogAt : undefined,
     s.status === "paused" && s.autoResume ? s.recheckAt : undefined,
     ...(s.unfinal ?? []).map((u) => u.dueAt),
+    nextScheduled(s),
   ].filter((t): t is number => t !== undefined);
+  return times.length ? Math.min(...times) : undefined;
+}
+
+function nextScheduled(s: MachineState): number | undefined {
+  const times = (s.scheduled ?? []).filter((x) => !x.due).map((x) => x.dueAt);
   return times.length ? Math.min(...times) : undefined;
 }

@@ -19,7 +19,14 @@ CREATE TABLE IF NOT EXISTS outbox (key TEXT PRIMARY KEY, effect TEXT NOT NULL, s
 `;
 
 /** Columns added after the first version: added to an existing table on first use. */
-const ADDED_COLUMNS: [table: string, column: string, type: string][] = [["history", "reason_code", "TEXT"]];
+const ADDED_COLUMNS: [table: string, column: string, type: string][] = [
+  ["history", "reason_code", "TEXT"],
+  ["history", "disposition", "TEXT"],
+  ["history", "note", "TEXT"],
+  ["history", "callback_at", "INTEGER"],
+  ["history", "retry_at", "INTEGER"],
+  ["history", "number_id", "INTEGER"],
+];
 
 const INBOX_KEEP_MS = 3 * 24 * 3600_000; // Aircall retries for up to 12 hours
 
@@ -35,6 +42,10 @@ const COLUMNS: Record<keyof HistoryFields, string> = {
   talkSeconds: "talk",
   recordingUrl: "recording",
   final: "final",
+  disposition: "disposition",
+  note: "note",
+  callbackAt: "callback_at",
+  retryAt: "retry_at",
 };
 
 export class DialerStore {
@@ -151,6 +162,26 @@ export class DialerStore {
     return { items: page.map(toEntry), nextCursor: next ? String(next.dial_id) : null };
   }
 
+  /** The newest row of an item dialed (or handled) since `since`: what a wrap-up is about. */
+  historyForItem(itemId: string, since: number): { dialId: number; item: QueueItem; callId: string | null; disposition: string | null } | undefined {
+    const r = this.sql
+      .exec<HistoryRow & { source_url: string | null }>("SELECT * FROM history WHERE item_id = ? AND outcome IS NOT NULL AND dial_at >= ? ORDER BY dial_id DESC LIMIT 1", itemId, since)
+      .toArray()[0];
+    if (!r) return undefined;
+    const item: QueueItem = { id: r.item_id, phone: r.phone, ...(r.name ? { name: r.name } : {}), ...(r.source_url ? { sourceUrl: r.source_url } : {}) };
+    return { dialId: r.dial_id, item, callId: r.call_id, disposition: r.disposition ?? null };
+  }
+
+  historyEntry(dialId: number): HistoryEntry | undefined {
+    const r = this.sql.exec<HistoryRow>("SELECT * FROM history WHERE dial_id = ?", dialId).toArray()[0];
+    return r ? toEntry(r) : undefined;
+  }
+
+  /** The latest note written on a wrap-up for this number (shown to the agent in Aircall during the next call). */
+  lastNote(phone: string): string | null {
+    return this.sql.exec<{ note: string }>("SELECT note FROM history WHERE phone = ? AND note IS NOT NULL ORDER BY dial_id DESC LIMIT 1", phone).toArray()[0]?.note ?? null;
+  }
+
   /** Item ids with a history row after `dialSeq` (dialled or skipped since then). */
   itemIdsSince(dialSeq: number): Set<string> {
     return new Set(this.sql.exec<{ item_id: string }>("SELECT DISTINCT item_id FROM history WHERE dial_id > ?", dialSeq).toArray().map((r) => r.item_id));
@@ -219,6 +250,11 @@ type HistoryRow = {
   outcome: HistoryEntry["outcome"];
   reason: string | null;
   reason_code: string | null;
+  disposition: string | null;
+  note: string | null;
+  callback_at: number | null;
+  retry_at: number | null;
+  number_id: number | null;
   dial_at: number;
   started_at: number | null;
   answered_at: number | null;
@@ -246,6 +282,11 @@ function toEntry(r: HistoryRow): HistoryEntry {
     talkSeconds: r.talk,
     reason: r.reason,
     reasonCode: r.reason_code ?? null,
+    disposition: r.disposition ?? null,
+    note: r.note ?? null,
+    callbackAt: iso(r.callback_at ?? null),
+    retryAt: iso(r.retry_at ?? null),
+    numberId: r.number_id ?? null,
     recordingUrl: r.recording,
     final: r.final === 1,
   };

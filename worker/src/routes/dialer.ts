@@ -1,4 +1,4 @@
-import { DialerStartBody, QueuePutBody } from "@dialer/shared";
+import { DialerStartBody, QueuePutBody, WrapUpBody } from "@dialer/shared";
 import type { Context, Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { requireAgent } from "../auth/middleware";
@@ -24,7 +24,30 @@ export function registerDialer(app: Hono<AppEnv>) {
   app.post("/api/dialer/start", valid("json", DialerStartBody), async (c) => {
     const { id, dialer } = mine(c);
     const body = c.req.valid("json");
-    return c.json(unwrap(await dialer.start(id, body.items, body.delaySeconds)));
+    return c.json(unwrap(await dialer.start(id, body.items, body.delaySeconds, body.requireWrapUp)));
+  });
+
+  /** The agent's wrap-up of a call of the last 24 hours (a second one corrects the first). */
+  app.post("/api/dialer/wrap-up", valid("json", WrapUpBody), async (c) => {
+    const { id, dialer } = mine(c);
+    return c.json({ entry: unwrap(await dialer.wrapUp(id, c.req.valid("json"))) });
+  });
+
+  /** Numbers the run brings back later (retries, callbacks). */
+  app.get("/api/dialer/scheduled", async (c) => {
+    const { id, dialer } = mine(c);
+    return c.json({ items: unwrap(await dialer.scheduledItems(id)) });
+  });
+
+  app.post("/api/dialer/scheduled/:itemId/now", async (c) => {
+    const { id, dialer } = mine(c);
+    return c.json(unwrap(await dialer.scheduledCommand(id, "scheduled.now", c.req.param("itemId"))));
+  });
+
+  app.delete("/api/dialer/scheduled/:itemId", async (c) => {
+    const { id, dialer } = mine(c);
+    unwrap(await dialer.scheduledCommand(id, "scheduled.drop", c.req.param("itemId")));
+    return c.body(null, 204);
   });
 
   for (const command of ["pause", "resume", "stop", "skip"] as const) {

@@ -1,0 +1,104 @@
+/** The wrap-up API and its writes to Aircall (comment, tag), scheduled numbers, in the Workers runtime. */
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { AgentDialer } from "../src/dialer/agent-dialer";
+import { installFakeAircall } from "./fake-aircall";
+import { call, callEvent, deliver, dialerStub, enrolledAgent, waitFor } from "./helpers";
+
+let aircall: ReturnType<typeof installFakeAircall>;
+let tags: { id: number; name: string }[];
+beforeEach(() => {
+  aircall = installFakeAircall();
+  tags = [{ id: 7, name: "Connected" }];
+  aircall.route("GET /v1/tags", () => Response.json({ meta: { next_page_link: null }, tags }));
+  aircall.route("POST /v1/tags", (r) => {
+    const tag = { id: 100 + tags.length, name: (r.body as { name: string }).name };
+    tags.push(tag);
+    return Response.json({ tag }, { status: 201 });
+  });
+});
+afterEach(() => aircall.restore());
+
+type Agent = Awaited<ReturnType<typeof enrolledAgent>>;
+const post = (a: Agent, path: string, json?: unknown) => call(path, { method: "POST", headers: a.auth, json });
+const state = async (a: Agent) => (await (await call("/api/dialer", { headers: a.auth })).json()) as Record<string, any>;
+const writes = (kind: "comments" | "tags" | "insight_cards", id: string) => aircall.seen.filter((s) => s.method === "POST" && s.path === `/v1/calls/${id}/${kind}`);
+const items = [
+  { id: "a", phone: "+14155550101", name: "Ada", sourceUrl: "https://crm.example/contacts/1" },
+  { id: "b", phone: "+14155550102", name: "Bob" },
+];
+
+/** Starts a run and plays the first call: answered, hung up. */
+async function answeredCall(requireWrapUp: boolean, callId: number) {
+  const agent = await enrolledAgent();
+  aircall.routeMatching("POST", /^\/v1\/calls\/\d+\/(comments|tags|insight_cards)$/, () => new Response("{}", { status: 201 }));
+  await post(agent, "/api/dialer/start", { items, delaySeconds: 30, requireWrapUp });
+  await waitFor(() => aircall.starts().length === 1, "dial");
+  const t = Math.floor(Date.now() / 1000);
+  const data = { id: callId, raw_digits: "+1 415-555-0101", started_at: t, answered_at: t + 1 };
+  await deliver(callEvent("call.answered", agent.aircallUserId, data));
+  await deliver(callEvent("call.hungup", agent.aircallUserId, { ...data, ended_at: t + 30 }));
+  return agent;
+}
+
+describe("wrap-up", () => {
+  it("records the disposition and note, writes a comment and the tag on the call, and releases a run that waits for it", async () => {
+    const agent = await answeredCall(true, 501);
+    await waitFor(() => writes("insight_cards", "501").length === 1, "insight card posted on the match");
+    expect(writes("insight_cards", "501")[0]!.body).toMatchObject({ contents: expect.arrayContaining([expect.objectContaining({ type: "title", text: "Ada", link: "https://crm.example/contacts/1" })]) });
+    let s = await state(agent);
+    expect(s).toMatchObject({ status: "wrap_up", awaitingWrapUp: { itemId: "a", callId: "501" } });
+    expect(s.nextDialAt).toBeUndefined();
+    const res = await post(agent, "/api/dialer/wrap-up", { itemId: "a", disposition: "connected", note: "Wants a demo on Friday" });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).entry).toMatchObject({ itemId: "a", disposition: "connected", note: "Wants a demo on Friday", callId: "501" });
+    await waitFor(() => aircall.starts().length === 2, "the run goes on");
+    await waitFor(() => writes("comments", "501").length === 1 && writes("tags", "501").length === 1, "comment and tag written");
+    expect(writes("comments", "501")[0]!.body).toEqual({ content: "Wants a demo on Friday" });
+    expect(writes("tags", "501")[0]!.body).toEqual({ tags: [7] }); // found by name
+    s = await state(agent);
+    expect(s.status).toBe("dialing");
+  });
+
+  it("answers 404 for an unknown item, 400 for an unknown disposition or a callback without a time", async () => {
+    const agent = await answeredCall(false, 502);
+    expect((await post(agent, "/api/dialer/wrap-up", { itemId: "zzz", disposition: "connected" })).status).toBe(404);
+    expect((await post(agent, "/api/dialer/wrap-up", { itemId: "a", disposition: "nope" })).status).toBe(400);
+    expect((await post(agent, "/api/dialer/wrap-up", { itemId: "a", disposition: "callback" })).status).toBe(400);
+    expect((await post(agent, "/api/dialer/wrap-up", { itemId: "a", disposition: "connected", note: "x".repeat(2001) })).status).toBe(400);
+  });
+
+  it("a write that fails for now (429, 5xx) is kept and sent again until it is done, even after a restart", async () => {
+    const agent = await answeredCall(false, 503);
+    let comments = 0;
+    aircall.route("POST /v1/calls/503/comments", () =>
+      ++comments === 1 ? new Response("{}", { status: 503 }) : new Response("{}", { status: 201 }),
+    );
+    await post(agent, "/api/dialer/wrap-up", { itemId: "a", disposition: "no_answer", note: "Rang out" });
+    await waitFor(() => comments === 1, "first try");
+    const stub = dialerStub(agent.aircallUserId);
+    await waitFor(async () => (await runInDurableObject(stub, async (_i, ctx) => ctx.storage.sql.exec("SELECT key FROM outbox WHERE key LIKE 'comment:%'").toArray())).length === 1, "kept for later");
+    // A new instance (nothing in memory) once the retry is due: the outbox row alone brings it back.
+    await runInDurableObject(stub, async (i: AgentDialer, ctx) => {
+      (i as unknown as { inFlight: Set<string> }).inFlight.clear();
+      ctx.storage.sql.exec("UPDATE outbox SET slot_at = ? WHERE key LIKE 'comment:%'", Date.now());
+    });
+    await runDurableObjectAlarm(stub);
+    await waitFor(() => comments === 2, "sent again after the restart");
+    await waitFor(async () => (await runInDurableObject(stub, async (_i, ctx) => ctx.storage.sql.exec("SELECT key FROM outbox WHERE key LIKE 'comment:%'").toArray())).length === 0, "done");
+  });
+
+  it("a retry disposition schedules the number; the agent sees it, and can dial it now or drop it", async () => {
+    const agent = await answeredCall(false, 504);
+    await post(agent, "/api/dialer/wrap-up", { itemId: "a", disposition: "no_answer" });
+    const list = (await (await call("/api/dialer/scheduled", { headers: agent.auth })).json()) as { items: any[] };
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]).toMatchObject({ why: "retry", attempts: 1, due: false, item: { phone: "+14155550101" } });
+    expect((await state(agent)).scheduled).toBe(1);
+    const id = list.items[0].item.id as string;
+    expect((await call(`/api/dialer/scheduled/${encodeURIComponent(id)}`, { method: "DELETE", headers: agent.auth })).status).toBe(204);
+    expect((await call(`/api/dialer/scheduled/${encodeURIComponent(id)}`, { method: "DELETE", headers: agent.auth })).status).toBe(404);
+    const history = (await (await call("/api/history", { headers: agent.auth })).json()) as { items: any[] };
+    expect(history.items.find((h) => h.itemId === "a")).toMatchObject({ disposition: "no_answer", retryAt: expect.any(String) });
+  });
+});
