@@ -1,16 +1,17 @@
-import { type MouseEvent, useState } from "react"
+import { type MouseEvent, useEffect, useState } from "react"
 
 import type { DialerView } from "../lib/messages"
 import { sendRequest } from "../lib/runtime"
-import { clock, prettyPhone, secondsSince, STATUS_LABEL, toneOf } from "../ui/format"
-import { isCountingDown, isRunActive } from "../ui/run-status"
+import { isRunActive } from "../ui/run-status"
 import { useNow } from "../ui/use-now"
+import { barModel } from "./bar-model"
 import { useBarView } from "./use-bar-view"
 
 /** What the bar may ask the background for: it can only ever stop dialing (see background/sender.ts). */
 export type BarCommand = "pause" | "stop"
 
 export const RESUME_HINT = "Resume from the extension's popup or with Alt+Shift+P"
+const RESUME_HINT_SHORT = "Resume: popup or Alt+Shift+P"
 
 /** Only a real click by the user: page script cannot reach a closed shadow root, and this makes sure. */
 export function fromUser(event: Pick<MouseEvent, "nativeEvent">): boolean {
@@ -20,6 +21,7 @@ export function fromUser(event: Pick<MouseEvent, "nativeEvent">): boolean {
 /**
  * The in-page dialer bar: shown only while a run is going. It shows the run and offers Pause and
  * Stop; resuming and skipping (which lead to dials) stay in the popup and the keyboard shortcuts.
+ * One line at any width: long texts are cut with "…" and read in full with "More".
  */
 export function DialerBar() {
   const view = useBarView()
@@ -28,56 +30,81 @@ export function DialerBar() {
 }
 
 function BarContent({ view }: { view: DialerView }) {
-  const state = view.state!
-  const now = useNow(true)
   const [error, setError] = useState<string | null>(null)
-  const countingDown = isCountingDown(state)
-  const current = state.current
-  const since = current ? secondsSince(current.answeredAt ?? current.startedAt, now) : null
-  const untilNext = countingDown ? Math.max(0, Math.ceil(-(secondsSince(state.nextDialAt, now) ?? 0))) : null
-  const paused = state.status === "paused"
+  const [open, setOpen] = useState(false)
+  const model = barModel(view, useNow(!isFrozenView(view)), error)
+  // A failure is stale as soon as the run moves or the link comes back.
+  useEffect(() => setError(null), [view.state?.updatedAt, view.state?.status, view.connection?.status])
+  useEffect(() => {
+    if (!model.notice) setOpen(false)
+  }, [model.notice])
 
   const run = (command: BarCommand) => async (event: MouseEvent) => {
-    if (!fromUser(event)) return
+    if (!fromUser(event) || model.held) return
     const result = await sendRequest({ type: "dialer.command", command })
     setError(result.ok ? null : result.error)
   }
+  const notice = model.notice
+  const noticeText = notice ? [notice.what, notice.todo].filter(Boolean).join(" ") : ""
 
   return (
-    <div className={`bar tone-${toneOf(state.status, countingDown)}`} role="region" aria-label="Power dialer" data-testid="dialer-bar">
-      <span className="bar-status">
+    <div className={`bar tone-${model.tone}`} role="region" aria-label="Power dialer" data-testid="dialer-bar">
+      <span className="bar-status" data-testid="bar-status" role="status">
         <span className="dot" />
-        {countingDown ? "Next call" : STATUS_LABEL[state.status]}
+        {model.label}
       </span>
-      <span className="bar-call" data-testid="bar-current">
-        {current ? (
-          <>
-            <strong>{view.current?.name ?? current.name ?? "Unknown"}</strong>
-            <span className="phone">{prettyPhone(current.phone)}</span>
-            <span className="timer">{since === null ? "" : clock(since)}</span>
-          </>
-        ) : untilNext !== null ? (
-          <span className="countdown" data-testid="bar-countdown">in {untilNext} s</span>
-        ) : paused && state.pausedReason ? (
-          <span className="reason">{state.pausedReason}</span>
-        ) : null}
-      </span>
-      {view.next && (
-        <span className="bar-next" data-testid="bar-next">
-          Next: {view.next.name ?? prettyPhone(view.next.phone)}
+      {(model.call || model.countdown) && (
+        <span className="bar-call" data-testid="bar-current">
+          {model.call ? (
+            <>
+              <strong className="bar-name">{model.call.name}</strong>
+              <span className="phone">{model.call.phone}</span>
+              <span className="timer" data-testid="bar-timer" data-frozen={model.frozen}>{model.call.timer}</span>
+            </>
+          ) : (
+            <span className="countdown" data-testid="bar-countdown">{model.countdown}</span>
+          )}
+        </span>
+      )}
+      {notice && (
+        <span className={`bar-notice notice-${notice.id === "offline" || notice.id === "connecting" ? "offline" : error ? "error" : "info"}`} data-testid="bar-notice">
+          <span className="bar-notice-text" title={noticeText} data-testid="bar-notice-text">{noticeText}</span>
+          <button className="link" aria-expanded={open} aria-controls="bar-notice-full" onClick={() => setOpen(!open)} data-testid="bar-more">
+            {open ? "Less" : "More"}
+          </button>
+        </span>
+      )}
+      {model.next && (
+        <span className="bar-next" data-testid="bar-next" title={`Next: ${model.next}`}>
+          Next: {model.next}
         </span>
       )}
       <span className="bar-actions">
-        {paused ? (
-          <span className="bar-hint" data-testid="bar-resume-hint">{RESUME_HINT}</span>
+        {model.paused ? (
+          <span className="bar-hint" data-testid="bar-resume-hint" title={RESUME_HINT}>
+            <span className="hint-long">{RESUME_HINT}</span>
+            <span className="hint-short">{RESUME_HINT_SHORT}</span>
+          </span>
         ) : (
-          <button className="primary" onClick={(e) => void run("pause")(e)} data-testid="bar-toggle">
+          <button className="primary" onClick={(e) => void run("pause")(e)} disabled={!!model.held} title={model.held ?? "Pause after this call (Alt+Shift+P)"} data-testid="bar-toggle">
             Pause
           </button>
         )}
-        <button className="danger" onClick={(e) => void run("stop")(e)} data-testid="bar-stop">Stop</button>
+        <button className="danger" onClick={(e) => void run("stop")(e)} disabled={!!model.held} title={model.held ?? "Stop the run"} data-testid="bar-stop">
+          Stop
+        </button>
       </span>
-      {error && <span className="bar-error" role="alert">{error}</span>}
+      {notice && open && (
+        <div className="bar-panel" id="bar-notice-full" role="note" data-testid="bar-notice-full">
+          <strong>{notice.what}</strong>
+          {notice.todo && <p>{notice.todo}</p>}
+          {notice.detail && <code>{notice.detail}</code>}
+        </div>
+      )}
     </div>
   )
+}
+
+function isFrozenView(view: DialerView): boolean {
+  return !!view.connection && view.connection.status !== "online"
 }

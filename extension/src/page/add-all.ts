@@ -13,6 +13,8 @@ export type AddAllButton = {
   /** Recounts soon (coalesced), so a scan placing thousands of controls recounts once. */
   schedule(): void;
   setBusy(busy: boolean): void;
+  /** The dialer bar shows at the bottom of the window: stand above it, never under or over it. */
+  setAboveBar(above: boolean): void;
   remove(): void;
 };
 
@@ -62,6 +64,10 @@ export function createAddAllButton(
     },
     setBusy(busy) {
       setBusy(element, busy);
+    },
+    setAboveBar(above) {
+      if (above) element.setAttribute("data-above-bar", "true");
+      else element.removeAttribute("data-above-bar");
     },
     remove() {
       if (timer !== undefined) clearTimeout(timer);

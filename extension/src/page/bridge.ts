@@ -4,7 +4,8 @@
  * `~lib/messages` (queue.add, queue.phones, the queue.changed broadcast) and reads the default
  * country from `chrome.storage.local` → `settings.defaultCountry`.
  */
-import type { Broadcast, CapturedNumber, Request, RequestType, Response } from "~lib/messages";
+import type { Broadcast, CapturedNumber, DialerView, Request, RequestType, Response } from "~lib/messages";
+import { isRunActive } from "~ui/run-status";
 
 export type Unsubscribe = () => void;
 
@@ -15,7 +16,15 @@ export type PageBridge = {
   onQueueChanged(listener: (phones: string[]) => void): Unsubscribe;
   defaultCountry(): Promise<string>;
   onDefaultCountryChanged(listener: (country: string) => void): Unsubscribe;
+  /** Whether the in-page dialer bar shows (a run is going): "Add all" then moves above it. */
+  barShown(): Promise<boolean>;
+  onBarShownChanged(listener: (shown: boolean) => void): Unsubscribe;
 };
+
+/** The bar's own rule (see bar/DialerBar.tsx): signed in and a run going. */
+export function barShownFor(view: DialerView | null | undefined): boolean {
+  return !!view?.signedIn && isRunActive(view.state);
+}
 
 export const DEFAULT_COUNTRY = "US";
 
@@ -65,6 +74,17 @@ export function createChromeBridge(): PageBridge {
       };
       chrome.storage.onChanged.addListener(handle);
       return () => chrome.storage.onChanged.removeListener(handle);
+    },
+    async barShown() {
+      return barShownFor(await send<"dialer.snapshot">({ type: "dialer.snapshot" }));
+    },
+    onBarShownChanged(listener) {
+      const handle = (message: unknown) => {
+        const candidate = message as { type?: unknown; view?: DialerView } | null;
+        if (candidate?.type === "dialer.view") listener(barShownFor(candidate.view));
+      };
+      chrome.runtime.onMessage.addListener(handle);
+      return () => chrome.runtime.onMessage.removeListener(handle);
     }
   };
 }

@@ -8,6 +8,7 @@ export type FakeBridge = PageBridge & {
   queued: Set<string>;
   broadcastQueue(phones: string[]): void;
   setCountry(country: string): void;
+  setBarShown(shown: boolean): void;
 };
 
 export function createFakeBridge(initial: { queued?: string[]; country?: string } = {}): FakeBridge {
@@ -15,6 +16,8 @@ export function createFakeBridge(initial: { queued?: string[]; country?: string 
   let country = initial.country ?? DEFAULT_COUNTRY;
   const queueListeners = new Set<(phones: string[]) => void>();
   const countryListeners = new Set<(country: string) => void>();
+  const barListeners = new Set<(shown: boolean) => void>();
+  let bar = false;
   const fake: FakeBridge = {
     sent: [],
     queued,
@@ -45,6 +48,17 @@ export function createFakeBridge(initial: { queued?: string[]; country?: string 
     setCountry(next) {
       country = next;
       for (const listener of countryListeners) listener(next);
+    },
+    async barShown() {
+      return bar;
+    },
+    onBarShownChanged(listener) {
+      barListeners.add(listener);
+      return () => barListeners.delete(listener);
+    },
+    setBarShown(shown) {
+      bar = shown;
+      for (const listener of barListeners) listener(shown);
     }
   };
   return fake;

@@ -80,6 +80,16 @@ describe("controls", () => {
 });
 
 describe("add all", () => {
+  it("stands above the dialer bar while the bar shows, back at the bottom after", async () => {
+    const rows = ["415-555-0132", "415-555-0133"].map((phone, i) => `<tr><td>Person ${i}</td><td>${phone}</td></tr>`).join("");
+    const bridge = createFakeBridge();
+    bridge.setBarShown(true);
+    await start(`<table>${rows}</table>`, bridge);
+    await vi.waitFor(() => expect(addAll()?.dataset.aboveBar).toBe("true"));
+    bridge.setBarShown(false);
+    expect(addAll()!.dataset.aboveBar).toBeUndefined();
+  });
+
   it("counts distinct numbers not yet queued and sends them in one queue.add", async () => {
     const rows = ["415-555-0132", "415-555-0133", "415-555-0133", "415-555-0134"]
       .map((phone, i) => `<tr><td><a href="/c/${i}">Person ${i}</a></td><td>${phone}</td></tr>`)

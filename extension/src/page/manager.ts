@@ -109,10 +109,15 @@ export function startDetector(options: DetectorOptions): Detector {
     // Only the country is needed to scan; which numbers are queued comes from the background
     // (which may have to wake up first) and marks controls as it arrives.
     const queued = bridge.queuedPhones().then((phones) => queue.replace(phones));
+    void bridge
+      .barShown()
+      .then((shown) => addAll.setAboveBar(shown))
+      .catch((error: unknown) => console.debug("[dialer] no bar state", error));
     country = toCountry(await bridge.defaultCountry());
     if (lifetime.signal.aborted) return;
     const unsubscribe = [
       bridge.onQueueChanged((phones) => queue.replace(phones)),
+      bridge.onBarShownChanged((shown) => addAll.setAboveBar(shown)),
       bridge.onDefaultCountryChanged((next) => {
         country = toCountry(next);
         page.abort();

@@ -40,6 +40,8 @@ export const CSS = `
   box-shadow: 0 2px 8px rgba(0, 0, 0, 0.25);
 }
 .${CLASS.addAll}:hover { background: #006e4a; }
+/* The dialer bar is 44 px tall, 16 px from the bottom: "Add all" stands 12 px above it. */
+.${CLASS.addAll}[data-above-bar="true"] { bottom: 72px; }
 .${CLASS.addAll}[hidden] { display: none; }
 .${CLASS.addAll}[data-busy="true"] { opacity: 0.7; cursor: progress; }
 `;

@@ -1,18 +1,23 @@
 import { isCountingDown, isRunActive } from "../ui/run-status"
 import { openOptionsPage } from "../lib/pages"
 import { STATUS_LABEL, toneOf } from "../ui/format"
+import { isFrozen } from "../lib/user-messages"
+import { ConnectionBanner } from "./ConnectionBanner"
 import { ErrorBanner } from "./ErrorBanner"
 import { QueuePanel } from "./QueuePanel"
 import { RecentOutcomes } from "./RecentOutcomes"
 import { useSyncOnOpen } from "./requests"
 import { RunPanel } from "./RunPanel"
 import { TodayStats } from "./TodayStats"
+import { useConnection } from "./use-connection"
 import { useAccount, useDialerState, useQueue } from "./use-live"
 
 export function App() {
   const account = useAccount()
   const state = useDialerState()
   const queue = useQueue()
+  const link = useConnection()
+  const connection = account ? link : undefined // signed out: nothing to be connected to
   useSyncOnOpen(!!account)
   const status = state?.status ?? "idle"
   const countingDown = isCountingDown(state)
@@ -22,8 +27,8 @@ export function App() {
       <header className="popup-header">
         <h1>Power Dialer</h1>
         {account && (
-          <span className={`pill tone-${toneOf(status, countingDown)}`} data-testid="run-status">
-            {STATUS_LABEL[status]}
+          <span className={`pill tone-${isFrozen(connection) ? "idle" : toneOf(status, countingDown)}`} data-testid="run-status">
+            {isFrozen(connection) ? "Offline" : STATUS_LABEL[status]}
           </span>
         )}
         <button className="icon-button" onClick={openOptionsPage} title="Options" aria-label="Options">
@@ -39,8 +44,9 @@ export function App() {
           </button>
         </section>
       )}
-      <ErrorBanner />
-      {account && <RunPanel state={state ?? null} pending={queue.pending} />}
+      <ConnectionBanner connection={connection} />
+      <ErrorBanner connection={connection} />
+      {account && <RunPanel state={state ?? null} pending={queue.pending} connection={connection} />}
       <QueuePanel queue={queue} running={isRunActive(state)} />
       {account && <RecentOutcomes />}
       {account && <TodayStats />}

@@ -1,5 +1,8 @@
 import type { DialerState, DialerStatus } from "@dialer/shared"
 
+import { db } from "../db/db"
+import { writeError } from "../db/runtime"
+import { HELD_WHILE_OFFLINE } from "../lib/user-messages"
 import { canSkip, SKIP_DURING_CALL } from "../ui/run-status"
 import { type ControlAction, useDialerControl } from "./requests"
 
@@ -21,8 +24,12 @@ const BUTTONS: { action: ControlAction; label: string; kind: string }[] = [
   { action: "stop", label: "Stop", kind: "danger" },
 ]
 
-export function Controls({ state, pending }: { state: DialerState; pending: number }) {
-  const control = useDialerControl()
+/**
+ * Start, Pause/Resume, Skip, Stop. Offline they are held (disabled, with the reason): the worker
+ * cannot hear them. A failure shows once, in the popup's error banner; a success clears it.
+ */
+export function Controls({ state, pending, offline = false }: { state: DialerState; pending: number; offline?: boolean }) {
+  const control = useDialerControl(() => void writeError(db, null))
   const status = state.status
   const enabled = enabledActions(state, pending)
   const paused = status === "paused"
@@ -38,13 +45,12 @@ export function Controls({ state, pending }: { state: DialerState; pending: numb
           key={b.action}
           className={b.kind}
           data-testid={`control-${b.action}`}
-          disabled={!enabled.has(b.action) || control.isPending}
-          title={b.action === "skip" && state.current ? SKIP_DURING_CALL : undefined}
+          disabled={!enabled.has(b.action) || control.isPending || offline}
+          title={offline ? HELD_WHILE_OFFLINE : b.action === "skip" && state.current ? SKIP_DURING_CALL : undefined}
           onClick={() => control.mutate(b.action)}>
           {b.label}
         </button>
       ))}
-      {control.error && <p className="inline-error">{control.error.message}</p>}
     </div>
   )
 }

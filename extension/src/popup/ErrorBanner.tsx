@@ -1,17 +1,24 @@
 import { db } from "../db/db"
 import { writeError } from "../db/runtime"
+import type { ConnectionView } from "../lib/messages"
+import { explainError, isFrozen } from "../lib/user-messages"
+import { MessageBox } from "./MessageBox"
 import { useLastError } from "./use-live"
 
-/** The last error from the worker (its own message), until dismissed or the next success. */
-export function ErrorBanner() {
-  const message = useLastError()
-  if (!message) return null
+/**
+ * The last failure, in plain words (technical detail behind "Details"), until dismissed or the
+ * next success. While offline a "can't reach" failure is not repeated: the connection banner says it.
+ */
+export function ErrorBanner({ connection }: { connection?: ConnectionView }) {
+  const raw = useLastError()
+  if (!raw) return null
+  const message = explainError(raw)
+  if (message.id === "offline" && isFrozen(connection)) return null
   return (
-    <div className="banner error" role="alert" data-testid="error-banner">
-      <span>{message}</span>
+    <MessageBox message={message} tone="error" testId="error-banner">
       <button className="icon-button" aria-label="Dismiss" onClick={() => void writeError(db, null)}>
         ×
       </button>
-    </div>
+    </MessageBox>
   )
 }

@@ -1,5 +1,7 @@
 import type { DialerState } from "@dialer/shared"
 
+import type { ConnectionView } from "../lib/messages"
+import { clockNow, isFrozen, timeOfDay } from "../lib/user-messages"
 import { isRunActive } from "../ui/run-status"
 import { clock, secondsSince, STATUS_LABEL, toneOf } from "../ui/format"
 import { displayPhone } from "../ui/phone"
@@ -8,12 +10,16 @@ import { Controls } from "./Controls"
 
 const IDLE: DialerState = { status: "idle", remaining: 0, delaySeconds: 0 }
 
-type Props = { state: DialerState | null; pending: number }
+type Props = { state: DialerState | null; pending: number; connection?: ConnectionView }
 
-/** The current call with a live timer, or the countdown to the next dial, then the controls. */
-export function RunPanel({ state, pending }: Props) {
+/**
+ * The current call with a live timer, or the countdown to the next dial, then the controls. While
+ * offline the timers stop where they were when the link was lost: beyond that nothing is known.
+ */
+export function RunPanel({ state, pending, connection }: Props) {
   const active = isRunActive(state)
-  const now = useNow(active)
+  const frozen = isFrozen(connection)
+  const now = clockNow(connection, useNow(active && !frozen))
   const current = state?.current
   const since = current ? secondsSince(current.answeredAt ?? current.startedAt, now) : null
   const untilNext = state?.nextDialAt && !current ? -(secondsSince(state.nextDialAt, now) ?? 0) : null
@@ -28,9 +34,10 @@ export function RunPanel({ state, pending }: Props) {
           </div>
           <div className="current-side">
             <span className="status-label">{STATUS_LABEL[state.status]}</span>
-            <span className="timer" data-testid="call-timer">
+            <span className="timer" data-testid="call-timer" data-frozen={frozen}>
               {since === null ? "–" : clock(since)}
             </span>
+            {frozen && connection && <span className="frozen-note">as of {timeOfDay(connection.since)}</span>}
           </div>
         </div>
       ) : untilNext !== null && active ? (
@@ -49,7 +56,7 @@ export function RunPanel({ state, pending }: Props) {
       {state?.status === "paused" && current && state.pausedReason && (
         <p className="paused-reason">Paused: {state.pausedReason}</p>
       )}
-      <Controls state={state ?? IDLE} pending={pending} />
+      <Controls state={state ?? IDLE} pending={pending} offline={frozen} />
     </section>
   )
 }

@@ -27,10 +27,11 @@ export function useTodayStats(enabled: boolean, historyVersion: string) {
 
 export type ControlAction = DialerCommand | "start"
 
-/** Start / pause / resume / skip / stop. */
-export function useDialerControl() {
+/** Start / pause / resume / skip / stop. `onSuccess`: e.g. clear a stale error. */
+export function useDialerControl(onSuccess?: () => void) {
   const client = useQueryClient()
   return useMutation({
+    onSuccess,
     mutationFn: async (action: ControlAction) =>
       unwrap(
         action === "start"
