@@ -9,6 +9,8 @@ export type ContactRow = {
   company?: string
   sourceUrl?: string
   crm?: string
+  /** Extra spreadsheet columns kept at import ("Source: webinar; Owner: Ann"). */
+  notes?: string
   createdAt: string
 }
 
