@@ -24,6 +24,12 @@ describe("explainError: plain words, detail one click away", () => {
     expect(explainError("This enrolment code is not valid")).toEqual({ id: "plain:This enrolment code is not valid", what: "This enrolment code is not valid" })
   })
 
+  it("keeps plain words that happen to hold numbers or an address", () => {
+    const text = "The worker's address must start with https:// (plain http is only for a worker on this computer: localhost or 127.0.0.1)"
+    expect(explainError(text).what).toBe(text)
+    expect(explainError("The worker answered 409 Conflict")).toMatchObject({ id: "unknown", detail: "The worker answered 409 Conflict" })
+  })
+
   it("never shows a developer's message as it is", () => {
     const message = explainError(new Error("ReferenceError: x is undefined"))
     expect(message).toMatchObject({ id: "unknown", what: "Something went wrong.", detail: "ReferenceError: x is undefined" })

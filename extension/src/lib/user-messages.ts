@@ -63,7 +63,7 @@ const RULES: Rule[] = [
 ]
 
 /** Words only a developer reads: a message with these is never shown as it is. */
-const TECHNICAL = /\b(?:TypeError|SyntaxError|ReferenceError|Error:|undefined|null|NaN|stack|JSON|HTTP|\d{3})\b|[{}<>[\]]/
+const TECHNICAL = /\b(?:TypeError|SyntaxError|ReferenceError|Error:|undefined|null|NaN|stack|JSON|HTTP)\b|answered [1-5]\d\d|^[1-5]\d\d\b|[{}<>]/
 
 /** A failure as the agent reads it. Plain messages (the worker's own words) are kept as they are. */
 export function explainError(raw: unknown): UserMessage {

@@ -4,12 +4,17 @@ import { type FormEvent, useEffect, useState } from "react"
 import { requestWorkerAccess } from "../lib/sites"
 import { sendRequest } from "../lib/runtime"
 import { workerUrlProblem } from "../lib/worker-url"
+import { connectionMessage, explainError } from "../lib/user-messages"
+import { MessageBox } from "../popup/MessageBox"
+import { useConnection } from "../popup/use-connection"
 import { useAccount } from "../popup/use-live"
 import { useSettings } from "./use-settings"
 
 /** Worker URL and sign-in with the enrolment code; the signed-in agent with sign-out. */
 export function AccountSection() {
   const account = useAccount()
+  const connection = useConnection()
+  const offline = account ? connectionMessage(connection) : null
   const [settings] = useSettings()
   const [workerUrl, setWorkerUrl] = useState(settings.workerUrl)
   const [code, setCode] = useState("")
@@ -40,6 +45,11 @@ export function AccountSection() {
           Signed in as <strong data-testid="agent-name">{account.name ?? account.agentId}</strong>
           <span className="muted"> on {account.workerUrl}</span>
         </p>
+        {offline ? (
+          <MessageBox message={offline} tone="offline" testId="connection-banner" role="status" />
+        ) : (
+          connection && <p className="muted" data-testid="connection-state">Connected</p>
+        )}
         <button onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
           Sign out
         </button>
@@ -61,7 +71,7 @@ export function AccountSection() {
         <button className="primary" type="submit" disabled={signIn.isPending} data-testid="sign-in">
           {signIn.isPending ? "Signing in…" : "Sign in"}
         </button>
-        {signIn.error && <p className="inline-error" role="alert">{signIn.error.message}</p>}
+        {signIn.error && <MessageBox message={explainError(signIn.error.message)} tone="error" testId="sign-in-error" />}
       </form>
     </section>
   )
