@@ -2,6 +2,7 @@
 import * as z from "zod";
 import { Agent, HistoryEntry, Outcome, Stats } from "./api";
 import { DialerState } from "./state";
+import { CallingHours, DEFAULT_CALLING_HOURS } from "./compliance";
 
 const IsoTime = z.iso.datetime({ offset: true });
 
@@ -126,12 +127,19 @@ export const WebhookHealthResponse = z.object({ health: WebhookHealth });
 export type WebhookHealthResponse = z.infer<typeof WebhookHealthResponse>;
 
 // ---------- admin settings ----------
-/** The company's settings, kept by the worker. Call history and audit rows older than `historyRetentionMonths` are deleted every night. */
+/**
+ * The company's settings, kept by the worker. Call history and audit rows older than
+ * `historyRetentionMonths` are deleted every night. `callingHours`: the callee's local window,
+ * checked in every time zone the number may be in before each call. `localPresence`: call from the
+ * agent's Aircall number that best matches the callee's country / area code.
+ */
 export const AdminSettings = z.object({
   historyRetentionMonths: z.number().int().min(1).max(120),
+  callingHours: CallingHours,
+  localPresence: z.boolean(),
 });
 export type AdminSettings = z.infer<typeof AdminSettings>;
-export const DEFAULT_ADMIN_SETTINGS: AdminSettings = { historyRetentionMonths: 13 };
+export const DEFAULT_ADMIN_SETTINGS: AdminSettings = { historyRetentionMonths: 13, callingHours: DEFAULT_CALLING_HOURS, localPresence: false };
 /** PUT /api/admin/settings { settings }: only the fields given change; unknown fields are refused. */
 export const PutSettingsBody = z.object({ settings: AdminSettings.partial().strict() }).strict();
 export type PutSettingsBody = z.infer<typeof PutSettingsBody>;

@@ -8,3 +8,4 @@ export * from "./admin";
 export * from "./wrapup";
 export * from "./campaign";
 export * from "./doctor";
+export * from "./compliance";

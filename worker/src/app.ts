@@ -12,6 +12,7 @@ import { registerAdmin } from "./routes/admin";
 import { registerAuth } from "./routes/auth";
 import { registerCampaign } from "./routes/campaign";
 import { registerDialer } from "./routes/dialer";
+import { registerDialerCheck } from "./routes/dialer-check";
 import { registerHistory } from "./routes/history";
 import { registerWebhooks } from "./routes/webhooks";
 import { registerWs } from "./routes/ws";
@@ -46,6 +47,7 @@ export function createApp() {
   registerWebhooks(app);
   registerAuth(app);
   registerDialer(app);
+  registerDialerCheck(app);
   registerCampaign(app);
   registerHistory(app);
   registerWs(app);

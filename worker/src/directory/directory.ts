@@ -4,7 +4,7 @@
  * trail and the Aircall webhook registration.
  */
 import { DurableObject } from "cloudflare:workers";
-import { DEFAULT_ADMIN_SETTINGS, type AdminSettings, type Agent, type CreateAgentBody, type DialerState, type WebhookHealth } from "@dialer/shared";
+import { DEFAULT_ADMIN_SETTINGS, type AdminSettings, type Agent, type DncEntry, type CreateAgentBody, type DialerState, type WebhookHealth } from "@dialer/shared";
 import { enrollmentCode, normalizeCode, randomToken, sha256 } from "../lib/crypto";
 import type { Result } from "../dialer/agent-dialer";
 import { AuditLog, type AuditEntry } from "./audit";
@@ -15,6 +15,11 @@ import { checkWebhook, emptyHealth, reportedCount, shouldCheck, WEBHOOK_HEALTH_S
 import { WEBHOOK_SETTING, type StoredWebhook } from "../aircall/webhook-token";
 import { AuthThrottle } from "./auth-throttle";
 import type { RosterData } from "./roster";
+import { DncStore } from "../compliance/dnc-store";
+import { CallerNumberCache } from "../compliance/caller-numbers";
+import { callerNumber } from "../compliance/local-presence";
+import { guardDecision } from "../compliance/guard";
+import type { GuardDecision } from "../compliance/guard-types";
 import { dispositionChanges, DispositionStore, tagNameOf } from "./dispositions";
 import type { Disposition } from "@dialer/shared";
 
@@ -435,5 +440,87 @@ export class Directory extends DurableObject<Env> {
   async forgetTag(dispositionId: string): Promise<void> {
     const d = this.dispositionsDb.find(dispositionId);
     if (d) this.dispositionsDb.forget(tagNameOf(d));
+  }
+
+  // ---------- compliance: do-not-call list, calling hours, local presence (see compliance/) ----------
+  private dncStore?: DncStore;
+  private callerNumberCache?: CallerNumberCache;
+  private readonly refreshingNumbers = new Map<number, Promise<number>>();
+  /** Last background refresh tried per agent: a failing Aircall is asked again after 10 minutes, not on every dial. */
+  private readonly numbersTriedAt = new Map<number, number>();
+  private get dnc(): DncStore {
+    return (this.dncStore ??= new DncStore(this.sql, (fn) => this.ctx.storage.transactionSync(fn)));
+  }
+  private get callerNumbers(): CallerNumberCache {
+    return (this.callerNumberCache ??= new CallerNumberCache(this.sql));
+  }
+
+  /** Adds numbers to the company's do-not-call list (admin API, CSV import, the "do not call" wrap-up); audited. */
+  async dncAdd(phones: string[], reason: string | null, addedBy: string): Promise<{ added: number; alreadyListed: number }> {
+    const { added, alreadyListed, addedPhones } = this.dnc.add(phones, reason?.trim() || null, addedBy, Date.now());
+    this.log.add(addedBy, "dnc.added", { added, alreadyListed, reason: reason?.trim() || null, phones: addedPhones.slice(0, 100), ...(addedPhones.length > 100 ? { morePhones: addedPhones.length - 100 } : {}) });
+    return { added, alreadyListed };
+  }
+
+  /** Takes a number off the list; false when it was not listed. Audited with what was removed. */
+  async dncRemove(phone: string, actor: string): Promise<boolean> {
+    const removed = this.dnc.remove(phone);
+    if (removed) this.log.add(actor, "dnc.removed", { phone, reason: removed.reason, addedBy: removed.addedBy, addedAt: removed.addedAt });
+    return removed !== null;
+  }
+
+  async dncList(opts: { cursor?: string; q?: string; limit: number }): Promise<{ items: DncEntry[]; nextCursor: string | null }> {
+    return this.dnc.page(opts);
+  }
+
+  /**
+   * Asked by the agent's dialer right before every start-call: the do-not-call list, then calling
+   * hours in every zone the number may be in, then (local presence) the number to call from, from
+   * the cache only (a stale cache is refreshed in the background, never on this path).
+   */
+  async dialGuard(phone: string, agent: { aircallUserId: number; numberId: number }, nowMs: number): Promise<GuardDecision> {
+    const settings = await this.getAdminSettings();
+    return guardDecision({
+      phone,
+      listed: this.dnc.get(phone),
+      callingHours: settings.callingHours,
+      localPresence: settings.localPresence ? this.presenceFor(agent.aircallUserId, agent.numberId) : null,
+      nowMs,
+    });
+  }
+
+  /** The same guard for many numbers at once (when numbers are queued, to mark them in the popup). */
+  async guardMany(phones: string[], aircallUserId: number, nowMs: number): Promise<GuardDecision[]> {
+    const settings = await this.getAdminSettings();
+    const listed = this.dnc.listed(phones);
+    const own = this.sql.exec<{ number_id: number }>("SELECT number_id FROM agents WHERE aircall_user_id = ? AND removed_at IS NULL", aircallUserId).toArray()[0];
+    const presence = settings.localPresence && own ? this.presenceFor(aircallUserId, own.number_id) : null;
+    return phones.map((phone) => guardDecision({ phone, listed: listed.get(phone) ?? null, callingHours: settings.callingHours, localPresence: presence, nowMs }));
+  }
+
+  /** Reads the numbers Aircall lets the agent call from and caches them; resolves to how many. One refresh per agent at a time. */
+  async refreshCallerNumbers(aircallUserId: number): Promise<number> {
+    const running = this.refreshingNumbers.get(aircallUserId);
+    if (running) return running;
+    const job = aircallFor(this.env)
+      .listUserNumbers(aircallUserId)
+      .then((rows) => {
+        const numbers = rows.map(callerNumber);
+        this.callerNumbers.put(aircallUserId, numbers, Date.now());
+        return numbers.length;
+      })
+      .finally(() => this.refreshingNumbers.delete(aircallUserId));
+    this.refreshingNumbers.set(aircallUserId, job);
+    return job;
+  }
+
+  /** The cached numbers for local presence; a missing or day-old cache is refreshed in the background. */
+  private presenceFor(aircallUserId: number, ownNumberId: number) {
+    const now = Date.now();
+    if (this.callerNumbers.stale(aircallUserId, now) && now - (this.numbersTriedAt.get(aircallUserId) ?? 0) > 10 * 60_000) {
+      this.numbersTriedAt.set(aircallUserId, now);
+      this.ctx.waitUntil(this.refreshCallerNumbers(aircallUserId).catch((err) => console.warn(`local presence: numbers of user ${aircallUserId} not refreshed: ${(err as Error).message}`)));
+    }
+    return { numbers: this.callerNumbers.get(aircallUserId)?.numbers ?? null, ownNumberId };
   }
 }

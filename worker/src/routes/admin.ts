@@ -6,6 +6,7 @@ import { unwrap, valid } from "../lib/validate";
 import { forgetRoster } from "../directory/roster";
 import { adminGate } from "./admin-auth";
 import { registerAdminConnect } from "./admin-connect";
+import { registerAdminDnc } from "./admin-dnc";
 import { registerAdminDispositions } from "./admin-dispositions";
 import { registerAdminDoctor } from "./admin-doctor";
 import { registerAdminHistory } from "./admin-history";
@@ -47,6 +48,7 @@ export function registerAdmin(app: Hono<AppEnv>) {
   registerAdminLive(app);
   registerAdminWebhookHealth(app);
   registerAdminSettings(app);
+  registerAdminDnc(app);
   registerAdminDispositions(app);
   registerAdminDoctor(app);
 }
