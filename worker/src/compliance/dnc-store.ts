@@ -20,10 +20,10 @@ export class DncStore {
   }
 
   /** Adds the numbers not yet listed (one transaction); a listed number keeps its first reason. */
-  add(phones: string[], reason: string | null, addedBy: string, now: number): { added: number; alreadyListed: number; addedPhones: string[] } {
-    const bad = phones.find((p) => !E164.test(p));
-    if (bad !== undefined) throw new TypeError(`not an E.164 number: ${JSON.stringify(bad).slice(0, 40)}`);
-    const unique = [...new Set(phones)];
+  /** Numbers that are not E.164 are left out and counted in `invalid`. */
+  add(phones: string[], reason: string | null, addedBy: string, now: number): { added: number; alreadyListed: number; invalid: number; addedPhones: string[] } {
+    const unique = [...new Set(phones.filter((p) => typeof p === "string" && E164.test(p)))];
+    const invalid = phones.filter((p) => typeof p !== "string" || !E164.test(p)).length;
     const addedPhones: string[] = [];
     this.transaction(() => {
       for (const phone of unique) {
@@ -31,7 +31,7 @@ export class DncStore {
         if (cur.rowsWritten > 0) addedPhones.push(phone);
       }
     });
-    return { added: addedPhones.length, alreadyListed: unique.length - addedPhones.length, addedPhones };
+    return { added: addedPhones.length, alreadyListed: unique.length - addedPhones.length, invalid, addedPhones };
   }
 
   remove(phone: string): DncEntry | null {

@@ -456,10 +456,12 @@ export class Directory extends DurableObject<Env> {
   }
 
   /** Adds numbers to the company's do-not-call list (admin API, CSV import, the "do not call" wrap-up); audited. */
-  async dncAdd(phones: string[], reason: string | null, addedBy: string): Promise<{ added: number; alreadyListed: number }> {
-    const { added, alreadyListed, addedPhones } = this.dnc.add(phones, reason?.trim() || null, addedBy, Date.now());
-    this.log.add(addedBy, "dnc.added", { added, alreadyListed, reason: reason?.trim() || null, phones: addedPhones.slice(0, 100), ...(addedPhones.length > 100 ? { morePhones: addedPhones.length - 100 } : {}) });
-    return { added, alreadyListed };
+  /** Numbers that are not E.164 are left out (counted in `invalid`; the admin API refuses them before). */
+  async dncAdd(phones: string[], reason: string | null, addedBy: string): Promise<{ added: number; alreadyListed: number; invalid?: number }> {
+    const { added, alreadyListed, invalid, addedPhones } = this.dnc.add(phones, reason?.trim() || null, addedBy, Date.now());
+    const more = addedPhones.length > 100 ? { morePhones: addedPhones.length - 100 } : {};
+    this.log.add(addedBy, "dnc.added", { added, alreadyListed, reason: reason?.trim() || null, phones: addedPhones.slice(0, 100), ...more, ...(invalid ? { invalid } : {}) });
+    return invalid ? { added, alreadyListed, invalid } : { added, alreadyListed };
   }
 
   /** Takes a number off the list; false when it was not listed. Audited with what was removed. */
