@@ -30,6 +30,12 @@ export type SystemOptions = {
   sim?: Partial<SimOptions>;
   vars?: Record<string, string>;
   quiet?: boolean; // keep wrangler's output in `logs` only
+  /**
+   * The company's calling hours. "open" (the default here): 00:00–24:00 every day, because the
+   * simulator's numbers are fictional and local runs, tests and benchmarks must dial at any hour of the
+   * machine's clock. "default": keep the worker's own default (08:00–21:00 in the callee's time zones).
+   */
+  callingHours?: "open" | "default";
 };
 
 export type System = {
@@ -133,6 +139,7 @@ export async function startSystem(o: SystemOptions = {}): Promise<System> {
 
   try {
     await startWorker();
+    if ((o.callingHours ?? "open") === "open") await openCallingHours(workerUrl, vars.ADMIN_TOKEN ?? LOCAL.adminToken);
   } catch (err) {
     await stopWorker();
     await sim.close();
@@ -153,4 +160,14 @@ export async function startSystem(o: SystemOptions = {}): Promise<System> {
       if (ownDir) rmSync(persistDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Lets the local system dial at any hour (see SystemOptions.callingHours). */
+async function openCallingHours(workerUrl: string, adminToken: string) {
+  const res = await fetch(`${workerUrl}/api/admin/settings`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${adminToken}`, "content-type": "application/json" },
+    body: JSON.stringify({ settings: { callingHours: { start: "00:00", end: "24:00", days: [1, 2, 3, 4, 5, 6, 7] } } }),
+  });
+  if (!res.ok) throw new Error(`opening the calling hours: ${res.status} ${await res.text()}`);
 }

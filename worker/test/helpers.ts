@@ -21,7 +21,17 @@ export async function createAgent(aircallUserId = freshUserId(), numberId = 2001
   return { aircallUserId, numberId, ...((await res.json()) as { agentId: string; enrollmentCode: string; expiresAt: string }) };
 }
 
+/**
+ * The tests' numbers are fictional and the tests run at any hour: the company's calling hours are
+ * opened to the whole day (a compliance test sets its own window).
+ */
+export async function openCallingHours() {
+  const res = await call("/api/admin/settings", { method: "PUT", headers: ADMIN, json: { settings: { callingHours: { start: "00:00", end: "24:00", days: [1, 2, 3, 4, 5, 6, 7] } } } });
+  if (res.status !== 200) throw new Error(`open calling hours: ${res.status} ${await res.text()}`);
+}
+
 export async function enrolledAgent(role: "agent" | "admin" = "agent") {
+  await openCallingHours();
   const agent = await createAgent(undefined, 2001, role);
   const res = await call("/api/auth/enroll", { method: "POST", json: { code: agent.enrollmentCode } });
   const tokens = (await res.json()) as { accessToken: string; refreshToken: string };

@@ -3,7 +3,7 @@ import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { AgentDialer } from "../src/dialer/agent-dialer";
 import { installFakeAircall } from "./fake-aircall";
-import { call, callEvent, deliver, dialerStub, enrolledAgent, waitFor } from "./helpers";
+import { ADMIN, call, callEvent, deliver, dialerStub, enrolledAgent, waitFor } from "./helpers";
 
 let aircall: ReturnType<typeof installFakeAircall>;
 let tags: { id: number; name: string }[];
@@ -100,5 +100,53 @@ describe("wrap-up", () => {
     expect((await call(`/api/dialer/scheduled/${encodeURIComponent(id)}`, { method: "DELETE", headers: agent.auth })).status).toBe(404);
     const history = (await (await call("/api/history", { headers: agent.auth })).json()) as { items: any[] };
     expect(history.items.find((h) => h.itemId === "a")).toMatchObject({ disposition: "no_answer", retryAt: expect.any(String) });
+  });
+});
+
+describe("the compliance guard in the run", () => {
+  it("a number on the do-not-call list never produces a start-call, even added mid-run; the row says why", async () => {
+    const agent = await enrolledAgent();
+    const listed = "+14155550177";
+    await post(agent, "/api/dialer/start", { items: [items[1]!], delaySeconds: 0 });
+    await waitFor(() => aircall.starts().length === 1, "first dial");
+    const add = await call("/api/admin/dnc", { method: "POST", headers: { authorization: "Bearer test-admin-token-0123456789abcdef" }, json: { phones: [listed], reason: "asked by phone" } });
+    expect(add.status, await add.clone().text()).toBe(200);
+    // added to the queue during the call, dialed right after it
+    await call("/api/queue", { method: "PUT", headers: agent.auth, json: { items: [{ id: "dnc", phone: listed }, { id: "ok", phone: "+14155550188" }] } });
+    const t = Math.floor(Date.now() / 1000);
+    await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 601, raw_digits: "+1 415-555-0102", started_at: t, ended_at: t + 5 }));
+    await waitFor(() => aircall.starts().length === 2, "the next allowed number dialed");
+    expect(aircall.starts().map((s) => (s.body as { to: string }).to)).not.toContain(listed);
+    expect(aircall.starts()[1]!.body).toMatchObject({ to: "+14155550188" });
+    const history = (await (await call("/api/history", { headers: agent.auth })).json()) as { items: any[] };
+    expect(history.items.find((h) => h.itemId === "dnc")).toMatchObject({ outcome: "skipped", reasonCode: "do_not_call" });
+  });
+
+  it("the 'do not call' wrap-up puts the number on the company's list", async () => {
+    const agent = await answeredCall(false, 602);
+    await post(agent, "/api/dialer/wrap-up", { itemId: "a", disposition: "do_not_call" });
+    await waitFor(async () => {
+      const res = await call("/api/admin/dnc", { headers: { authorization: "Bearer test-admin-token-0123456789abcdef" } });
+      const body = (await res.json()) as { items: { phone: string }[] };
+      return body.items.some((i) => i.phone === "+14155550101");
+    }, "listed");
+  });
+});
+
+describe("calling hours in the run", () => {
+  it("a number outside its calling hours is skipped with retryAt, never dialed; the next one is", async () => {
+    const agent = await enrolledAgent();
+    const londonHour = Number(new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", hourCycle: "h23" }).format(new Date()));
+    const window = londonHour < 12 ? { start: "13:00", end: "14:00" } : { start: "01:00", end: "02:00" };
+    const put = await call("/api/admin/settings", { method: "PUT", headers: ADMIN, json: { settings: { callingHours: { ...window, days: [1, 2, 3, 4, 5, 6, 7] } } } });
+    expect(put.status).toBe(200);
+    // a UK number (one time zone) whose local time is outside the window
+    await post(agent, "/api/dialer/start", { items: [{ id: "uk", phone: "+442079460958" }], delaySeconds: 0 });
+    await waitFor(async () => (await state(agent)).status === "completed", "run over");
+    expect(aircall.starts()).toHaveLength(0);
+    const history = (await (await call("/api/history", { headers: agent.auth })).json()) as { items: any[] };
+    const row = history.items.find((h) => h.itemId === "uk");
+    expect(row).toMatchObject({ outcome: "skipped", reasonCode: "outside_calling_hours", retryAt: expect.any(String) });
+    expect(Date.parse(row.retryAt)).toBeGreaterThan(Date.now());
   });
 });

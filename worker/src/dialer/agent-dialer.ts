@@ -27,6 +27,9 @@ import { DialerStore } from "./storage";
 import { computeStats } from "./stats";
 import { fromEnvelope } from "./webhook-event";
 import { effectKey, isAircallEffect, runAircallEffect, type AircallEffect, type WriteContext, type WriteEffect } from "./effects";
+import type { GuardDecision } from "../compliance/guard-types";
+
+type OutboxEffect = AircallEffect | Extract<Effect, { type: "dnc.add" }>;
 import { directory } from "../lib/stubs";
 import { signTicket, verifyTicket } from "../auth/ws-ticket";
 
@@ -42,6 +45,8 @@ const MAX_CALLBACK_MS = 365 * 24 * 3600_000;
 /** Writes to Aircall (notes, tags) that fail for now are tried again from this delay, doubling. */
 const WRITE_RETRY_MS = 30_000;
 const MAX_WRITE_TRIES = 12;
+/** The compliance guard could not be asked: the dial waits this long and asks again. */
+const GUARD_RETRY_MS = 15_000;
 /** A due outbox request being sent is retried after this long if its instance went away meanwhile. */
 const OUTBOX_LEASE_MS = 60_000;
 
@@ -224,7 +229,7 @@ export class AgentDialer extends DurableObject<Env> {
     // Leased, not removed: if this instance goes away before sending, the alarm tries again later.
     for (const w of due) this.store.outboxLease(w.key, now + OUTBOX_LEASE_MS);
     const send = due.filter((w) => !this.inFlight.has(w.key));
-    if (send.length) this.ctx.waitUntil(Promise.all(send.map((w) => this.sendToAircall(w.effect as AircallEffect, w.held ? w.slotAt : undefined))));
+    if (send.length) this.ctx.waitUntil(Promise.all(send.map((w) => this.runOutbox(w.effect as OutboxEffect, w.held ? w.slotAt : undefined))));
     await this.syncAlarm();
   }
 
@@ -302,7 +307,41 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   private async runLater(effects: Effect[]) {
-    for (const effect of effects) if (isAircallEffect(effect)) await this.sendToAircall(effect);
+    for (const effect of effects) if (isAircallEffect(effect) || effect.type === "dnc.add") await this.runOutbox(effect);
+  }
+
+  private runOutbox(effect: OutboxEffect, reservedAt?: number): Promise<void> {
+    return effect.type === "dnc.add" ? this.addToDnc(effect) : this.sendToAircall(effect, reservedAt);
+  }
+
+  /** "Do not call" from a wrap-up: onto the company's list, kept in the outbox until the Directory has it. */
+  private async addToDnc(effect: Extract<Effect, { type: "dnc.add" }>) {
+    const key = `dnc:${effect.phone}`;
+    const agentId = this.config()?.agentId ?? "unknown agent";
+    this.store.outboxPut(key, effect, Date.now() + OUTBOX_LEASE_MS, false);
+    try {
+      await directory(this.env).dncAdd([effect.phone], effect.reason, agentId);
+      this.store.outboxDelete(key);
+    } catch (err) {
+      const tries = (effect.tries ?? 0) + 1;
+      console.warn(`do-not-call add of a number failed (try ${tries}): ${(err as Error).message}`);
+      this.store.outboxPut(key, { ...effect, tries }, Date.now() + Math.min(WRITE_RETRY_MS * 2 ** (tries - 1), 3600_000), false);
+    }
+    await this.syncAlarm();
+  }
+
+  /**
+   * The compliance guard, right before the start-call leaves: the do-not-call list, then calling hours
+   * (the Directory decides). It also says which of the agent's numbers to call from (local presence).
+   * When it cannot be asked, nothing is dialed: the dial waits and asks again.
+   */
+  private async guard(effect: Extract<Effect, { type: "dial" }>, config: AgentConfig): Promise<GuardDecision | null> {
+    try {
+      return await directory(this.env).dialGuard(effect.phone, { aircallUserId: config.aircallUserId, numberId: config.numberId }, Date.now());
+    } catch (err) {
+      console.warn(`compliance guard unavailable: ${(err as Error).message}`);
+      return null;
+    }
   }
 
   /**
@@ -323,7 +362,20 @@ export class AgentDialer extends DurableObject<Env> {
       const wait = await limiter.acquire(reservedAt);
       if (wait > 0) return await this.defer(key, effect, Date.now() + wait, true);
       if (!this.wanted(effect)) return this.drop(key, effect); // the run moved on while we asked
+      let from = config;
       if (effect.type === "dial") {
+        const decision = await this.guard(effect, config);
+        if (!decision) return await this.defer(key, effect, Date.now() + GUARD_RETRY_MS, false);
+        if (!this.wanted(effect)) return this.drop(key, effect); // the run moved on during the check
+        if (!decision.ok) {
+          this.store.outboxDelete(key);
+          const { reasonCode, reason, retryAt } = decision;
+          return void (await this.apply({ type: "dial.guarded", dialId: effect.dialId, attempt: effect.attempt, reasonCode, reason, retryAt, now: Date.now() }));
+        }
+        if (decision.numberId !== undefined && decision.numberId !== config.numberId) {
+          from = { ...config, numberId: decision.numberId };
+          this.store.historySetNumber(effect.dialId, decision.numberId);
+        }
         // Never sent twice: out of the outbox, and marked sent in storage, before it leaves.
         this.store.outboxDelete(key);
         if (this.state.current?.queued) await this.apply({ type: "dial.sent", dialId: effect.dialId, attempt: effect.attempt, now: Date.now() });
@@ -332,7 +384,7 @@ export class AgentDialer extends DurableObject<Env> {
         this.store.outboxPut(key, effect, Date.now() + OUTBOX_LEASE_MS, false);
         await this.syncAlarm();
       }
-      const outcome = await runAircallEffect(aircallHttpFor(this.env, limiter), config, effect, this.writeContext());
+      const outcome = await runAircallEffect(aircallHttpFor(this.env, limiter), from, effect, this.writeContext());
       // A 429 placed nothing: the same request after the reset, with a new slot then.
       if ("limited" in outcome) return await this.defer(key, effect, outcome.limited, false);
       if ("retry" in outcome) return await this.retryWrite(key, effect as WriteEffect, outcome.retry);

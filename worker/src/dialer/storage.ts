@@ -177,6 +177,11 @@ export class DialerStore {
     return r ? toEntry(r) : undefined;
   }
 
+  /** Local presence: the Aircall number this dial went out from. */
+  historySetNumber(dialId: number, numberId: number) {
+    this.sql.exec("UPDATE history SET number_id = ? WHERE dial_id = ?", numberId, dialId);
+  }
+
   /** The latest note written on a wrap-up for this number (shown to the agent in Aircall during the next call). */
   lastNote(phone: string): string | null {
     return this.sql.exec<{ note: string }>("SELECT note FROM history WHERE phone = ? AND note IS NOT NULL ORDER BY dial_id DESC LIMIT 1", phone).toArray()[0]?.note ?? null;
