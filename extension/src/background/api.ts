@@ -1,11 +1,14 @@
 import * as z from "zod"
 
 import {
+  CampaignGetResult,
+  CampaignPostResult,
   DialerState,
   HistoryResponse,
   QueueResponse,
   Stats,
   WsTicketResponse,
+  type CampaignItem,
   type QueueItem,
 } from "@dialer/shared"
 
@@ -71,5 +74,19 @@ export class Api {
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:"
     url.searchParams.set("ticket", ticket)
     return url.toString()
+  }
+
+  /** Aircall's own Power Dialer: put numbers into the agent's Aircall dialer campaign. */
+  campaignAdd(items: CampaignItem[]) {
+    return this.call("POST", "/api/dialer/campaign", CampaignPostResult, { items })
+  }
+
+  /** The agent's Aircall dialer campaign (a 404 ApiError when there is none). */
+  campaign() {
+    return this.call("GET", "/api/dialer/campaign", CampaignGetResult)
+  }
+
+  clearCampaign() {
+    return this.call("DELETE", "/api/dialer/campaign", z.null())
   }
 }

@@ -6,6 +6,8 @@ import type { Request, RequestType, Response } from "../lib/messages"
 import { REQUEST_SCHEMAS, RequestEnvelope } from "../lib/messages.schema"
 import type { Auth } from "./auth"
 import type { DialerService } from "./dialer-service"
+import type { Api } from "./api"
+import { campaignHandlers } from "../lists/campaign-handlers"
 import { buildView, isRunActive } from "./view"
 
 export type HandlerDeps = {
@@ -14,11 +16,13 @@ export type HandlerDeps = {
   service: DialerService
   /** Open (or re-open) the WebSocket after a sign-in. */
   connect: () => void
+  /** The worker API, for the Aircall Power Dialer requests (they answer an error without it). */
+  api?: Api
 }
 
 type Handlers = { [T in RequestType]: (req: Request<T>) => Promise<Response<T>> }
 
-function handlers({ db, auth, service, connect }: HandlerDeps): Handlers {
+function handlers({ db, auth, service, connect, api }: HandlerDeps): Handlers {
   /** Run a worker call; a failure becomes `{ok:false, error}` with the worker's message. */
   const attempt = async (work: () => Promise<void>) => {
     try {
@@ -63,6 +67,7 @@ function handlers({ db, auth, service, connect }: HandlerDeps): Handlers {
       }
     },
     "auth.signOut": () => attempt(() => auth.signOut()),
+    ...campaignHandlers({ db, api, report: (error) => service.report(error) }),
   }
 }
 

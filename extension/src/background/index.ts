@@ -58,7 +58,7 @@ async function ensureConnected(): Promise<void> {
   socket.start()
 }
 
-const handle = createMessageHandler({ db, auth, service, connect: () => void ensureConnected() })
+const handle = createMessageHandler({ db, auth, service, api, connect: () => void ensureConnected() })
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!allowedFrom(sender, chrome.runtime.id, message as { type?: unknown; command?: unknown } | null)) {

@@ -35,6 +35,9 @@ export const REQUEST_SCHEMAS = {
   "stats.get": z.object({ from: IsoTime, to: IsoTime.optional() }),
   "auth.enroll": z.object({ workerUrl: z.string().superRefine(refuseBadWorkerUrl), code: z.string().trim().min(6).max(64) }),
   "auth.signOut": Empty,
+  "campaign.send": z.object({ listId: z.string().min(1).max(64) }),
+  "campaign.get": Empty,
+  "campaign.clear": Empty,
 } satisfies Record<RequestType, z.ZodType>
 
 export const RequestEnvelope = z.object({ type: z.enum(Object.keys(REQUEST_SCHEMAS) as [RequestType, ...RequestType[]]) }).loose()

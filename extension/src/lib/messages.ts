@@ -3,7 +3,7 @@
  * worker. Plain TypeScript types here (content scripts must not pull zod in); the background
  * validates what it receives with the zod schemas in `messages.schema.ts`.
  */
-import type { DialerState, Stats } from "@dialer/shared"
+import type { CampaignNumber, CampaignPostResult, DialerState, Stats } from "@dialer/shared"
 
 /** A number found on a page, with what the CRM adapter knows about its contact. */
 export type CapturedNumber = {
@@ -40,6 +40,12 @@ export type RequestMap = {
   "stats.get": { req: { from: string; to?: string }; res: Result<{ stats: Stats }> }
   "auth.enroll": { req: { workerUrl: string; code: string }; res: Result<{ account: AccountView }> }
   "auth.signOut": { req: NoFields; res: Result }
+  /** Send a list's pending numbers to Aircall's own Power Dialer (the agent's dialer campaign). */
+  "campaign.send": { req: { listId: string }; res: Result<{ result: CampaignPostResult & { sent: number } }> }
+  /** The agent's Aircall dialer campaign; `numbers` is null when there is none. */
+  "campaign.get": { req: NoFields; res: Result<{ numbers: CampaignNumber[] | null }> }
+  /** Empty the Aircall campaign: the lists handed to it can be dialed by our run again. */
+  "campaign.clear": { req: NoFields; res: Result }
 }
 export type RequestType = keyof RequestMap
 export type Request<T extends RequestType = RequestType> = { type: T } & RequestMap[T]["req"]
