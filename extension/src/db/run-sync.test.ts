@@ -40,6 +40,17 @@ describe("applying the worker's messages", () => {
     expect((await db.queue.get(b!.id))?.status).toBe("failed")
   })
 
+  it("keeps a number skipped for calling hours pending for a later run", async () => {
+    const db = freshDb()
+    await addNumbers(db, [{ phone: "+15550000001" }], { now: "2030-01-01T00:00:00.000Z" })
+    const [a] = await listQueue(db)
+    await applyState(db, running(a!.id, a!.phone))
+    await applyCallEnded(db, { type: "call.ended", itemId: a!.id, callId: null, outcome: "skipped", reasonCode: "outside_calling_hours", retryAt: "2030-01-01T13:00:00.000Z" })
+    expect(await db.queue.get(a!.id)).toMatchObject({ status: "pending", attempts: 0 })
+    await applyCallEnded(db, { type: "call.ended", itemId: a!.id, callId: null, outcome: "skipped", reasonCode: "do_not_call" })
+    expect((await db.queue.get(a!.id))?.status).not.toBe("pending")
+  })
+
   it("puts an unfinished dialling row back to pending when the run stops", async () => {
     const db = freshDb()
     await addNumbers(db, [{ phone: "+15550000001" }])

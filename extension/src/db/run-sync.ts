@@ -41,6 +41,8 @@ export async function applyCallEnded(db: DialerDB, msg: CallEndedMessage): Promi
   await db.transaction("rw", db.queue, async () => {
     const row = await db.queue.get(msg.itemId)
     if (!row) return
+    // Outside the callee's calling hours: not dialed, kept for a later run.
+    if (msg.reasonCode === "outside_calling_hours") return void (await db.queue.update(msg.itemId, { status: "pending", lastOutcome: msg.outcome }))
     await db.queue.update(msg.itemId, {
       status: STATUS_BY_OUTCOME[msg.outcome],
       attempts: row.attempts + 1,
