@@ -4,7 +4,10 @@
  * for permissions the source uses and no fixed host access (localhost and 127.0.0.1 are for the
  * e2e build only), no file in it holds a secret or a local default credential, and the content
  * scripts (which run in web pages) carry neither libphonenumber's "max" metadata nor zod.
- * Exits non-zero with the reasons. Run after `pnpm build`.
+ * Then the Chrome Web Store's rules (which Microsoft Edge Add-ons shares): Manifest V3, no remote
+ * code, name/description lengths, a 128 px icon, no `key` or `update_url` (the store sets both),
+ * a valid managed storage schema, and every permission justified on the privacy page.
+ * Exits non-zero with the reasons. Run after `pnpm build` (`--build <dir>` checks another build).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -12,7 +15,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const build = join(root, "extension/build/chrome-mv3-prod");
+const buildArg = process.argv.indexOf("--build");
+const build = buildArg > 0 ? resolve(process.argv[buildArg + 1]) : join(root, "extension/build/chrome-mv3-prod");
 const src = join(root, "extension/src");
 const problems = [];
 
@@ -61,11 +65,53 @@ for (const file of files(build)) {
   for (const pattern of SECRET) if (pattern.test(text)) problems.push(`${file.slice(build.length + 1)} matches ${pattern}`);
 }
 
+// ---- Chrome Web Store (and Edge Add-ons) rules ----
+if (manifest.manifest_version !== 3) problems.push(`manifest_version is ${manifest.manifest_version}: the store takes Manifest V3 only`);
+if (!manifest.name || manifest.name.length > 75) problems.push(`name must be 1-75 characters (store rule), is ${manifest.name?.length ?? 0}`);
+if (!manifest.description || manifest.description.length > 132) problems.push(`description must be 1-132 characters (store rule), is ${manifest.description?.length ?? 0}`);
+if (manifest.short_name && manifest.short_name.length > 12) problems.push("short_name must be at most 12 characters");
+if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(manifest.version ?? "") || manifest.version.split(".").some((n) => Number(n) > 65535)) problems.push(`version "${manifest.version}" must be 1-4 dot-separated integers up to 65535`);
+if (!manifest.icons?.["128"]) problems.push("no 128 px icon (the store shows it)");
+for (const icon of Object.values(manifest.icons ?? {})) if (!files(build).includes(join(build, icon))) problems.push(`icon ${icon} is missing from the build`);
+if ("key" in manifest) problems.push("the manifest has a `key`: the stores refuse it (pnpm package puts the key in the separate keyed build only)");
+if ("update_url" in manifest) problems.push("the manifest has an `update_url`: store items are updated by the store");
+if (manifest.externally_connectable) problems.push("externally_connectable: no web page or other extension should talk to the dialer");
+for (const war of manifest.web_accessible_resources ?? []) if ((war.matches ?? []).some((m) => m === "<all_urls>" || m === "*://*/*" || m === "https://*/*")) problems.push(`web_accessible_resources ${war.resources} are exposed to every site`);
+const csp = JSON.stringify(manifest.content_security_policy ?? "");
+if (/https?:|unsafe-eval|\*/.test(csp)) problems.push(`content_security_policy ${csp} allows remote or eval'd code`);
+// No remote code: every script the extension runs is in the package.
+for (const file of files(build)) {
+  const text = /\.(js|html)$/.test(file) ? readFileSync(file, "utf8") : "";
+  const name = file.slice(build.length + 1);
+  if (/<script[^>]+src=["']?(https?:)?\/\//i.test(text)) problems.push(`${name} loads a script from another site (remote code)`);
+  if (/importScripts\(\s*["'`](https?:)?\/\//.test(text)) problems.push(`${name} imports a remote script (remote code)`);
+  if (/\bimport\(\s*["'`]https?:\/\//.test(text)) problems.push(`${name} imports a remote module (remote code)`);
+  if (/<link[^>]+rel=["']?stylesheet[^>]+href=["']?(https?:)?\/\//i.test(text)) problems.push(`${name} loads a remote stylesheet`);
+}
+// Managed storage (IT policy): the schema Chrome validates policies against.
+const schemaFile = manifest.storage?.managed_schema;
+if (!schemaFile) problems.push("no storage.managed_schema: IT cannot pre-set the worker URL by policy");
+else {
+  try {
+    const schema = JSON.parse(readFileSync(join(build, schemaFile), "utf8"));
+    if (schema.type !== "object" || !schema.properties?.workerUrl) problems.push(`${schemaFile} must be an object schema with a workerUrl property`);
+    for (const [key, prop] of Object.entries(schema.properties ?? {})) if (!["string", "boolean", "integer", "number", "array", "object"].includes(prop.type)) problems.push(`${schemaFile}: ${key} needs a type Chrome knows`);
+  } catch (err) {
+    problems.push(`storage.managed_schema ${schemaFile}: ${err.message}`);
+  }
+}
+// Every permission is explained to users on the privacy page (and in the store's justification fields).
+const justified = readFileSync(join(src, "privacy/permissions.ts"), "utf8");
+for (const permission of [...(manifest.permissions ?? []), ...(manifest.optional_host_permissions ?? []), ...(manifest.optional_permissions ?? [])]) {
+  if (!justified.includes(`name: ${JSON.stringify(permission)}`)) problems.push(`permission "${permission}" is not justified in extension/src/privacy/permissions.ts`);
+}
+
 if (problems.length) {
   console.error(`production extension build: ${problems.length} problem(s)\n- ${problems.join("\n- ")}`);
   process.exit(1);
 }
 console.log(
   `production extension build: permissions ${JSON.stringify(manifest.permissions)} all used; no fixed hosts; ` +
-    `content scripts free of max metadata (${maxOnly.length} markers) and zod; no secrets in ${files(build).length} files`,
+    `content scripts free of max metadata (${maxOnly.length} markers) and zod; no secrets in ${files(build).length} files; ` +
+    `store rules: MV3, no remote code, no key, managed schema ${schemaFile}, every permission justified`,
 );

@@ -2,6 +2,7 @@ import * as z from "zod"
 
 import { MAX_DELAY_SECONDS } from "@dialer/shared"
 
+import { applyManaged, readManaged } from "../lib/managed"
 import type { DialerDB } from "./db"
 import type { Settings } from "./types"
 
@@ -27,18 +28,26 @@ export function parseSettings(raw: unknown): Settings {
   return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS }
 }
 
-export async function getSettings(db: DialerDB): Promise<Settings> {
+/** The agent's own settings, as stored. */
+async function storedSettings(db: DialerDB): Promise<Settings> {
   const row = await db.settings.get("main")
   if (!row) return { ...DEFAULT_SETTINGS }
   const { key: _key, ...rest } = row
   return parseSettings(rest)
 }
 
-/** Apply a partial change; the merged result is validated before it is written. */
+/** The settings in force: the agent's, with any value IT set by policy over them (lib/managed). */
+export async function getSettings(db: DialerDB): Promise<Settings> {
+  const own = await storedSettings(db) // read first: a live query tracks the table before the policy read
+  return applyManaged(own, await readManaged())
+}
+
+/** Apply a partial change; the merged result is validated before it is written (managed values are never stored). */
 export async function saveSettings(db: DialerDB, patch: Partial<Settings>): Promise<Settings> {
-  return db.transaction("rw", db.settings, async () => {
-    const next = parseSettings({ ...(await getSettings(db)), ...patch })
-    await db.settings.put({ key: "main", ...next })
-    return next
+  const next = await db.transaction("rw", db.settings, async () => {
+    const merged = parseSettings({ ...(await storedSettings(db)), ...patch })
+    await db.settings.put({ key: "main", ...merged })
+    return merged
   })
+  return applyManaged(next, await readManaged())
 }

@@ -8,6 +8,8 @@ import { connectionMessage, explainError } from "../lib/user-messages"
 import { MessageBox } from "../popup/MessageBox"
 import { useConnection } from "../popup/use-connection"
 import { useAccount } from "../popup/use-live"
+import { ManagedNote } from "./ManagedNote"
+import { useManaged } from "./use-managed"
 import { useSettings } from "./use-settings"
 
 /** Worker URL and sign-in with the enrolment code; the signed-in agent with sign-out. */
@@ -16,9 +18,10 @@ export function AccountSection() {
   const connection = useConnection()
   const offline = account ? connectionMessage(connection) : null
   const [settings] = useSettings()
+  const managed = useManaged()
   const [workerUrl, setWorkerUrl] = useState(settings.workerUrl)
   const [code, setCode] = useState("")
-  useEffect(() => setWorkerUrl(settings.workerUrl), [settings.workerUrl])
+  useEffect(() => setWorkerUrl(managed.workerUrl ?? settings.workerUrl), [settings.workerUrl, managed.workerUrl])
 
   const signIn = useMutation({
     mutationFn: async () => {
@@ -62,7 +65,8 @@ export function AccountSection() {
       <form onSubmit={submit} className="form">
         <label>
           Worker URL
-          <input type="url" required value={workerUrl} onChange={(e) => setWorkerUrl(e.target.value)} data-testid="worker-url" />
+          <input type="url" required value={workerUrl} onChange={(e) => setWorkerUrl(e.target.value)} readOnly={!!managed.workerUrl} data-testid="worker-url" />
+          {managed.workerUrl && <ManagedNote />}
         </label>
         <label>
           Enrolment code from your admin

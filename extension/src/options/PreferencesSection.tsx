@@ -3,6 +3,8 @@ import { useMemo } from "react"
 
 import { MAX_DELAY_SECONDS } from "@dialer/shared"
 
+import { ManagedNote } from "./ManagedNote"
+import { useManaged } from "./use-managed"
 import { useSettings } from "./use-settings"
 
 const regionNames = new Intl.DisplayNames(["en"], { type: "region" })
@@ -10,6 +12,7 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region" })
 /** Default country for numbers written without a country code, and the pause between calls. */
 export function PreferencesSection() {
   const [settings, save] = useSettings()
+  const managed = useManaged()
   const countries = useMemo(
     () =>
       getCountries()
@@ -23,13 +26,14 @@ export function PreferencesSection() {
       <div className="form">
         <label>
           Default country
-          <select value={settings.defaultCountry} onChange={(e) => void save({ defaultCountry: e.target.value })} data-testid="default-country">
+          <select value={settings.defaultCountry} onChange={(e) => void save({ defaultCountry: e.target.value })} disabled={!!managed.defaultCountry} data-testid="default-country">
             {countries.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name} ({c.code})
               </option>
             ))}
           </select>
+          {managed.defaultCountry && <ManagedNote />}
           <small className="muted">Used for numbers written without a country code.</small>
         </label>
         <label>

@@ -1,11 +1,14 @@
 import { type FormEvent, useMemo, useState } from "react"
 
 import { builtInScripts, disableSite, enableSite, sitePattern } from "../lib/sites"
+import { ManagedSites } from "./ManagedSites"
+import { useManaged } from "./use-managed"
 import { useSettings } from "./use-settings"
 
 /** Where detection runs: the known CRMs (built in) and sites the agent added. */
 export function SitesSection() {
   const [settings, save] = useSettings()
+  const managedSites = useManaged().allowedSites ?? []
   const [input, setInput] = useState("")
   const [error, setError] = useState<string | null>(null)
   const builtIn = useMemo(() => builtInScripts().matches.filter((m) => m.startsWith("https://")), [])
@@ -39,7 +42,8 @@ export function SitesSection() {
             <span className="chip">built in</span>
           </li>
         ))}
-        {settings.enabledSites.map((m) => (
+        <ManagedSites sites={managedSites} />
+        {settings.enabledSites.filter((m) => !managedSites.includes(m)).map((m) => (
           <li key={m} data-testid="custom-site">
             <code>{m}</code>
             <button className="small ghost" onClick={() => void remove(m)}>

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
 
 import { AccountSection } from "./AccountSection"
 import { PreferencesSection } from "./PreferencesSection"
+import { PrivacyLink } from "./PrivacyLink"
 import { SitesSection } from "./SitesSection"
 
 import "../ui/tokens.css"
@@ -19,6 +20,7 @@ export default function Options() {
         <AccountSection />
         <PreferencesSection />
         <SitesSection />
+        <PrivacyLink />
       </main>
     </QueryClientProvider>
   )

@@ -1,0 +1,8 @@
+/** Beside a setting IT set by policy: why it cannot be changed here. */
+export function ManagedNote() {
+  return (
+    <small className="managed-note" data-testid="managed-note">
+      🔒 Set by your company's IT
+    </small>
+  )
+}
