@@ -22,7 +22,13 @@ export type ClosedShadow = {
   visible(testId: string): Promise<boolean>
   /** A real (trusted) mouse click in the middle of the element. */
   click(testId: string): Promise<void>
+  /** The element's box on screen (CSS pixels), or null when absent or not rendered. */
+  rect(testId: string): Promise<Rect | null>
+  /** An attribute of the element, or null. */
+  attribute(testId: string, name: string): Promise<string | null>
 }
+
+export type Rect = { left: number; top: number; right: number; bottom: number; width: number; height: number }
 
 function find(node: DomNode, testId: string, insideShadow = false): number | null {
   const attrs = node.attributes ?? []
@@ -56,7 +62,33 @@ export async function closedShadow(page: Page): Promise<ClosedShadow> {
     const height = Math.max(...ys) - Math.min(...ys)
     return width > 0 && height > 0 ? { x: Math.min(...xs) + width / 2, y: Math.min(...ys) + height / 2 } : null
   }
+  const rectOf = async (backendNodeId: number): Promise<Rect | null> => {
+    const { object } = await cdp.send("DOM.resolveNode", { backendNodeId })
+    const { result } = await cdp.send("Runtime.callFunctionOn", {
+      objectId: object.objectId,
+      functionDeclaration:
+        "function () { const r = this.getBoundingClientRect(); return r.width > 0 && r.height > 0 ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height } : null }",
+      returnByValue: true,
+    })
+    return (result.value as Rect | null) ?? null
+  }
   return {
+    async rect(testId) {
+      const id = await locate(testId)
+      return id === null ? null : rectOf(id)
+    },
+    async attribute(testId, name) {
+      const id = await locate(testId)
+      if (id === null) return null
+      const { object } = await cdp.send("DOM.resolveNode", { backendNodeId: id })
+      const { result } = await cdp.send("Runtime.callFunctionOn", {
+        objectId: object.objectId,
+        functionDeclaration: "function (name) { return this.getAttribute(name) }",
+        arguments: [{ value: name }],
+        returnByValue: true,
+      })
+      return typeof result.value === "string" ? result.value : null
+    },
     async text(testId) {
       const id = await locate(testId)
       if (id === null) return null

@@ -24,6 +24,7 @@ export async function startStubWorker() {
   let state: DialerState = { status: "idle", remaining: 0, delaySeconds: 5 }
   const history: HistoryEntry[] = []
   const now = () => new Date().toISOString()
+  let down = false // an outage: every request is cut, WebSockets dropped and refused
 
   const push = (message: object) => sockets.forEach((ws) => ws.send(JSON.stringify(message)))
   const setState = (next: DialerState) => {
@@ -61,6 +62,7 @@ export async function startStubWorker() {
   }
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    if (down) return void req.socket.destroy()
     const url = new URL(req.url ?? "/", "http://x")
     let text = ""
     for await (const chunk of req) text += chunk
@@ -70,7 +72,7 @@ export async function startStubWorker() {
     const [status, answer] = route ? route(body) : [404, { error: { code: "not_found", message: `no ${url.pathname}` } }]
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(answer))
   })
-  const wss = new WebSocketServer({ server, path: "/api/ws" })
+  const wss = new WebSocketServer({ server, path: "/api/ws", verifyClient: () => !down })
   wss.on("connection", (ws) => {
     sockets.add(ws)
     ws.send(JSON.stringify({ type: "state", state }))
@@ -98,6 +100,16 @@ export async function startStubWorker() {
       setState({ status: "wrap_up", remaining: items.length, delaySeconds: state.delaySeconds, nextDialAt, done: history.length })
     },
     dialNext,
+    /** Replace the run's state (pushed to the extension as the worker would). */
+    setState: (next: DialerState) => setState(next),
+    /** The worker goes away: connections cut, requests fail as on a network error. */
+    goDown() {
+      down = true
+      sockets.forEach((ws) => ws.terminate())
+    },
+    comeBack() {
+      down = false
+    },
     close: async () => {
       sockets.forEach((ws) => ws.terminate())
       await new Promise((resolve) => wss.close(resolve))

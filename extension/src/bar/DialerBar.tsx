@@ -79,7 +79,7 @@ function BarContent({ view }: { view: DialerView }) {
           Next: {model.next}
         </span>
       )}
-      <span className="bar-actions">
+      <span className="bar-actions" data-testid="bar-actions">
         {model.paused ? (
           <span className="bar-hint" data-testid="bar-resume-hint" title={RESUME_HINT}>
             <span className="hint-long">{RESUME_HINT}</span>

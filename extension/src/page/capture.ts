@@ -31,3 +31,20 @@ export function pendingButtons(buttons: Iterable<HTMLButtonElement>, isQueued: (
   }
   return [...byPhone.values()];
 }
+
+/**
+ * True when these controls belong to more than one contact, so "Add all" means something: a
+ * record page's numbers are one person's and get no "Add all". Controls whose contact the adapter
+ * cannot name are counted as different people (the agent decides). Stops at the second contact.
+ */
+export function severalContacts(buttons: readonly Element[], adapter: CrmAdapter): boolean {
+  let first: string | undefined;
+  for (const button of buttons) {
+    const { name, sourceUrl } = contextOf(adapter, button);
+    if (!name) return buttons.length > 1;
+    const key = `${name}\u0000${sourceUrl ?? ""}`;
+    if (first === undefined) first = key;
+    else if (key !== first) return true;
+  }
+  return false;
+}

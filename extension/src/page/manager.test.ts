@@ -80,6 +80,13 @@ describe("controls", () => {
 });
 
 describe("add all", () => {
+  it("is not offered on one person's record page, only where several contacts are listed", async () => {
+    await start("<h1>Ada Lovelace</h1><p>Work 415-555-0132</p><p>Mobile 415-555-0133</p>");
+    await vi.waitFor(() => expect(controls()).toHaveLength(2));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(addAll()?.hidden ?? true).toBe(true);
+  });
+
   it("stands above the dialer bar while the bar shows, back at the bottom after", async () => {
     const rows = ["415-555-0132", "415-555-0133"].map((phone, i) => `<tr><td>Person ${i}</td><td>${phone}</td></tr>`).join("");
     const bridge = createFakeBridge();

@@ -13,7 +13,7 @@ import { scanInChunks } from "~detect/scanner";
 
 import { createAddAllButton } from "./add-all";
 import type { PageBridge } from "./bridge";
-import { captureFor, pendingButtons } from "./capture";
+import { captureFor, pendingButtons, severalContacts } from "./capture";
 import { ControlLayer } from "./control-layer";
 import { numberOf, setBusy } from "./controls";
 import { batchMutations } from "./mutations";
@@ -55,9 +55,11 @@ export function startDetector(options: DetectorOptions): Detector {
     onChange: () => addAll.schedule(),
     onShadowRoot: (root) => mutations.observe(root)
   });
-  const addAll = createAddAllButton(doc, () => void addNumbers(pendingButtons(layer.buttons(), queue.has), true), () =>
-    pendingButtons(layer.buttons(), queue.has).length
-  );
+  // "Add all" only where the page lists several contacts (never on one person's record page).
+  const addAll = createAddAllButton(doc, () => void addNumbers(pendingButtons(layer.buttons(), queue.has), true), () => {
+    const pending = pendingButtons(layer.buttons(), queue.has);
+    return severalContacts(pending, adapter) ? pending.length : 0;
+  });
   const mutations = batchMutations((roots) => {
     urls.check();
     for (const root of roots) scan(root);
