@@ -4,12 +4,16 @@ import {
   CampaignGetResult,
   CampaignPostResult,
   DialerState,
+  DispositionsResponse,
+  HistoryEntry,
   HistoryResponse,
   QueueResponse,
+  ScheduledResponse,
   Stats,
   WsTicketResponse,
   type CampaignItem,
   type QueueItem,
+  type WrapUpBody,
 } from "@dialer/shared"
 
 import type { DialerCommand } from "../lib/messages"
@@ -44,8 +48,8 @@ export class Api {
     return this.call("GET", "/api/dialer", DialerState)
   }
 
-  start(items: QueueItem[], delaySeconds?: number) {
-    return this.call("POST", "/api/dialer/start", DialerState, { items, delaySeconds })
+  start(items: QueueItem[], delaySeconds?: number, requireWrapUp?: boolean) {
+    return this.call("POST", "/api/dialer/start", DialerState, { items, delaySeconds, ...(requireWrapUp ? { requireWrapUp } : {}) })
   }
 
   command(command: DialerCommand) {
@@ -88,5 +92,31 @@ export class Api {
 
   clearCampaign() {
     return this.call("DELETE", "/api/dialer/campaign", z.null())
+  }
+
+  // ---------- wrap-up (see wrapup/service.ts) ----------
+  /** The company's wrap-up choices. */
+  dispositions() {
+    return this.call("GET", "/api/dispositions", DispositionsResponse)
+  }
+
+  /** A disposition, note and callback for one of the agent's calls (a second one corrects the first). */
+  wrapUp(body: WrapUpBody) {
+    return this.call("POST", "/api/dialer/wrap-up", z.object({ entry: HistoryEntry }), body)
+  }
+
+  /** Numbers the worker brings back later (retries and callbacks). */
+  scheduled() {
+    return this.call("GET", "/api/dialer/scheduled", ScheduledResponse)
+  }
+
+  /** A scheduled number goes to the head of the run's queue now. */
+  scheduledNow(itemId: string) {
+    return this.call("POST", `/api/dialer/scheduled/${encodeURIComponent(itemId)}/now`, DialerState)
+  }
+
+  /** A scheduled number is dropped: it will not come back. */
+  dropScheduled(itemId: string) {
+    return this.call("DELETE", `/api/dialer/scheduled/${encodeURIComponent(itemId)}`, z.unknown())
   }
 }

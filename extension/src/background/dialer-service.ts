@@ -12,6 +12,7 @@ import type { Auth } from "./auth"
 import { type Badge, badgeFor } from "./badge"
 import { errorMessage } from "./http"
 import { buildView, isRunActive } from "./view"
+import { WrapUpService } from "../wrapup/service"
 
 export type ServiceDeps = {
   db: DialerDB
@@ -53,7 +54,7 @@ export class DialerService {
     await this.publish()
   }
 
-  async start(): Promise<void> {
+  async start(opts: { requireWrapUp?: boolean } = {}): Promise<void> {
     const { db, api } = this.deps
     const items = await pendingItems(db)
     if (items.length === 0) {
@@ -61,7 +62,7 @@ export class DialerService {
       throw new Error(held ? "No number is ready: include or confirm the numbers waiting in the queue" : "The queue has no pending numbers")
     }
     const settings = await getSettings(db)
-    await applyState(db, await api.start(items, settings.delaySeconds)) // the answer is the new state
+    await applyState(db, await api.start(items, settings.delaySeconds, opts.requireWrapUp)) // the answer is the new state
     await this.publish()
   }
 
@@ -108,5 +109,12 @@ export class DialerService {
     const counts = await queueCounts(db)
     await this.deps.showBadge(badgeFor(view.state, counts.pending, signedIn))
     await this.deps.broadcast({ type: "dialer.view", view })
+  }
+
+  private wrapUpService?: WrapUpService
+
+  /** Wrap-ups, their choices and the scheduled numbers (wrapup/service.ts). */
+  wrapUp(): WrapUpService {
+    return (this.wrapUpService ??= new WrapUpService({ db: this.deps.db, api: this.deps.api }))
   }
 }

@@ -9,6 +9,7 @@ import type { DialerService } from "./dialer-service"
 import type { Api } from "./api"
 import { campaignHandlers } from "../lists/campaign-handlers"
 import { buildView, isRunActive } from "./view"
+import { wrapUpHandlers } from "../wrapup/handlers"
 
 export type HandlerDeps = {
   db: DialerDB
@@ -44,7 +45,7 @@ function handlers({ db, auth, service, connect, api }: HandlerDeps): Handlers {
     "queue.phones": async () => ({ phones: await activePhones(db) }),
     "queue.edited": () => attempt(() => service.queueEdited()),
     "dialer.command": ({ command }) => attempt(() => service.command(command)),
-    "dialer.start": () => attempt(() => service.start()),
+    "dialer.start": ({ requireWrapUp }) => attempt(() => service.start({ requireWrapUp })),
     "dialer.snapshot": async () => buildView(db, await service.signedIn()),
     "sync.now": () => (connect(), attempt(() => service.resync())), // a link that is down is tried again now
     "stats.get": async ({ from, to }) => {
@@ -68,6 +69,7 @@ function handlers({ db, auth, service, connect, api }: HandlerDeps): Handlers {
     },
     "auth.signOut": () => attempt(() => auth.signOut()),
     ...campaignHandlers({ db, api, report: (error) => service.report(error) }),
+    ...wrapUpHandlers(service.wrapUp(), { report: (error) => service.report(error), publish: () => service.publish() }),
   }
 }
 

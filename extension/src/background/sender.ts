@@ -7,7 +7,14 @@
  * Page script cannot message the background at all; this list bounds what a compromised page
  * renderer, which could speak as our content script, can do.
  */
-const FROM_PAGES = new Set(["queue.add", "queue.phones", "dialer.snapshot", "dialer.command"])
+/**
+ * The bar's wrap-up: read the call waiting for one, send it (the bar sends only after a real key
+ * press or click, see wrapup/WrapUpForm.tsx), put it off. It never dials: a callback comes back only
+ * for a call of the agent's last 24 hours. Corrections and scheduled numbers stay with extension pages.
+ */
+const WRAP_UP_FROM_PAGES = ["wrapup.pending", "dialer.wrapUp", "wrapup.putOff"]
+
+const FROM_PAGES = new Set(["queue.add", "queue.phones", "dialer.snapshot", "dialer.command", ...WRAP_UP_FROM_PAGES])
 const COMMANDS_FROM_PAGES = new Set(["pause", "stop"])
 
 type Sender = { id?: string; tab?: unknown; url?: string }

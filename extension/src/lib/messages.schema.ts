@@ -3,6 +3,7 @@ import * as z from "zod"
 
 import { E164, MAX_QUEUE_ITEMS } from "@dialer/shared"
 
+import { WRAP_UP_SCHEMAS } from "../wrapup/schemas"
 import type { RequestType } from "./messages"
 import { httpUrl } from "./safe-url"
 import { workerUrlProblem } from "./worker-url"
@@ -29,7 +30,7 @@ export const REQUEST_SCHEMAS = {
   "queue.phones": Empty,
   "queue.edited": Empty,
   "dialer.command": z.object({ command: z.enum(["pause", "resume", "skip", "stop"]) }),
-  "dialer.start": Empty,
+  "dialer.start": z.object({ requireWrapUp: z.boolean().optional() }).loose(),
   "dialer.snapshot": Empty,
   "sync.now": Empty,
   "stats.get": z.object({ from: IsoTime, to: IsoTime.optional() }),
@@ -38,6 +39,7 @@ export const REQUEST_SCHEMAS = {
   "campaign.send": z.object({ listId: z.string().min(1).max(64) }),
   "campaign.get": Empty,
   "campaign.clear": Empty,
+  ...WRAP_UP_SCHEMAS,
 } satisfies Record<RequestType, z.ZodType>
 
 export const RequestEnvelope = z.object({ type: z.enum(Object.keys(REQUEST_SCHEMAS) as [RequestType, ...RequestType[]]) }).loose()

@@ -5,6 +5,8 @@
  */
 import type { CampaignNumber, CampaignPostResult, DialerState, Stats } from "@dialer/shared"
 
+import type { ScheduledView, WrapUpPrompt, WrapUpSubmission } from "../wrapup/types"
+
 /** A number found on a page, with what the CRM adapter knows about its contact. */
 export type CapturedNumber = {
   phone: string // E.164
@@ -33,7 +35,7 @@ export type RequestMap = {
   "queue.edited": { req: NoFields; res: Result }
   "dialer.command": { req: { command: DialerCommand }; res: Result }
   /** Start a run with the pending items in queue order. */
-  "dialer.start": { req: NoFields; res: Result }
+  "dialer.start": { req: { requireWrapUp?: boolean }; res: Result }
   "dialer.snapshot": { req: NoFields; res: DialerView }
   /** Resync state and history from the worker now (the popup asks when it opens). */
   "sync.now": { req: NoFields; res: Result }
@@ -46,6 +48,18 @@ export type RequestMap = {
   "campaign.get": { req: NoFields; res: Result<{ numbers: CampaignNumber[] | null }> }
   /** Empty the Aircall campaign: the lists handed to it can be dialed by our run again. */
   "campaign.clear": { req: NoFields; res: Result }
+  // ---------- wrap-up (wrapup/handlers.ts) ----------
+  /** The call waiting for a wrap-up now, if any (the popup and the bar show its form). */
+  "wrapup.pending": { req: NoFields; res: { prompt: WrapUpPrompt | null } }
+  /** The history page's correction of one entry (by its key), within 24 hours. */
+  "wrapup.forEntry": { req: { key: string }; res: { prompt: WrapUpPrompt | null } }
+  /** "Later": stop offering this call in the popup and the bar. */
+  "wrapup.putOff": { req: { key: string }; res: Result }
+  /** The agent's wrap-up of a call (from the bar: only after a real key press or click). */
+  "dialer.wrapUp": { req: WrapUpSubmission; res: Result }
+  "wrapup.scheduled": { req: NoFields; res: Result<{ items: ScheduledView[] }> }
+  "wrapup.scheduledNow": { req: { itemId: string }; res: Result }
+  "wrapup.scheduledDrop": { req: { itemId: string }; res: Result }
 }
 export type RequestType = keyof RequestMap
 export type Request<T extends RequestType = RequestType> = { type: T } & RequestMap[T]["req"]
