@@ -13,6 +13,9 @@ Commands:
   stats [--from ISO] [--to ISO]        the team's calls, answer rate, talk time (default: today)
   audit [--limit N]                    the audit trail, newest first
   settings [--history-months N]        show the settings, or keep call history and audit N months (1-120, default 13)
+  settings --calling-hours 08:00-21:00 [--days mon-fri|1,2,3,4,5] [--local-presence on|off]
+                                       the callee's local hours (checked in each zone the number may be
+                                       in) and calling from the agent's best matching Aircall number
   webhook [--check]                    is Aircall still delivering to the worker? --check asks Aircall now
                                        (a webhook Aircall disabled is re-activated)
   dispositions [list]                  the wrap-up choices agents pick from after each call
@@ -21,6 +24,13 @@ Commands:
                                        add or replace one (kinds: connected, voicemail, no_answer,
                                        bad_number, do_not_call, callback)
   dispositions remove <id>             remove one
+  dnc [list] [--q DIGITS] [--limit N] [--cursor PHONE]
+                                       the company's do-not-call list (--q: +prefix, or digits anywhere)
+  dnc add <phone...> [--reason R]      never call these numbers (E.164, e.g. +12125550143)
+  dnc remove <phone>                   take a number off the list
+  dnc import <file.csv> [--reason R] [--skip-invalid]
+                                       add the numbers of a CSV (phone[,reason]; a header row is fine)
+  dnc export [file.csv]                the whole list as CSV (phone,reason,added_at,added_by)
   doctor                               check the deployment (https, secrets, Aircall key, webhook, rate
                                        limit, clocks, each agent's Aircall user and number) and say
                                        what to fix; exit code 1 when something is wrong
@@ -60,6 +70,13 @@ export function parse(argv: string[], env: NodeJS.ProcessEnv = process.env) {
         tag: { type: "string" },
         "retry-after": { type: "string" },
         "max-attempts": { type: "string" },
+        reason: { type: "string" },
+        q: { type: "string" },
+        cursor: { type: "string" },
+        "skip-invalid": { type: "boolean", default: false },
+        "calling-hours": { type: "string" },
+        days: { type: "string" },
+        "local-presence": { type: "string" },
       },
     });
   } catch (err) {

@@ -7,6 +7,7 @@ import { agents } from "./commands/agents";
 import { connect } from "./commands/connect";
 import { dispositions } from "./commands/dispositions";
 import { doctor } from "./commands/doctor";
+import { dnc } from "./commands/dnc";
 import { audit, stats } from "./commands/report";
 import { settings, webhook } from "./commands/settings";
 
@@ -15,7 +16,7 @@ export async function run(argv: string[]): Promise<{ code: number; out: string; 
     const args = parse(argv);
     const command = args.positionals[0];
     if (args.help || !command) return { code: args.help ? 0 : 2, out: args.help ? USAGE : "", err: args.help ? "" : USAGE };
-    const commands = { connect, agents, stats, audit, settings, webhook, doctor, dispositions } as const;
+    const commands = { connect, agents, stats, audit, settings, webhook, doctor, dispositions, dnc } as const;
     if (!(command in commands)) throw new UsageError(`unknown command "${command}"`);
     const api = new AdminApi(args.url, args.token);
     const result = await commands[command as keyof typeof commands](api, args);
