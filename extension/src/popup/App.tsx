@@ -2,6 +2,7 @@ import { isCountingDown, isRunActive } from "../ui/run-status"
 import { openOptionsPage } from "../lib/pages"
 import { STATUS_LABEL, toneOf } from "../ui/format"
 import { isFrozen } from "../lib/user-messages"
+import { ListPicker } from "../lists/ListPicker"
 import { ConnectionBanner } from "./ConnectionBanner"
 import { ErrorBanner } from "./ErrorBanner"
 import { QueuePanel } from "./QueuePanel"
@@ -47,6 +48,7 @@ export function App() {
       <ConnectionBanner connection={connection} />
       <ErrorBanner connection={connection} />
       {account && <RunPanel state={state ?? null} pending={queue.pending} connection={connection} />}
+      <ListPicker running={isRunActive(state)} />
       <QueuePanel queue={queue} running={isRunActive(state)} />
       {account && <RecentOutcomes />}
       {account && <TodayStats />}

@@ -1,0 +1,112 @@
+import type { CampaignNumber } from "@dialer/shared"
+import { useCallback, useEffect, useState } from "react"
+
+import type { ListSummary } from "../db/lists"
+import { sendRequest } from "../lib/runtime"
+
+type Props = {
+  list: ListSummary
+  /** Our run is dialing this list now. */
+  dialingHere: boolean
+  onCampaign: (numbers: CampaignNumber[] | null) => void
+}
+
+const REFRESH_MS = 30_000
+
+/**
+ * Aircall's own Power Dialer for one list: send its pending numbers to the agent's Aircall dialer
+ * campaign, see which ones Aircall has called, clear the campaign to give the list back to our run.
+ */
+export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const [failed, setFailed] = useState<{ phone: string; message: string }[]>([])
+  const [confirming, setConfirming] = useState(false)
+  const [numbers, setNumbers] = useState<CampaignNumber[] | null>(null)
+
+  const refresh = useCallback(async () => {
+    const answer = await sendRequest({ type: "campaign.get" })
+    if (!answer.ok) return setMessage(answer.error)
+    setNumbers(answer.numbers)
+    onCampaign(answer.numbers)
+  }, [onCampaign])
+
+  useEffect(() => {
+    if (list.mode !== "aircall") {
+      onCampaign(null)
+      return
+    }
+    void refresh()
+    const timer = setInterval(() => void refresh(), REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [list.mode, list.id, refresh, onCampaign])
+
+  const send = async () => {
+    setBusy(true)
+    setMessage(null)
+    const answer = await sendRequest({ type: "campaign.send", listId: list.id })
+    setBusy(false)
+    if (!answer.ok) return setMessage(answer.error)
+    const r = answer.result
+    setFailed(r.failed)
+    setMessage(`Sent ${r.sent.toLocaleString()} numbers: ${r.added.toLocaleString()} added, ${r.alreadyThere.toLocaleString()} already there${r.failed.length ? `, ${r.failed.length} refused` : ""}.`)
+  }
+  const clear = async () => {
+    if (!confirming) return setConfirming(true)
+    setConfirming(false)
+    setBusy(true)
+    const answer = await sendRequest({ type: "campaign.clear" })
+    setBusy(false)
+    setMessage(answer.ok ? "Aircall's Power Dialer is empty: our run can dial this list again." : answer.error)
+    setNumbers(null)
+    onCampaign(null)
+  }
+
+  const called = numbers?.filter((n) => n.called).length ?? 0
+  return (
+    <section className={`aircall-panel ${list.mode}`} data-testid="aircall-panel">
+      {list.mode === "aircall" ? (
+        <>
+          <p data-testid="aircall-status">
+            <strong>In Aircall's Power Dialer.</strong> Dial it from Aircall Workspace; our run does not dial this list.
+            {numbers && ` Aircall has called ${called} of ${numbers.length}.`}
+            {numbers === null && " Aircall has no campaign for you at the moment."}
+          </p>
+          <div className="aircall-actions">
+            <button className="small" onClick={() => void refresh()} disabled={busy}>
+              Refresh
+            </button>
+            <button className={`small ${confirming ? "danger" : ""}`} onClick={() => void clear()} disabled={busy} data-testid="aircall-clear">
+              {confirming ? "Clear the whole Aircall campaign?" : "Clear Aircall campaign"}
+            </button>
+          </div>
+        </>
+      ) : (
+        <div className="aircall-actions">
+          <button
+            className="small"
+            onClick={() => void send()}
+            disabled={busy || dialingHere || list.pending === 0}
+            title={dialingHere ? "Our run is dialing this list: stop it first" : "Put this list's pending numbers into your Aircall Power Dialer"}
+            data-testid="aircall-send">
+            {busy ? "Sending…" : "Send to Aircall Power Dialer"}
+          </button>
+        </div>
+      )}
+      {message && (
+        <p className="aircall-message" role="status" data-testid="aircall-message">
+          {message}
+        </p>
+      )}
+      {failed.length > 0 && (
+        <ul className="aircall-failed">
+          {failed.slice(0, 50).map((f) => (
+            <li key={f.phone}>
+              {f.phone}: {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

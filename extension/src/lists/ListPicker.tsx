@@ -1,0 +1,66 @@
+import { useLiveQuery } from "dexie-react-hooks"
+import { useState } from "react"
+
+import { db } from "../db/db"
+import { listSummaries, setActiveList } from "../db/lists"
+import { notifyListsChanged, openContactsPage, openListsPage } from "./open-pages"
+
+import "./list-picker.css"
+
+/**
+ * The popup's compact list picker: which list "+ Queue", "Add all" and the run use, and how that
+ * list is dialed (our run, or Aircall's Power Dialer). Locked while a run is going.
+ */
+export function ListPicker({ running }: { running: boolean }) {
+  const lists = useLiveQuery(() => listSummaries(db), [], undefined)
+  const [error, setError] = useState<string | null>(null)
+  if (!lists) return null
+  const active = lists.find((l) => l.active)
+  const choose = async (id: string) => {
+    try {
+      await setActiveList(db, id)
+      setError(null)
+      await notifyListsChanged()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+  return (
+    <section className="list-picker" data-testid="list-picker">
+      <div className="list-picker-row">
+        <label className="list-picker-label" htmlFor="active-list">
+          List
+        </label>
+        <select
+          id="active-list"
+          value={active?.id ?? ""}
+          disabled={running}
+          title={running ? "Stop the run to dial another list" : "Numbers you add go to this list; Start dials it"}
+          onChange={(e) => void choose(e.target.value)}
+          data-testid="list-picker-select">
+          {lists.map((l) => (
+            <option key={l.id} value={l.id} disabled={l.mode === "aircall" && !l.active}>
+              {l.name} · {l.pending} pending{l.mode === "aircall" ? " · in Aircall" : ""}
+            </option>
+          ))}
+        </select>
+        <button className="small ghost" onClick={openListsPage} data-testid="open-lists">
+          Lists
+        </button>
+        <button className="small ghost" onClick={openContactsPage} data-testid="open-contacts">
+          Contacts
+        </button>
+      </div>
+      <p className={`list-mode ${active?.mode === "aircall" ? "aircall" : ""}`} data-testid="list-mode">
+        {active?.mode === "aircall"
+          ? "In Aircall's Power Dialer: dial it from Aircall Workspace. Our run does not dial it."
+          : "Dialed by this extension's run."}
+      </p>
+      {error && (
+        <p className="list-picker-error" role="alert" data-testid="list-picker-error">
+          {error}
+        </p>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,200 @@
+import type { CampaignNumber } from "@dialer/shared"
+import { useLiveQuery } from "dexie-react-hooks"
+import { useCallback, useEffect, useMemo, useState } from "react"
+
+import { download, fileName } from "../csv/export"
+import { listCsv } from "../csv/exports"
+import { db } from "../db/db"
+import { copyItems, moveItems, removeItems } from "../db/list-items"
+import { deleteList, renameList, setActiveList } from "../db/lists"
+import { nudgeItem } from "../db/queue-edit"
+import { readDialerState } from "../db/runtime"
+import { isRunActive } from "../ui/run-status"
+import { AircallPanel } from "./AircallPanel"
+import { ImportDialog } from "./ImportDialog"
+import { ListRowsTable } from "./ListRowsTable"
+import { ListSidebar } from "./ListSidebar"
+import { notifyListsChanged, openContactsPage } from "./open-pages"
+import { emptySelection, selectedInOrder, type Selection } from "./selection"
+import { useCompanies, useListRows, useListSummaries } from "./use-lists"
+
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
+
+/** The Lists page: every list, its numbers, import/export, and Aircall's Power Dialer. */
+export function ListsPage() {
+  const lists = useListSummaries()
+  const state = useLiveQuery(() => readDialerState(db), [], null)
+  const running = isRunActive(state)
+  const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(location.search).get("list"))
+  const current = lists?.find((l) => l.id === chosen) ?? lists?.find((l) => l.active) ?? lists?.[0]
+  const rows = useListRows(current?.id ?? null)
+  const companies = useCompanies()
+  const [selection, setSelection] = useState<Selection>(emptySelection)
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null)
+  const [importing, setImporting] = useState(false)
+  const [renaming, setRenaming] = useState<string | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [campaign, setCampaign] = useState<CampaignNumber[] | null>(null)
+  const ids = useMemo(() => (rows ?? []).map((r) => r.id), [rows])
+  const selected = selectedInOrder(selection, ids)
+
+  useEffect(() => {
+    setSelection(emptySelection())
+    setConfirmDelete(false)
+    setRenaming(null)
+  }, [current?.id])
+
+  const called = useMemo(() => (campaign ? new Map(campaign.map((n) => [n.phone, n.called])) : undefined), [campaign])
+  const onCampaign = useCallback((numbers: CampaignNumber[] | null) => setCampaign(numbers), [])
+
+  if (!lists || !current || !rows || !companies) return null
+  const dialingHere = current.active && running
+
+  /** Run an edit; the background re-marks page numbers and tells the worker when the run's list changed. */
+  const act = async (work: () => Promise<string | void>) => {
+    try {
+      const text = await work()
+      setNotice(text ? { text, error: false } : null)
+      await notifyListsChanged()
+    } catch (e) {
+      setNotice({ text: errorText(e), error: true })
+    }
+  }
+  const others = lists.filter((l) => l.id !== current.id)
+  const transfer = (how: "move" | "copy", toId: string) =>
+    act(async () => {
+      const target = lists.find((l) => l.id === toId)
+      if (how === "copy") {
+        const { added } = await copyItems(db, selected, toId)
+        return `${added} copied to “${target?.name}”`
+      }
+      const { moved } = await moveItems(db, selected, toId)
+      setSelection(emptySelection())
+      return `${moved} moved to “${target?.name}”`
+    })
+  const remove = () =>
+    act(async () => {
+      const removed = await removeItems(db, selected)
+      setSelection(emptySelection())
+      return `${removed} removed`
+    })
+
+  return (
+    <main className="lists-page" data-testid="lists-page">
+      <header className="lists-header">
+        <h1>Lists</h1>
+        <nav className="lists-links">
+          <button className="small ghost" onClick={openContactsPage}>
+            Contacts
+          </button>
+          <a className="small" href="history.html">
+            History
+          </a>
+        </nav>
+      </header>
+      {notice && (
+        <p className={`notice ${notice.error ? "error" : ""}`} role={notice.error ? "alert" : "status"} data-testid="lists-notice">
+          {notice.text}
+        </p>
+      )}
+      <div className="lists-layout">
+        <ListSidebar lists={lists} selectedId={current.id} onSelect={setChosen} onError={(m) => setNotice(m ? { text: m, error: true } : null)} />
+        <section className="list-detail" aria-label={current.name}>
+          <div className="list-title">
+            {renaming !== null ? (
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault()
+                  void act(async () => {
+                    await renameList(db, current.id, renaming)
+                    setRenaming(null)
+                  })
+                }}>
+                <input value={renaming} onChange={(e) => setRenaming(e.target.value)} aria-label="List name" maxLength={60} autoFocus data-testid="list-rename-input" onKeyDown={(e) => e.key === "Escape" && setRenaming(null)} />
+                <button type="submit" className="small primary">
+                  Save
+                </button>
+              </form>
+            ) : (
+              <h2 data-testid="list-title">{current.name}</h2>
+            )}
+            <span className="muted">
+              {current.total.toLocaleString()} numbers · {current.pending.toLocaleString()} pending
+            </span>
+            {current.active ? (
+              <span className="tag active">Active: “+ Queue” adds here, Start dials it</span>
+            ) : (
+              <button className="small" disabled={running || current.mode === "aircall"} title={running ? "Stop the run first" : undefined} onClick={() => void act(() => setActiveList(db, current.id))} data-testid="list-make-active">
+                Make active
+              </button>
+            )}
+            <span className="spacer" />
+            <button className="small" onClick={() => setRenaming(current.name)} data-testid="list-rename">
+              Rename
+            </button>
+            <button className="small" onClick={() => setImporting(true)} data-testid="list-import">
+              Import CSV…
+            </button>
+            <button className="small" disabled={current.total === 0} onClick={() => void listCsv(db, current.id).then((csv) => download(fileName(current.name), csv))} data-testid="list-export">
+              Export CSV
+            </button>
+            <button
+              className={`small ${confirmDelete ? "danger" : ""}`}
+              disabled={lists.length === 1 || dialingHere}
+              onClick={() => (confirmDelete ? void act(() => deleteList(db, current.id)) : setConfirmDelete(true))}
+              data-testid="list-delete">
+              {confirmDelete ? `Delete “${current.name}” and its ${current.total} numbers?` : "Delete list"}
+            </button>
+          </div>
+          <AircallPanel list={current} dialingHere={dialingHere} onCampaign={onCampaign} />
+          <div className="list-toolbar" aria-label="Selected numbers">
+            <span className="muted" data-testid="list-selected">
+              {selected.length ? `${selected.length.toLocaleString()} selected` : "Click or use ↑/↓, Shift, Space, Ctrl+A to select"}
+            </span>
+            <select value="" disabled={!selected.length || others.length === 0} onChange={(e) => void transfer("move", e.target.value)} aria-label="Move selected to" data-testid="list-move-to">
+              <option value="">Move to…</option>
+              {others.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+            <select value="" disabled={!selected.length || others.length === 0} onChange={(e) => void transfer("copy", e.target.value)} aria-label="Copy selected to" data-testid="list-copy-to">
+              <option value="">Copy to…</option>
+              {others.map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+            </select>
+            <button className="small danger" disabled={!selected.length} onClick={() => void remove()} data-testid="list-remove">
+              Remove
+            </button>
+          </div>
+          <ListRowsTable
+            rows={rows}
+            companies={companies}
+            selection={selection}
+            onSelection={setSelection}
+            called={called}
+            onRemove={() => void remove()}
+            onNudge={(id, delta) => void act(() => nudgeItem(db, id, delta))}
+          />
+        </section>
+      </div>
+      {importing && (
+        <ImportDialog
+          targetListId={current.id}
+          targetName={current.name}
+          onClose={() => setImporting(false)}
+          onDone={(text, listId) => {
+            setImporting(false)
+            setChosen(listId)
+            setNotice({ text, error: false })
+            void notifyListsChanged()
+          }}
+        />
+      )}
+    </main>
+  )
+}
