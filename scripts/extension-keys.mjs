@@ -18,7 +18,8 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-export const KEYS_DIR = join(root, "extension/keys");
+/** EXTENSION_KEYS_DIR moves the pair elsewhere (the browser suite makes a throwaway one). */
+export const KEYS_DIR = process.env.EXTENSION_KEYS_DIR ? resolve(process.env.EXTENSION_KEYS_DIR) : join(root, "extension/keys");
 export const PRIVATE_KEY = join(KEYS_DIR, "private-key.pem");
 export const PUBLIC_KEY = join(KEYS_DIR, "public-key.txt");
 

@@ -25,7 +25,7 @@ export function PrivacyPage() {
       <section className="card">
         <h2>Sent to your company's worker</h2>
         <ul>
-          <li>The numbers of the queue you start, so the worker can place the calls through Aircall one after another.</li>
+          <li>The numbers of the queue you start, so the worker can place the calls through Aircall one after another (or a list you send to Aircall's own Power Dialer).</li>
           <li>Your enrolment code when you sign in, then short-lived tokens.</li>
           <li>Call outcomes and wrap-up notes, kept as your team's history in your company's Cloudflare account, for as long as your admin sets (13 months by default).</li>
         </ul>
