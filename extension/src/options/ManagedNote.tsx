@@ -2,7 +2,7 @@
 export function ManagedNote() {
   return (
     <small className="managed-note" data-testid="managed-note">
-      🔒 Set by your company's IT
+      Set by your company's IT (browser policy): it cannot be changed here
     </small>
   )
 }
