@@ -8,6 +8,8 @@ import { SignIn } from "./SignIn";
 import { useAvailability } from "./use-availability";
 import { useTeam, type Live } from "./use-team";
 import { WebhookHealthPanel } from "./WebhookHealthPanel";
+import { CallingHoursPanel } from "./CallingHoursPanel";
+import { DncPanel } from "./DncPanel";
 
 const LIVE_LABEL: Record<Live, string> = { live: "Live", connecting: "Connecting…", offline: "Reconnecting…" };
 
@@ -37,6 +39,8 @@ function Dashboard({ onSignOut }: { onSignOut: (reason?: string) => void }) {
         <AgentsTable rows={team.rows} availability={availability} />
         <HistoryPanel agents={team.rows.map((r) => r.agent)} version={team.version} />
         <WebhookHealthPanel />
+        <CallingHoursPanel />
+        <DncPanel />
       </main>
     </div>
   );

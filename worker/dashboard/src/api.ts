@@ -1,4 +1,5 @@
 /** The dashboard's client of the admin API. Types come from the shared contract (types only: no zod in the bundle). */
+import type { AdminSettings, DncAddResponse, DncListResponse, SettingsResponse } from "@dialer/shared";
 import type { AdminHistoryResponse, AdminServerMessage, AuditEntry, AvailabilitiesResponse, TeamResponse, TeamStatsResponse, WebhookHealthResponse } from "@dialer/shared";
 
 const KEY = "dialer.admin.token";
@@ -61,3 +62,17 @@ export async function openFeed(onMessage: (m: AdminServerMessage) => void): Prom
   ws.addEventListener("message", (e) => onMessage(JSON.parse(String(e.data)) as AdminServerMessage));
   return ws;
 }
+
+// ---------- compliance: do-not-call list and calling hours ----------
+export const complianceApi = {
+  dncPage: (q: string, cursor?: string | null) => {
+    const query = new URLSearchParams({ limit: "50", ...(q ? { q } : {}), ...(cursor ? { cursor } : {}) });
+    return request<DncListResponse>(`/api/admin/dnc?${query}`);
+  },
+  dncAdd: (phones: string[], reason?: string) =>
+    request<DncAddResponse>("/api/admin/dnc", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ phones, ...(reason ? { reason } : {}) }) }),
+  dncRemove: (phone: string) => request<string>(`/api/admin/dnc/${encodeURIComponent(phone)}`, { method: "DELETE" }),
+  settings: () => request<SettingsResponse>("/api/admin/settings"),
+  putSettings: (settings: Partial<AdminSettings>) =>
+    request<SettingsResponse>("/api/admin/settings", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ settings }) }),
+};
