@@ -13,6 +13,7 @@ import { type Badge, badgeFor } from "./badge"
 import { errorMessage } from "./http"
 import { buildView, isRunActive } from "./view"
 import { WrapUpService } from "../wrapup/service"
+import { localStore } from "../lib/storage"
 
 export type ServiceDeps = {
   db: DialerDB
@@ -115,6 +116,7 @@ export class DialerService {
 
   /** Wrap-ups, their choices and the scheduled numbers (wrapup/service.ts). */
   wrapUp(): WrapUpService {
-    return (this.wrapUpService ??= new WrapUpService({ db: this.deps.db, api: this.deps.api }))
+    const prefs = typeof chrome !== "undefined" && chrome.storage?.local ? localStore() : undefined
+    return (this.wrapUpService ??= new WrapUpService({ db: this.deps.db, api: this.deps.api, prefs }))
   }
 }

@@ -45,7 +45,7 @@ function handlers({ db, auth, service, connect, api }: HandlerDeps): Handlers {
     "queue.phones": async () => ({ phones: await activePhones(db) }),
     "queue.edited": () => attempt(() => service.queueEdited()),
     "dialer.command": ({ command }) => attempt(() => service.command(command)),
-    "dialer.start": ({ requireWrapUp }) => attempt(() => service.start({ requireWrapUp })),
+    "dialer.start": ({ requireWrapUp }) => attempt(async () => service.start({ requireWrapUp: requireWrapUp ?? (await service.wrapUp().requireWrapUp()) })),
     "dialer.snapshot": async () => buildView(db, await service.signedIn()),
     "sync.now": () => (connect(), attempt(() => service.resync())), // a link that is down is tried again now
     "stats.get": async ({ from, to }) => {

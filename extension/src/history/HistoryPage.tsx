@@ -7,6 +7,7 @@ import { recentHistory } from "../db/history"
 import { talkTime } from "../ui/format"
 import { displayPhone } from "../ui/phone"
 import { filterHistory, summarize, type HistoryFilter } from "./filter"
+import { WrapUpCell } from "../wrapup/HistoryWrapUp"
 
 const OUTCOMES: { value: Outcome | "all"; label: string }[] = [
   { value: "all", label: "All outcomes" },
@@ -49,7 +50,7 @@ export function HistoryPage() {
       ) : (
         <table className="history-table">
           <thead>
-            <tr><th>When</th><th>Contact</th><th>Number</th><th>Outcome</th><th className="num">Talk</th><th className="num">Duration</th></tr>
+            <tr><th>When</th><th>Contact</th><th>Number</th><th>Outcome</th><th className="num">Talk</th><th className="num">Duration</th><th>Wrap-up</th></tr>
           </thead>
           <tbody>
             {shown.map((r) => (
@@ -60,6 +61,7 @@ export function HistoryPage() {
                 <td><span className={`chip outcome-${r.outcome}`} title={r.reason ?? undefined}>{LABEL[r.outcome]}</span></td>
                 <td className="num">{r.talkSeconds ? talkTime(r.talkSeconds) : "–"}</td>
                 <td className="num">{r.durationSeconds !== null ? talkTime(r.durationSeconds) : "–"}</td>
+                <td><WrapUpCell row={r} /></td>
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,7 @@
  */
 import type { CampaignNumber, CampaignPostResult, DialerState, Stats } from "@dialer/shared"
 
-import type { ScheduledView, WrapUpPrompt, WrapUpSubmission } from "../wrapup/types"
+import type { ScheduledView, WrapUpChoice, WrapUpPrompt, WrapUpSubmission } from "../wrapup/types"
 
 /** A number found on a page, with what the CRM adapter knows about its contact. */
 export type CapturedNumber = {
@@ -60,6 +60,8 @@ export type RequestMap = {
   "wrapup.scheduled": { req: NoFields; res: Result<{ items: ScheduledView[] }> }
   "wrapup.scheduledNow": { req: { itemId: string }; res: Result }
   "wrapup.scheduledDrop": { req: { itemId: string }; res: Result }
+  /** The company's wrap-up choices (the history page shows their labels). */
+  "wrapup.choices": { req: NoFields; res: { choices: WrapUpChoice[] } }
 }
 export type RequestType = keyof RequestMap
 export type Request<T extends RequestType = RequestType> = { type: T } & RequestMap[T]["req"]

@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
 
 import { AccountSection } from "./AccountSection"
 import { PreferencesSection } from "./PreferencesSection"
+import { OptionsWrapUp } from "../wrapup/OptionsWrapUp"
 import { PrivacyLink } from "./PrivacyLink"
 import { SitesSection } from "./SitesSection"
 
@@ -19,6 +20,7 @@ export default function Options() {
         <h1>Power Dialer settings</h1>
         <AccountSection />
         <PreferencesSection />
+        <OptionsWrapUp />
         <SitesSection />
         <PrivacyLink />
       </main>

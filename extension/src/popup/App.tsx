@@ -12,6 +12,8 @@ import { RunPanel } from "./RunPanel"
 import { TodayStats } from "./TodayStats"
 import { useConnection } from "./use-connection"
 import { useAccount, useDialerState, useQueue } from "./use-live"
+import { PopupSchedule } from "../wrapup/PopupSchedule"
+import { PopupWrapUp } from "../wrapup/PopupWrapUp"
 
 export function App() {
   const account = useAccount()
@@ -47,8 +49,10 @@ export function App() {
       )}
       <ConnectionBanner connection={connection} />
       <ErrorBanner connection={connection} />
+      {account && <PopupWrapUp />}
       {account && <RunPanel state={state ?? null} pending={queue.pending} connection={connection} />}
       <ListPicker running={isRunActive(state)} />
+      {account && <PopupSchedule />}
       <QueuePanel queue={queue} running={isRunActive(state)} />
       {account && <RecentOutcomes />}
       {account && <TodayStats />}

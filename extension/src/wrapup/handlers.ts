@@ -1,8 +1,9 @@
 /** The background's wrap-up requests (see lib/messages.ts), answered by the WrapUpService. */
 import type { Request, Response } from "../lib/messages"
+import { withKeys } from "./form-model"
 import type { WrapUpService } from "./service"
 
-type WrapUpType = "wrapup.pending" | "wrapup.forEntry" | "wrapup.putOff" | "dialer.wrapUp" | "wrapup.scheduled" | "wrapup.scheduledNow" | "wrapup.scheduledDrop"
+type WrapUpType = "wrapup.pending" | "wrapup.forEntry" | "wrapup.putOff" | "dialer.wrapUp" | "wrapup.scheduled" | "wrapup.scheduledNow" | "wrapup.scheduledDrop" | "wrapup.choices"
 export type WrapUpHandlers = { [T in WrapUpType]: (req: Request<T>) => Promise<Response<T>> }
 
 type Hooks = {
@@ -42,5 +43,6 @@ export function wrapUpHandlers(service: WrapUpService, { report, publish }: Hook
         return {}
       }),
     "wrapup.scheduledDrop": ({ itemId }) => attempt(async () => (await service.drop(itemId), {})),
+    "wrapup.choices": async () => ({ choices: withKeys((await service.dispositions()).map(({ id, label, kind }) => ({ id, label, kind }))) }),
   }
 }

@@ -18,4 +18,5 @@ export const WRAP_UP_SCHEMAS = {
   "wrapup.scheduled": z.object({}).loose(),
   "wrapup.scheduledNow": ItemId,
   "wrapup.scheduledDrop": ItemId,
+  "wrapup.choices": z.object({}).loose(),
 }

@@ -9,6 +9,9 @@ import { mirrorHistory } from "../db/history"
 import { applyState } from "../db/run-sync"
 import { readDialerState } from "../db/runtime"
 import { allowedFrom } from "../background/sender"
+import { memoryStore } from "../lib/storage"
+import { REQUIRE_WRAP_UP_KEY } from "./prefs"
+import { WrapUpService } from "./service"
 
 const TOKEN = jwt(Math.floor(Date.now() / 1000) + 900)
 const MINE = [
@@ -124,6 +127,20 @@ describe("scheduled numbers", () => {
     expect(await readDialerState(t.db)).toMatchObject({ status: "dialing", remaining: 3 })
     expect(await t.handle({ type: "wrapup.scheduledDrop", itemId: "b" })).toEqual({ ok: true })
     expect(t.fetch.calls.map((c) => `${c.method} ${c.path}`)).toContain("DELETE /api/dialer/scheduled/b")
+  })
+})
+
+describe("wait for my wrap-up", () => {
+  it("Start sends requireWrapUp when asked; the stored option is read from the preferences", async () => {
+    const t = setup((c) => (c.path === "/api/dialer/start" ? { body: state({ status: "dialing" }) } : undefined))
+    await t.handle({ type: "queue.add", items: [{ phone: "+33612345678" }] })
+    expect(await t.handle({ type: "dialer.start", requireWrapUp: true })).toEqual({ ok: true })
+    expect(t.fetch.calls.find((c) => c.path === "/api/dialer/start")?.body).toMatchObject({ requireWrapUp: true })
+    const prefs = memoryStore()
+    const service = new WrapUpService({ db: t.db, api: t.api, prefs })
+    expect(await service.requireWrapUp()).toBe(false)
+    await prefs.set(REQUIRE_WRAP_UP_KEY, true)
+    expect(await service.requireWrapUp()).toBe(true)
   })
 })
 

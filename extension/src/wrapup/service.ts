@@ -11,7 +11,9 @@ import { mirrorHistory, recentHistory } from "../db/history"
 import { applyState } from "../db/run-sync"
 import { readDialerState } from "../db/runtime"
 import type { HistoryRow } from "../db/types"
+import type { KeyValueStore } from "../lib/storage"
 import { contactTimeZone } from "./contact-zone"
+import { readRequireWrapUp } from "./prefs"
 import { withKeys } from "./form-model"
 import { CORRECTION_WINDOW_MS, type ScheduledView, type WrapUpPrompt, type WrapUpSubmission } from "./types"
 
@@ -21,7 +23,7 @@ const CHOICES_TTL_MS = 5 * 60_000
 /** While a call is being placed or talked, the form waits. */
 const IN_CALL = new Set(["dialing", "ringing", "in_call"])
 
-export type WrapUpDeps = { db: DialerDB; api: Api; now?: () => number }
+export type WrapUpDeps = { db: DialerDB; api: Api; now?: () => number; /** where "wait for my wrap-up" is kept */ prefs?: KeyValueStore }
 
 export class WrapUpService {
   private choicesCache: { at: number; list: Disposition[] } | null = null
@@ -32,6 +34,11 @@ export class WrapUpService {
 
   private now() {
     return this.deps.now?.() ?? Date.now()
+  }
+
+  /** "Wait for my wrap-up" (the popup's and options' toggle): sent with Start. */
+  requireWrapUp(): Promise<boolean> {
+    return readRequireWrapUp(this.deps.prefs)
   }
 
   /** The company's dispositions (kept 5 minutes); the default set while the worker cannot say. */

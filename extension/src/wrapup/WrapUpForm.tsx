@@ -1,0 +1,154 @@
+/**
+ * The wrap-up form: what happened (keys 1–9 pick), a note, a callback time in the contact's local
+ * time when the number tells it, Enter submits. Used by the popup, the in-page panel and the
+ * history page's correction. No zod, no libphonenumber: the in-page panel bundles it.
+ * `trustedOnly` (in pages): only real key presses and clicks act, never script-made events.
+ */
+import { type KeyboardEvent, type SyntheticEvent, useEffect, useRef, useState } from "react"
+
+import { checkForm, choiceForKey, keyAction, needsCallbackTime, type FormValues } from "./form-model"
+import { MAX_NOTE, type WrapUpPrompt, type WrapUpSubmission } from "./types"
+import { describeIn, isoToZoned, tomorrowAt, zoneOrLocal } from "./zoned-time"
+
+export type SubmitResult = { ok: true } | { ok: false; error: string }
+
+type Props = {
+  prompt: WrapUpPrompt
+  onSubmit: (body: WrapUpSubmission) => Promise<SubmitResult>
+  onLater?: () => void
+  trustedOnly?: boolean
+  /** take the keyboard focus when shown (the popup and the page panel) */
+  autoFocus?: boolean
+  testId?: string
+}
+
+const isTrusted = (e: SyntheticEvent) => (e.nativeEvent as Event).isTrusted === true
+
+function initialValues(prompt: WrapUpPrompt): FormValues {
+  const zone = zoneOrLocal(prompt.timeZone)
+  const cb = prompt.current.callbackAt
+  return { disposition: prompt.current.disposition, note: prompt.current.note ?? "", callbackLocal: cb ? isoToZoned(cb, zone) : tomorrowAt(Date.now(), zone) }
+}
+
+export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, autoFocus = false, testId = "wrapup-form" }: Props) {
+  const [values, setValues] = useState<FormValues>(() => initialValues(prompt))
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const root = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    setValues(initialValues(prompt))
+    setError(null)
+  }, [prompt.key])
+  useEffect(() => {
+    if (autoFocus) root.current?.focus()
+  }, [autoFocus, prompt.key])
+
+  const zone = zoneOrLocal(prompt.timeZone)
+  const callback = needsCallbackTime(prompt.choices, values.disposition)
+  const allowed = (e: SyntheticEvent) => !trustedOnly || isTrusted(e)
+
+  const pick = (id: string) => {
+    setValues((v) => ({ ...v, disposition: id }))
+    setError(null)
+  }
+
+  const submit = async () => {
+    if (busy) return
+    const checked = checkForm(prompt, values, Date.now())
+    if (!checked.ok) return setError(checked.error)
+    setBusy(true)
+    const result = await onSubmit(checked.body).catch((e: unknown) => ({ ok: false as const, error: String(e) }))
+    setBusy(false)
+    setError(result.ok ? null : result.error)
+  }
+
+  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+    if (!allowed(e) || e.altKey || e.ctrlKey || e.metaKey) return
+    const el = e.target as HTMLElement
+    const target = el.tagName === "TEXTAREA" ? "note" : el.tagName === "INPUT" || el.tagName === "SELECT" ? "field" : "other"
+    const action = keyAction(e.key, target, e.shiftKey)
+    if (!action) return
+    e.preventDefault()
+    e.stopPropagation()
+    if (action === "submit") void submit()
+    else {
+      const choice = choiceForKey(prompt.choices, action.pick)
+      if (choice) pick(choice.id)
+    }
+  }
+
+  const who = prompt.name ? `${prompt.name} · ${prompt.phone}` : prompt.phone
+  return (
+    <form
+      ref={root}
+      className="wrapup"
+      tabIndex={-1}
+      data-testid={testId}
+      aria-label={`Wrap up the call with ${who}`}
+      onKeyDown={onKeyDown}
+      onSubmit={(e) => {
+        e.preventDefault()
+        if (allowed(e)) void submit()
+      }}>
+      <div className="wrapup-head">
+        <strong>{prompt.correction ? "Correct the wrap-up" : "Wrap up"}</strong>
+        <span className="wrapup-who" data-testid="wrapup-who">{who}</span>
+      </div>
+      {prompt.required && (
+        <p className="wrapup-required" data-testid="wrapup-required">The run waits for this wrap-up before the next call.</p>
+      )}
+      <div className="wrapup-choices" role="radiogroup" aria-label="What happened">
+        {prompt.choices.map((c) => (
+          <button
+            key={c.id}
+            type="button"
+            role="radio"
+            aria-checked={values.disposition === c.id}
+            className={`wrapup-choice kind-${c.kind}${values.disposition === c.id ? " picked" : ""}`}
+            data-testid={`wrapup-choice-${c.id}`}
+            onClick={(e) => allowed(e) && pick(c.id)}>
+            {c.key > 0 && <kbd>{c.key}</kbd>}
+            {c.label}
+          </button>
+        ))}
+      </div>
+      {callback && (
+        <label className="wrapup-callback">
+          <span>
+            Call back at{" "}
+            <em data-testid="wrapup-zone">{prompt.timeZone ? `the contact's time (${prompt.timeZone.replace(/_/g, " ")})` : "your time (the contact's time zone is not known)"}</em>
+          </span>
+          <input
+            type="datetime-local"
+            value={values.callbackLocal}
+            onChange={(e) => setValues({ ...values, callbackLocal: e.target.value })}
+            data-testid="wrapup-callback"
+          />
+          {prompt.current.callbackAt && <small className="muted">Was {describeIn(prompt.current.callbackAt, zone)}</small>}
+        </label>
+      )}
+      <textarea
+        className="wrapup-note"
+        placeholder="Note (written on the call in Aircall) — Shift+Enter for a new line"
+        maxLength={MAX_NOTE}
+        rows={2}
+        value={values.note}
+        onChange={(e) => setValues({ ...values, note: e.target.value })}
+        data-testid="wrapup-note"
+      />
+      {error && (
+        <p className="wrapup-error" role="alert" data-testid="wrapup-error">{error}</p>
+      )}
+      <div className="wrapup-actions">
+        <button type="submit" className="primary" disabled={busy} data-testid="wrapup-submit">
+          {busy ? "Saving…" : "Save"} <kbd>Enter</kbd>
+        </button>
+        {onLater && !prompt.required && (
+          <button type="button" className="link" onClick={(e) => allowed(e) && onLater()} data-testid="wrapup-later">
+            Later
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}
