@@ -55,6 +55,7 @@ for (const file of new Set((manifest.content_scripts ?? []).flatMap((s) => s.js 
   const found = maxOnly.filter((s) => text.includes(s)).length;
   if (found > 0) problems.push(`content script ${file} holds libphonenumber's max metadata (${found} of its patterns): classify numbers in the background or popup`);
   if (/ZodError|\$ZodType/.test(text)) problems.push(`content script ${file} bundles zod: validate in the background`);
+  if (/delimitersToGuess|papaparse/i.test(text)) problems.push(`content script ${file} bundles papaparse: CSV import and export belong to the Lists, Contacts and History pages`);
 }
 
 // No secret names with values, no local default credentials.

@@ -2,6 +2,7 @@ import type { Outcome } from "@dialer/shared"
 import { useLiveQuery } from "dexie-react-hooks"
 import { useState } from "react"
 
+import { ExportHistoryButton } from "../csv/ExportHistoryButton"
 import { db } from "../db/db"
 import { recentHistory } from "../db/history"
 import { talkTime } from "../ui/format"
@@ -33,6 +34,7 @@ export function HistoryPage() {
     <main className="history" data-testid="history-page">
       <header className="history-header">
         <h1>Call history</h1>
+        <ExportHistoryButton />
         <p className="muted" data-testid="history-totals">
           {totals.calls} calls · {totals.answered} answered · {talkTime(totals.talkSeconds)} talk time
         </p>

@@ -40,7 +40,7 @@ export function ListPicker({ running }: { running: boolean }) {
           data-testid="list-picker-select">
           {lists.map((l) => (
             <option key={l.id} value={l.id} disabled={l.mode === "aircall" && !l.active}>
-              {l.name} · {l.pending} pending{l.mode === "aircall" ? " · in Aircall" : ""}
+              {l.name} ({l.pending.toLocaleString()}){l.mode === "aircall" ? " · in Aircall" : ""}
             </option>
           ))}
         </select>

@@ -1,0 +1,105 @@
+import { useLiveQuery } from "dexie-react-hooks"
+import { useState } from "react"
+
+import { db } from "../db/db"
+import { deleteContact, numberHistory, updateContact, type ContactView } from "../db/contacts"
+import type { ListRow } from "../db/types"
+import { notifyListsChanged } from "../lists/open-pages"
+import { httpUrl } from "../lib/safe-url"
+import { talkTime } from "../ui/format"
+import { displayPhone } from "../ui/phone"
+
+type Props = { contact: ContactView; lists: ListRow[]; listName: Map<string, string>; onAdd: (listId: string) => void; onDeleted: () => void }
+
+/** One contact: edit name and company, its lists, add it to another, delete it, and its calls. */
+export function ContactDetail({ contact, lists, listName, onAdd, onDeleted }: Props) {
+  const [name, setName] = useState(contact.name ?? "")
+  const [company, setCompany] = useState(contact.company ?? "")
+  const [confirming, setConfirming] = useState(false)
+  const calls = useLiveQuery(() => numberHistory(db, contact.phone), [contact.phone], [])
+  const dirty = name !== (contact.name ?? "") || company !== (contact.company ?? "")
+  const link = httpUrl(contact.sourceUrl)
+
+  return (
+    <aside className="contact-detail" aria-label={`Contact ${contact.name ?? contact.phone}`} data-testid="contact-detail">
+      <h2>{displayPhone(contact.phone)}</h2>
+      <form
+        className="contact-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          void updateContact(db, contact.phone, { name, company })
+        }}>
+        <label>
+          Name
+          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} data-testid="contact-name" />
+        </label>
+        <label>
+          Company
+          <input value={company} onChange={(e) => setCompany(e.target.value)} maxLength={200} data-testid="contact-company" />
+        </label>
+        <button type="submit" className="small primary" disabled={!dirty} data-testid="contact-save">
+          Save
+        </button>
+      </form>
+      <dl className="contact-facts">
+        <dt>CRM</dt>
+        <dd>{contact.crm ?? "–"}</dd>
+        <dt>Record</dt>
+        <dd>
+          {link ? (
+            <a href={link} target="_blank" rel="noreferrer noopener">
+              Open in the CRM
+            </a>
+          ) : (
+            "–"
+          )}
+        </dd>
+        <dt>Lists</dt>
+        <dd data-testid="contact-lists">{contact.lists.length ? contact.lists.map((id) => listName.get(id) ?? "?").join(", ") : "None"}</dd>
+        {contact.notes && (
+          <>
+            <dt>Notes</dt>
+            <dd className="contact-notes">{contact.notes}</dd>
+          </>
+        )}
+      </dl>
+      <div className="contact-actions">
+        <select value="" onChange={(e) => e.target.value && onAdd(e.target.value)} aria-label="Add to list" data-testid="contact-add-to">
+          <option value="">Add to list…</option>
+          {lists.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        <button
+          className={`small ${confirming ? "danger" : ""}`}
+          onClick={async () => {
+            if (!confirming) return setConfirming(true)
+            await deleteContact(db, contact.phone)
+            await notifyListsChanged()
+            onDeleted()
+          }}
+          data-testid="contact-delete">
+          {confirming ? "Delete the contact and take it out of every list?" : "Delete"}
+        </button>
+      </div>
+      <h3>Calls</h3>
+      {calls.length === 0 ? (
+        <p className="muted">No call to this number yet.</p>
+      ) : (
+        <ul className="contact-calls" data-testid="contact-calls">
+          {calls.map((h) => (
+            <li key={h.key}>
+              <span>{new Date(h.at).toLocaleString()}</span>
+              <span className={`chip outcome-${h.outcome}`}>{h.outcome.replace("_", " ")}</span>
+              {h.disposition && <span className="chip">{h.disposition}</span>}
+              {h.talkSeconds ? <span className="muted">{talkTime(h.talkSeconds)}</span> : null}
+              {h.note && <span className="muted contact-call-note">{h.note}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  )
+}

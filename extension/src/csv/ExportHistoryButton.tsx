@@ -1,0 +1,12 @@
+import { db } from "../db/db"
+import { download, fileName } from "./export"
+import { historyCsv } from "./exports"
+
+/** "Export CSV" for the history page: every mirrored call, formula cells neutralised. */
+export function ExportHistoryButton() {
+  return (
+    <button className="small" onClick={() => void historyCsv(db).then((csv) => download(fileName("call-history"), csv))} data-testid="history-export">
+      Export CSV
+    </button>
+  )
+}
