@@ -8,6 +8,8 @@ import { SignIn } from "./SignIn";
 import { useAvailability } from "./use-availability";
 import { useTeam, type Live } from "./use-team";
 import { WebhookHealthPanel } from "./WebhookHealthPanel";
+import { DispositionBreakdown } from "./DispositionBreakdown";
+import { DispositionsPanel } from "./DispositionsPanel";
 import { CallingHoursPanel } from "./CallingHoursPanel";
 import { DncPanel } from "./DncPanel";
 
@@ -37,8 +39,10 @@ function Dashboard({ onSignOut }: { onSignOut: (reason?: string) => void }) {
         <Kpis today={team.today} week={team.week} />
         <HourChart stats={team.today?.total ?? null} />
         <AgentsTable rows={team.rows} availability={availability} />
+        <DispositionBreakdown today={team.today} version={team.version} />
         <HistoryPanel agents={team.rows.map((r) => r.agent)} version={team.version} />
         <WebhookHealthPanel />
+        <DispositionsPanel />
         <CallingHoursPanel />
         <DncPanel />
       </main>
