@@ -6,6 +6,7 @@ import { db } from "../db/db"
 import { writeAccount } from "../db/runtime"
 import { migratingStore, vaultStore } from "../db/vault"
 import { broadcast } from "../lib/runtime"
+import { onManagedChange } from "../lib/managed"
 import { syncSettingsMirror } from "../lib/settings-store"
 import { localStore, sessionStore } from "../lib/storage"
 import { Api } from "./api"
@@ -92,6 +93,7 @@ async function boot(): Promise<void> {
 }
 
 boot().catch((error: unknown) => console.error("background start-up failed", error))
+onManagedChange(() => void syncSettingsMirror(db).catch((error: unknown) => console.warn("managed policy sync", error))) // IT changed the policy: pages read the new country at once
 
 // Browser tests (`plasmo build --tag=e2e` only) reach the service's pieces through sw.evaluate().
 if (process.env.PLASMO_TAG === "e2e") {

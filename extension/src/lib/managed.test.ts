@@ -64,3 +64,19 @@ describe("managed settings (IT policy)", () => {
     expect(managedWorkerUrlProblem("https://any.example.com", {})).toBeNull()
   })
 })
+
+describe("policy changes while the browser runs", () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it("calls back on a change of the managed area only", async () => {
+    const listeners: ((changes: object, area: string) => void)[] = []
+    vi.stubGlobal("chrome", { storage: { onChanged: { addListener: (l: (changes: object, area: string) => void) => listeners.push(l) } } })
+    const { onManagedChange } = await import("./managed")
+    const seen: string[] = []
+    onManagedChange(() => seen.push("changed"))
+    listeners.forEach((l) => l({}, "local"))
+    expect(seen).toEqual([])
+    listeners.forEach((l) => l({ workerUrl: { newValue: "https://x.example.com" } }, "managed"))
+    expect(seen).toEqual(["changed"])
+  })
+})

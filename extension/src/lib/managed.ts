@@ -62,3 +62,10 @@ export function managedWorkerUrlProblem(workerUrl: string, managed: ManagedSetti
   if (!managed.workerUrl) return null
   return workerUrl.trim().replace(/\/+$/, "") === managed.workerUrl ? null : `Your company set the worker address to ${managed.workerUrl}`
 }
+
+/** Calls `onChange` when IT changes the policy while the browser runs (Chrome fires storage.onChanged for "managed"). */
+export function onManagedChange(onChange: () => void): void {
+  chrome.storage.onChanged.addListener((_changes, area) => {
+    if (area === "managed") onChange()
+  })
+}
