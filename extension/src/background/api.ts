@@ -14,6 +14,7 @@ import {
   type CampaignItem,
   type QueueItem,
   type WrapUpBody,
+  DialerCheckResponse,
 } from "@dialer/shared"
 
 import type { DialerCommand } from "../lib/messages"
@@ -118,5 +119,11 @@ export class Api {
   /** A scheduled number is dropped: it will not come back. */
   dropScheduled(itemId: string) {
     return this.call("DELETE", `/api/dialer/scheduled/${encodeURIComponent(itemId)}`, z.unknown())
+  }
+
+  // ---------- compliance (see compliance/marks.ts) ----------
+  /** The guard's answer for queued numbers: do-not-call list, calling hours (≤ 1,000 numbers). */
+  checkNumbers(phones: string[]) {
+    return this.call("POST", "/api/dialer/check", DialerCheckResponse, { phones })
   }
 }

@@ -10,6 +10,7 @@ import type { Api } from "./api"
 import { campaignHandlers } from "../lists/campaign-handlers"
 import { buildView, isRunActive } from "./view"
 import { wrapUpHandlers } from "../wrapup/handlers"
+import { complianceHandlers, markQueued } from "../compliance/handlers"
 
 export type HandlerDeps = {
   db: DialerDB
@@ -40,6 +41,7 @@ function handlers({ db, auth, service, connect, api }: HandlerDeps): Handlers {
       const awaitingApproval = isRunActive(await readDialerState(db))
       const result = await addNumbers(db, items, { awaitingApproval })
       await service.queueEdited().catch((error: unknown) => service.report(error))
+      void markQueued(db, api).catch((error: unknown) => console.warn("compliance marks", error))
       return result
     },
     "queue.phones": async () => ({ phones: await activePhones(db) }),
@@ -69,6 +71,7 @@ function handlers({ db, auth, service, connect, api }: HandlerDeps): Handlers {
     },
     "auth.signOut": () => attempt(() => auth.signOut()),
     ...campaignHandlers({ db, api, report: (error) => service.report(error) }),
+    ...complianceHandlers({ db, api, report: (error) => service.report(error) }),
     ...wrapUpHandlers(service.wrapUp(), { report: (error) => service.report(error), publish: () => service.publish() }),
   }
 }

@@ -40,6 +40,7 @@ export const REQUEST_SCHEMAS = {
   "campaign.get": Empty,
   "campaign.clear": Empty,
   ...WRAP_UP_SCHEMAS,
+  "compliance.marks": Empty,
 } satisfies Record<RequestType, z.ZodType>
 
 export const RequestEnvelope = z.object({ type: z.enum(Object.keys(REQUEST_SCHEMAS) as [RequestType, ...RequestType[]]) }).loose()

@@ -5,6 +5,7 @@
  */
 import type { CampaignNumber, CampaignPostResult, DialerState, Stats } from "@dialer/shared"
 
+import type { ComplianceMark } from "../compliance/marks"
 import type { ScheduledView, WrapUpChoice, WrapUpPrompt, WrapUpSubmission } from "../wrapup/types"
 
 /** A number found on a page, with what the CRM adapter knows about its contact. */
@@ -62,6 +63,8 @@ export type RequestMap = {
   "wrapup.scheduledDrop": { req: { itemId: string }; res: Result }
   /** The company's wrap-up choices (the history page shows their labels). */
   "wrapup.choices": { req: NoFields; res: { choices: WrapUpChoice[] } }
+  /** Queued numbers the worker will not dial now, and why (compliance/handlers.ts). */
+  "compliance.marks": { req: NoFields; res: Result<{ marks: ComplianceMark[] }> }
 }
 export type RequestType = keyof RequestMap
 export type Request<T extends RequestType = RequestType> = { type: T } & RequestMap[T]["req"]

@@ -14,6 +14,7 @@ import { useConnection } from "./use-connection"
 import { useAccount, useDialerState, useQueue } from "./use-live"
 import { PopupSchedule } from "../wrapup/PopupSchedule"
 import { PopupWrapUp } from "../wrapup/PopupWrapUp"
+import { PopupComplianceMarks } from "../compliance/PopupComplianceMarks"
 
 export function App() {
   const account = useAccount()
@@ -53,6 +54,7 @@ export function App() {
       {account && <RunPanel state={state ?? null} pending={queue.pending} connection={connection} />}
       <ListPicker running={isRunActive(state)} />
       {account && <PopupSchedule />}
+      {account && <PopupComplianceMarks />}
       <QueuePanel queue={queue} running={isRunActive(state)} />
       {account && <RecentOutcomes />}
       {account && <TodayStats />}
