@@ -9,6 +9,7 @@ import { talkTime } from "../ui/format"
 import { displayPhone } from "../ui/phone"
 import { filterHistory, summarize, type HistoryFilter } from "./filter"
 import { WrapUpCell } from "../wrapup/HistoryWrapUp"
+import { SkippedReason } from "../compliance/SkippedReason"
 
 const OUTCOMES: { value: Outcome | "all"; label: string }[] = [
   { value: "all", label: "All outcomes" },
@@ -60,7 +61,7 @@ export function HistoryPage() {
                 <td>{when(r.at)}</td>
                 <td>{r.name ?? "Unknown"}</td>
                 <td className="phone">{displayPhone(r.phone)}</td>
-                <td><span className={`chip outcome-${r.outcome}`} title={r.reason ?? undefined}>{LABEL[r.outcome]}</span></td>
+                <td><span className={`chip outcome-${r.outcome}`} title={r.reason ?? undefined}>{LABEL[r.outcome]}</span><SkippedReason outcome={r.outcome} reason={r.reason} /></td>
                 <td className="num">{r.talkSeconds ? talkTime(r.talkSeconds) : "–"}</td>
                 <td className="num">{r.durationSeconds !== null ? talkTime(r.durationSeconds) : "–"}</td>
                 <td><WrapUpCell row={r} /></td>
