@@ -7,6 +7,7 @@ import { useEffect, useState } from "react"
 
 import { sendRequest } from "../lib/runtime"
 import { useDialerState } from "../popup/use-live"
+import { displayPhone } from "../ui/phone"
 import type { ScheduledView } from "./types"
 import "./wrapup.css"
 
@@ -44,8 +45,8 @@ export function ScheduledPanel() {
         {items.map((s) => (
           <li key={s.itemId} data-testid="scheduled-row">
             <span className="scheduled-who">
-              <strong>{s.name ?? s.phone}</strong>
-              {s.name && <span className="muted">{s.phone}</span>}
+              <strong>{s.name ?? displayPhone(s.phone)}</strong>
+              {s.name && <span className="muted">{displayPhone(s.phone)}</span>}
             </span>
             <span className="scheduled-when" title={s.dueAt}>
               {s.due ? "due now" : when(s.dueAt)} · {s.why === "callback" ? "callback" : `retry ${s.attempts + 1}`}

@@ -6,6 +6,7 @@
  */
 import { type KeyboardEvent, type SyntheticEvent, useEffect, useRef, useState } from "react"
 
+import { prettyPhone } from "../ui/format"
 import { checkForm, choiceForKey, keyAction, needsCallbackTime, type FormValues } from "./form-model"
 import { MAX_NOTE, type WrapUpPrompt, type WrapUpSubmission } from "./types"
 import { describeIn, isoToZoned, tomorrowAt, zoneOrLocal } from "./zoned-time"
@@ -77,7 +78,8 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
     }
   }
 
-  const who = prompt.name ? `${prompt.name} · ${prompt.phone}` : prompt.phone
+  const phone = prettyPhone(prompt.phone)
+  const who = prompt.name ? `${prompt.name} · ${phone}` : phone
   return (
     <form
       ref={root}
