@@ -50,6 +50,14 @@ describe("soak invariants", () => {
     expect(lost[1]).toMatchObject({ detail: expect.stringContaining("failed no call id (Aircall keeps failing)") });
   });
 
+  it("a 'failed' row for a number no start-call ever reached Aircall with is reported", () => {
+    const history = new Map([["ag-1", [row(null, "+12015550100", { outcome: "failed", reason: "x" }), row(null, "+12015550101", { outcome: "failed", reason: "Aircall refused" })]]]);
+    const dials = [{ userId: 1001, to: "+12015550101", status: 400, receivedAt: 1 }];
+    const problems = historyProblems([A], [], history, dials);
+    expect(problems).toEqual([{ kind: "failed_never_sent", userId: 1001, itemId: "i1", phone: "+12015550100", reason: "x" }]);
+    expect(historyProblems([A], [], history)).toEqual([]); // without the request log, not checked
+  });
+
   it("a transferred call may say 'transferred' instead of its outcome", () => {
     const calls = [call("1", "+12015550100", { transfer: { at: 5000 } }), call("2", "+12015550101")];
     const history = new Map([["ag-1", [row("1", "+12015550100", { outcome: "no_answer", reason: "transferred", final: false, durationSeconds: null }), row("2", "+12015550101")]]]);

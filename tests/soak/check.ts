@@ -44,7 +44,8 @@ export type RowProblem =
   | { kind: "wrong_outcome"; userId: number; callId: string; phone: string; expected: string; got: string; reason: string | null }
   | { kind: "not_final"; userId: number; callId: string; phone: string; detail: string }
   | { kind: "unknown_call"; userId: number; callId: string; phone: string }
-  | { kind: "item_without_row"; userId: number; itemId: string; phone: string };
+  | { kind: "item_without_row"; userId: number; itemId: string; phone: string }
+  | { kind: "failed_never_sent"; userId: number; itemId: string; phone: string; reason: string | null };
 
 const key = (phone: string) => digitsOnly(phone);
 
@@ -76,7 +77,7 @@ export function expectedOutcome(c: PlayedCall): "answered" | "no_answer" {
  * it was transferred, its final figures once the call is over; no row names a call that does not exist; every list item
  * has a row.
  */
-export function historyProblems(lists: SoakAgentList[], calls: PlayedCall[], history: Map<string, HistoryEntry[]>): RowProblem[] {
+export function historyProblems(lists: SoakAgentList[], calls: PlayedCall[], history: Map<string, HistoryEntry[]>, dials?: DialRequest[]): RowProblem[] {
   const out: RowProblem[] = [];
   for (const a of lists) {
     const rows = history.get(a.agentId) ?? [];
@@ -114,6 +115,15 @@ export function historyProblems(lists: SoakAgentList[], calls: PlayedCall[], his
     for (const item of a.items) {
       if (!rows.some((r) => r.itemId === item.id || key(r.phone) === key(item.phone))) {
         out.push({ kind: "item_without_row", userId: a.userId, itemId: item.id, phone: item.phone });
+      }
+    }
+    // "failed" with no call, for a number no start-call of this agent ever reached Aircall with: never dialled.
+    if (dials) {
+      const tried = new Set(dials.filter((d) => d.userId === a.userId).map((d) => key(d.to)));
+      for (const r of rows) {
+        if (r.outcome === "failed" && !r.callId && !tried.has(key(r.phone))) {
+          out.push({ kind: "failed_never_sent", userId: a.userId, itemId: r.itemId, phone: r.phone, reason: r.reason ?? null });
+        }
       }
     }
   }

@@ -165,12 +165,15 @@ async function main(): Promise<number> {
     sim.setTimings({ externalLoadPerMin: 0 });
 
     // Settle: the last calls' final figures (call.ended comes endedDelayMs later, or the REST fallback).
+    const dials = requests
+      .filter((r) => r.method === "POST" && /^\/v1\/users\/\d+\/calls$/.test(r.path))
+      .map((r) => ({ userId: Number(r.path.split("/")[3]), to: String((r.body as { to?: unknown }).to), status: r.status, receivedAt: r.receivedAt }));
     const settleUntil = Date.now() + p.settleSeconds * 1000;
     let history = new Map<string, HistoryEntry[]>();
     let problems: RowProblem[] = [];
     for (;;) {
       history = new Map(await Promise.all(tracked.map(async (t) => [t.agent.agentId, await t.agent.history()] as const)));
-      problems = historyProblems(tracked.map((t) => t.list), sim.calls(), history);
+      problems = historyProblems(tracked.map((t) => t.list), sim.calls(), history, dials);
       if (problems.length === 0 || Date.now() > settleUntil || stopEarly) break;
       await sleep(5000);
     }
@@ -178,9 +181,6 @@ async function main(): Promise<number> {
     const calls = sim.calls();
     const doubles = doubleDials(tracked.map((t) => t.list), calls);
     const pressure = sim.pressure();
-    const dials = requests
-      .filter((r) => r.method === "POST" && /^\/v1\/users\/\d+\/calls$/.test(r.path))
-      .map((r) => ({ userId: Number(r.path.split("/")[3]), to: String((r.body as { to?: unknown }).to), status: r.status, receivedAt: r.receivedAt }));
     const gaps = hangupToNextDial(calls, dials);
     const incomplete = tracked.filter((t) => t.completedAt === undefined || t.stalls.length > 0);
     const resumes = tracked.flatMap((t) => t.resumes);
