@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
 
-import type { DialerState, HistoryEntry, Outcome, QueueItem, Stats } from "@dialer/shared"
+import type { DialerState, HistoryEntry, Outcome, QueueItem, ScheduledItem, Stats } from "@dialer/shared"
+import { DEFAULT_DISPOSITIONS } from "@dialer/shared"
 import { WebSocketServer, type WebSocket } from "ws"
 
 /**
@@ -61,6 +62,42 @@ export async function startStubWorker() {
     "GET /api/stats": () => [200, stats(history)],
   }
 
+  // ---------- wrap-up (wrapup.spec.ts): dispositions, wrap-ups, requireWrapUp, scheduled numbers ----------
+  let requireWrapUp = false
+  const scheduled: ScheduledItem[] = []
+  const scheduledState = () => ({ scheduled: scheduled.length, nextScheduledAt: scheduled.map((s) => s.dueAt).sort()[0] })
+  const plainStart = routes["POST /api/dialer/start"]!
+  routes["POST /api/dialer/start"] = (b) => ((requireWrapUp = b?.requireWrapUp === true), plainStart(b))
+  routes["GET /api/dispositions"] = () => [200, { dispositions: DEFAULT_DISPOSITIONS }]
+  routes["GET /api/dialer/scheduled"] = () => [200, { items: scheduled }]
+  routes["POST /api/dialer/wrap-up"] = (b) => {
+    const entry = history.find((h) => h.itemId === b?.itemId)
+    if (!entry) return [404, { error: { code: "not_found", message: "no such call in your last 24 hours" } }]
+    const d = DEFAULT_DISPOSITIONS.find((x) => x.id === b.disposition)
+    if (!d) return [400, { error: { code: "validation_failed", message: `unknown disposition ${b.disposition}` } }]
+    if (d.kind === "callback" && !b.callbackAt) return [400, { error: { code: "validation_failed", message: "a callback needs callbackAt" } }]
+    Object.assign(entry, { disposition: d.id, note: b.note ?? null, callbackAt: b.callbackAt ?? null })
+    if (d.kind === "callback" && !scheduled.some((s) => s.item.id === entry.itemId)) {
+      const item = { id: entry.itemId, phone: entry.phone, ...(entry.name ? { name: entry.name } : {}) }
+      scheduled.push({ item, dueAt: b.callbackAt, why: "callback", attempts: 1, due: false })
+      const drop = () => {
+        const at = scheduled.findIndex((s) => s.item.id === item.id)
+        if (at >= 0) scheduled.splice(at, 1)
+      }
+      routes[`POST /api/dialer/scheduled/${item.id}/now`] = () => {
+        drop()
+        items = [item, ...items]
+        if (!state.current) dialNext()
+        return [200, { ...state, ...scheduledState() }]
+      }
+      routes[`DELETE /api/dialer/scheduled/${item.id}`] = () => (drop(), [204, null])
+    }
+    const awaited = state.awaitingWrapUp?.itemId === entry.itemId
+    setState({ ...state, awaitingWrapUp: awaited ? undefined : state.awaitingWrapUp, ...scheduledState() })
+    if (awaited) dialNext()
+    return [200, { entry }]
+  }
+
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     if (down) return void req.socket.destroy()
     const url = new URL(req.url ?? "/", "http://x")
@@ -115,6 +152,13 @@ export async function startStubWorker() {
       await new Promise((resolve) => wss.close(resolve))
       await new Promise((resolve) => server.close(resolve))
     },
+  }
+  // A run started with requireWrapUp waits after a connected call: no countdown until the wrap-up.
+  const plainEnd = stub.endCall.bind(stub)
+  stub.endCall = (outcome: Outcome, talkSeconds = 0) => {
+    plainEnd(outcome, talkSeconds)
+    const last = history[0]
+    if (requireWrapUp && outcome === "answered" && last) setState({ ...state, nextDialAt: undefined, awaitingWrapUp: { itemId: last.itemId, callId: last.callId } })
   }
   return stub
 }
