@@ -11,7 +11,7 @@ import { parseReset } from "./rate-window";
  * calls `acquire(reservedAt)` again before sending: 0 when its slot still holds, or a new wait when a
  * 429 blocked the company meanwhile (no request goes out before a reset Aircall announced).
  */
-export type Limiter = { acquire(reservedAt?: number): Promise<number>; blockUntil(until: number): Promise<void> };
+export type Limiter = { acquire(reservedAt?: number): Promise<number>; blockUntil(until: number): Promise<void>; tryAcquire?(): Promise<boolean> };
 
 /** One request's fate when it is sent at most once (the dialer's own requests). */
 export type Once = { kind: "response"; res: AircallResponse } | { kind: "limited"; until: number } | { kind: "failed"; message: string };

@@ -5,7 +5,11 @@ import { AircallHttp, type Limiter } from "./client";
 /** The company-wide limiter every Aircall request goes through. */
 export function companyLimiter(env: Env): Limiter {
   const stub = env.RATE_LIMITER.get(env.RATE_LIMITER.idFromName("company"));
-  return { acquire: (reservedAt?: number) => stub.acquire(reservedAt), blockUntil: (until: number) => stub.blockUntil(until) };
+  return {
+    acquire: (reservedAt?: number) => stub.acquire(reservedAt),
+    blockUntil: (until: number) => stub.blockUntil(until),
+    tryAcquire: () => stub.tryAcquire(),
+  };
 }
 
 /** The HTTP client alone, sharing a limiter the caller already holds (the dialer takes its own slots). */

@@ -27,6 +27,13 @@ export class RateLimiter extends DurableObject<Env> {
     return Math.max(0, at - now);
   }
 
+  /** A slot now, or nothing (nothing reserved): for requests that are only worth sending when the budget is idle. */
+  async tryAcquire(): Promise<boolean> {
+    const ok = this.window.tryReserve(Date.now());
+    if (ok) await this.ctx.storage.put("window", this.window.toJSON());
+    return ok;
+  }
+
   async blockUntil(until: number): Promise<void> {
     this.window.blockUntil(until);
     await this.ctx.storage.put("window", this.window.toJSON());

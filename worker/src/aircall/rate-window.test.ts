@@ -82,3 +82,16 @@ describe("a slot reserved before a 429", () => {
     expect(w.recheck(200_000, 150_000)).toBe(50_000); // no block: the wait left on the slot
   });
 });
+
+describe("a slot only if free now", () => {
+  it("reserves when the window has room and nothing is blocked, never queues", () => {
+    const w = new RateWindow(2);
+    expect(w.tryReserve(0)).toBe(true);
+    expect(w.tryReserve(0)).toBe(true);
+    expect(w.tryReserve(10)).toBe(false); // the minute is full: nothing reserved
+    expect(w.reserve(10)).toBe(WINDOW_MS + SAFETY_MS); // the next real request is not pushed back by the refusal
+    const blocked = new RateWindow(5);
+    blocked.blockUntil(1000);
+    expect(blocked.tryReserve(500)).toBe(false);
+  });
+});

@@ -17,6 +17,16 @@ export class RateWindow {
     this.limit = Math.max(1, limit);
   }
 
+  /** Reserves a slot only if one is free right now (for requests not worth waiting for). */
+  tryReserve(now: number): boolean {
+    if (this.blockedUntil > now) return false;
+    const last = this.times[this.times.length - 1];
+    const windowStart = this.times[this.times.length - this.limit];
+    if ((last !== undefined && last > now) || (windowStart !== undefined && windowStart + WINDOW_MS + SAFETY_MS > now)) return false;
+    this.reserve(now);
+    return true;
+  }
+
   /** Reserves a slot; returns the epoch ms at which the request may be sent. */
   reserve(now: number): number {
     let at = Math.max(now, this.blockedUntil);

@@ -359,7 +359,9 @@ export class AgentDialer extends DurableObject<Env> {
     try {
       if (!this.wanted(effect)) return this.drop(key, effect);
       const limiter = companyLimiter(this.env);
-      const wait = await limiter.acquire(reservedAt);
+      // The insight card is a courtesy: sent only when the company's budget has a slot free right now.
+      if (effect.type === "aircall.insight" && !(await limiter.tryAcquire!())) return this.drop(key, effect);
+      const wait = effect.type === "aircall.insight" ? 0 : await limiter.acquire(reservedAt);
       if (wait > 0) return await this.defer(key, effect, Date.now() + wait, true);
       if (!this.wanted(effect)) return this.drop(key, effect); // the run moved on while we asked
       let from = config;
@@ -445,10 +447,11 @@ export class AgentDialer extends DurableObject<Env> {
         return !!this.state.unfinal?.some((u) => u.callId === effect.callId);
       case "check.availability":
         return this.state.status === "paused" && !!this.state.autoResume;
+      case "aircall.insight":
+        return cur?.callId === effect.callId; // only while the call is on (Aircall refuses it after)
       case "aircall.comment":
       case "aircall.tag":
-      case "aircall.insight":
-        return true; // the wrap-up and the card are written whatever the run does since
+        return true; // the wrap-up is written whatever the run does since
     }
   }
 
