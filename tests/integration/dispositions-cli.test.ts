@@ -57,4 +57,11 @@ describe("pnpm admin dispositions", () => {
     expect((await cli(["dispositions", "remove", "yes"])).stderr).toMatch(/last disposition/);
     expect((await cli(["dispositions", "remove", "nope"])).code).toBe(2);
   });
+
+  it("stats shows conversations, connect rate, voicemails and not recorded", async () => {
+    const stats = await cli(["stats"]);
+    expect(stats.code).toBe(0);
+    expect(stats.stdout).toMatch(/conversations\s+connect\s+voicemails\s+not recorded/);
+    expect(stats.stdout).toMatch(/TEAM\s+0\s.*\s0\s+0%\s+0\s+0$/m);
+  });
 });

@@ -12,10 +12,17 @@ export async function stats(api: AdminApi, args: Args): Promise<string> {
   if (to) q.set("to", to);
   const r = await api.call(TeamStatsResponse, "GET", `/api/admin/stats${q.size ? `?${q}` : ""}`);
   if (args.json) return JSON.stringify(r, null, 2);
-  const row = (name: string, s: typeof r.total) => [name, s.calls, s.answered, percent(s.answerRate), s.noAnswer, s.failed, duration(s.talkSeconds), s.callsPerHour];
+  const row = (name: string, s: typeof r.total) => [
+    name, s.calls, s.answered, percent(s.answerRate), s.noAnswer, s.failed, duration(s.talkSeconds), s.callsPerHour,
+    s.conversations ?? 0, percent(s.connectRate ?? 0), s.voicemails ?? 0, s.notRecorded ?? 0,
+  ];
   return [
     `From ${when(r.from)} to ${when(r.to)}`,
-    table(["agent", "calls", "answered", "rate", "no answer", "failed", "talk", "calls/h"], [...r.agents.map((a) => row(a.name ?? a.agentId, a.stats)), row("TEAM", r.total)]),
+    table(
+      ["agent", "calls", "answered", "rate", "no answer", "failed", "talk", "calls/h", "conversations", "connect", "voicemails", "not recorded"],
+      [...r.agents.map((a) => row(a.name ?? a.agentId, a.stats)), row("TEAM", r.total)],
+    ),
+    "connect = conversations (wrapped up as a person reached) / calls; not recorded = answered calls nobody wrapped up.",
   ].join("\n");
 }
 
