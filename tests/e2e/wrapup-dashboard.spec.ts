@@ -58,6 +58,9 @@ test("a wrap-up writes the note and tag on the call in Aircall; the dashboard's 
   await expect(row.getByTestId("breakdown-connect-rate")).toHaveText("50%")
   await expect(row.getByTestId("breakdown-not-recorded")).toHaveText("1") // answered, nobody said by whom
   await page.getByTestId("disposition-breakdown").screenshot({ path: "/tmp/i12-dashboard-breakdown.png" })
+  // The history carries the wrap-up too.
+  await expect(page.getByTestId("history").getByTestId("history-disposition")).toContainText("Demo booked for Tuesday")
+  await expect(page.getByTestId("history")).toContainText("not recorded")
   await page.close()
 })
 

@@ -2,6 +2,7 @@ import type { AdminHistoryRow, Agent } from "@dialer/shared";
 import { useEffect, useState } from "react";
 import { api, type HistoryFilters } from "./api";
 import { dateTime, talkTime } from "./format";
+import { HistoryWrapUpCell } from "./HistoryWrapUpCell";
 
 const OUTCOMES = [["", "All outcomes"], ["answered", "Answered"], ["no_answer", "No answer"], ["failed", "Failed"], ["skipped", "Skipped"]] as const;
 const OUTCOME_LABEL: Record<string, string> = { answered: "Answered", no_answer: "No answer", failed: "Failed", skipped: "Skipped" };
@@ -57,7 +58,7 @@ export function HistoryPanel({ agents, version }: { agents: Agent[]; version: nu
       ) : (
         <table className="table" data-testid="history">
           <thead>
-            <tr><th>When</th><th>Agent</th><th>Contact</th><th>Number</th><th>Outcome</th><th className="num">Talk</th><th className="num">Duration</th></tr>
+            <tr><th>When</th><th>Agent</th><th>Contact</th><th>Number</th><th>Outcome</th><th className="num">Talk</th><th className="num">Duration</th><th>Wrap-up</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
@@ -69,6 +70,7 @@ export function HistoryPanel({ agents, version }: { agents: Agent[]; version: nu
                 <td><span className={`pill outcome-${r.outcome}`} title={r.reason ?? undefined}>{OUTCOME_LABEL[r.outcome]}</span></td>
                 <td className="num">{r.talkSeconds === null ? "–" : talkTime(r.talkSeconds)}</td>
                 <td className="num">{r.durationSeconds === null ? "–" : talkTime(r.durationSeconds)}</td>
+                <td><HistoryWrapUpCell row={r} /></td>
               </tr>
             ))}
           </tbody>
