@@ -64,6 +64,7 @@ test("store screenshots: the popup during a run and the bar on a CRM page", asyn
   stub.endCall("answered", 142)
   stub.dialNext()
   await expect(popup.getByTestId("stat-calls")).toHaveText("1")
+  await expect(popup.getByTestId("error-banner")).toHaveCount(0) // no listing picture with an error in it
   const popupShot = await popup.screenshot()
 
   const bar = await closedShadow(crm)
