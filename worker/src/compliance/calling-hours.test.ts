@@ -134,6 +134,14 @@ describe("calling hours in every possible zone", () => {
     expect(windowDecision(zonesOf("+18005550100"), DEFAULT, retryAt! - 60_000).ok).toBe(false);
   });
 
+  it("1,000 queued toll-free numbers (every NANP zone) are decided at once, not one by one", () => {
+    const started = performance.now();
+    const decisions = Array.from({ length: 1000 }, (_, i) => callingHoursDecision(`+1800555${String(i).padStart(4, "0")}`, DEFAULT, at("2026-12-03T16:00:30Z")));
+    expect(performance.now() - started).toBeLessThan(1500); // one full computation is ~30 ms; unshared, this would be ~30 s
+    expect(new Set(decisions.map((d) => (!d.ok ? d.retryAt : 0))).size).toBe(1);
+    expect(decisions.every((d) => !d.ok)).toBe(true);
+  });
+
   it("invalid and unknown numbers are refused with a reason and no retry time", () => {
     const invalid = callingHoursDecision("+15550000001", DEFAULT, at("2026-12-03T18:00:00Z"));
     expect(invalid).toMatchObject({ ok: false, retryAt: null });

@@ -109,8 +109,25 @@ export function describeDays(days: number[]): string {
   return sorted.map((d) => DAY_NAMES[d]).join(", ");
 }
 
+/**
+ * Decisions are the same all through a minute (the window is minute-grained): many numbers of the
+ * same zones checked at once (1,000 queued toll-free numbers span every NANP zone) cost one.
+ */
+const memo = new Map<string, HoursDecision>();
+const MEMO_MAX = 2000;
+
 /** Is the window open now in every zone? If not, the next moment it is (within HORIZON_DAYS), else null. */
 export function windowDecision(zones: string[], hours: CallingHours, nowMs: number): HoursDecision {
+  const key = `${zones.join("&")}|${hours.start}-${hours.end}|${hours.days.join(",")}|${Math.floor(nowMs / MINUTE)}`;
+  const known = memo.get(key);
+  if (known) return known;
+  if (memo.size >= MEMO_MAX) memo.clear();
+  const decision = decide(zones, hours, nowMs);
+  memo.set(key, decision);
+  return decision;
+}
+
+function decide(zones: string[], hours: CallingHours, nowMs: number): HoursDecision {
   const closed = zones.find((z) => !openIn(z, hours, nowMs));
   if (closed === undefined) return { ok: true, zones };
   const candidates = [...new Set(zones.flatMap((z) => openings(z, hours, nowMs)))].sort((a, b) => a - b);
