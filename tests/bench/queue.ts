@@ -49,14 +49,14 @@ export const queue: Bench = {
         // Reference: the same 10,000 rows written the bulk way (one indexed lookup, one bulkAdd) —
         // what addNumbers could cost. The queue is saved first and put back right after.
         const bulk = await sw.evaluate(async (list) => {
-          type Db = { transaction(mode: string, t: unknown, fn: () => Promise<void>): Promise<void>; queue: { where(i: string): { anyOf(v: string[]): { toArray(): Promise<unknown[]> } }; bulkAdd(r: unknown[]): Promise<unknown>; clear(): Promise<void>; toArray(): Promise<unknown[]> } };
+          type Db = { transaction(mode: string, t: unknown, fn: () => Promise<void>): Promise<void>; queue: { where(i: string): { anyOf(v: string[][]): { toArray(): Promise<unknown[]> } }; bulkAdd(r: unknown[]): Promise<unknown>; clear(): Promise<void>; toArray(): Promise<unknown[]> } };
           const { db } = (globalThis as unknown as { __dialerE2E: { db: Db } }).__dialerE2E;
           const saved = await db.queue.toArray();
           await db.queue.clear();
           const t0 = performance.now();
           await db.transaction("rw", db.queue, async () => {
-            await db.queue.where("phone").anyOf(list.map((c) => c.phone)).toArray();
-            await db.queue.bulkAdd(list.map((c, i) => ({ id: crypto.randomUUID(), phone: c.phone, name: c.name, sourceUrl: c.sourceUrl, position: i + 1, status: "pending", attempts: 0, lastOutcome: null, addedAt: new Date().toISOString() })));
+            await db.queue.where("[listId+phone]").anyOf(list.map((c) => ["default", c.phone])).toArray();
+            await db.queue.bulkAdd(list.map((c, i) => ({ id: crypto.randomUUID(), listId: "default", phone: c.phone, name: c.name, sourceUrl: c.sourceUrl, position: i + 1, status: "pending", attempts: 0, lastOutcome: null, addedAt: new Date().toISOString() })));
           });
           const ms = performance.now() - t0;
           await db.queue.clear();

@@ -55,7 +55,7 @@ test("the popup list stays responsive with 10,000 numbers", async ({ serviceWork
   await serviceWorker.evaluate(async () => {
     const { db } = (globalThis as any).__dialerE2E
     const rows = Array.from({ length: 10_000 }, (_, i) => ({
-      id: `bulk-${i}`, phone: `+1415${String(5500000 + i).padStart(7, "0")}`, name: `Contact ${i + 1}`,
+      id: `bulk-${i}`, listId: "default", phone: `+1415${String(5500000 + i).padStart(7, "0")}`, name: `Contact ${i + 1}`,
       position: i + 1, status: "pending", attempts: 0, addedAt: new Date().toISOString(), lastOutcome: null,
     }))
     await db.queue.bulkAdd(rows)

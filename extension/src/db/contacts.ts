@@ -2,7 +2,7 @@ import type { CapturedNumber } from "../lib/messages"
 import { httpUrl } from "../lib/safe-url"
 
 import type { DialerDB } from "./db"
-import type { ContactRow, HistoryRow } from "./types"
+import type { ContactRow, HistoryRow, QueueRow } from "./types"
 
 /** Merge captured numbers into contacts: new fields win, createdAt is kept. Call inside a transaction. */
 export async function upsertContacts(db: DialerDB, captured: CapturedNumber[], now: string): Promise<void> {
@@ -64,26 +64,35 @@ export async function updateContact(db: DialerDB, phone: string, patch: { name?:
   const clean = (v: string | undefined) => (v === undefined ? undefined : v.replace(/\s+/g, " ").trim().slice(0, 200) || undefined)
   const name = clean(patch.name)
   const company = clean(patch.company)
-  await db.transaction("rw", db.contacts, db.queue, async () => {
+  await db.transaction("rw", db.contacts, db.queue, db.lists, async () => {
     const row = await db.contacts.get(phone)
     if (!row) return
     const next: ContactRow = { ...row }
     if ("name" in patch) next.name = name
     if ("company" in patch) next.company = company
     await db.contacts.put(next)
-    if ("name" in patch) await db.queue.where("phone").equals(phone).filter((r) => r.status === "pending").modify({ name })
+    if ("name" in patch) {
+      const pending = (await rowsOfPhone(db, phone)).filter((r) => r.status === "pending")
+      await db.queue.bulkUpdate(pending.map((r) => ({ key: r.id, changes: { name } })))
+    }
   })
 }
 
 /** Delete a contact and take its number out of every list, except a call being dialled now. */
 export async function deleteContact(db: DialerDB, phone: string): Promise<void> {
-  await db.transaction("rw", db.contacts, db.queue, async () => {
+  await db.transaction("rw", db.contacts, db.queue, db.lists, async () => {
     await db.contacts.delete(phone)
-    await db.queue.where("phone").equals(phone).filter((r) => r.status !== "dialing").delete()
+    await db.queue.bulkDelete((await rowsOfPhone(db, phone)).filter((r) => r.status !== "dialing").map((r) => r.id))
   })
 }
 
 /** The calls to one number, newest first. */
 export function numberHistory(db: DialerDB, phone: string): Promise<HistoryRow[]> {
   return db.history.where("phone").equals(phone).reverse().sortBy("at")
+}
+
+/** A number's rows in every list (a contact can be in several). */
+export async function rowsOfPhone(db: DialerDB, phone: string): Promise<QueueRow[]> {
+  const listIds = await db.lists.toCollection().primaryKeys()
+  return db.queue.where("[listId+phone]").anyOf(listIds.map((id) => [id, phone])).toArray()
 }

@@ -39,11 +39,7 @@ describe("schema upgrade v1 → v4", () => {
     expect(a).toMatchObject({ attempts: 0, lastOutcome: "answered", status: "done" })
     expect(b).toMatchObject({ attempts: 0, lastOutcome: null, status: "pending" })
 
-    const pending = await db.queue
-      .where("[status+position]")
-      .between(["pending", Dexie.minKey], ["pending", Dexie.maxKey])
-      .toArray()
-    expect(pending.map((r) => r.id)).toEqual(["b"])
+    expect((await pendingItems(db)).map((r) => r.id)).toEqual(["b"])
     expect(await db.history.where("itemId").equals("a").count()).toBe(2)
     expect(await db.contacts.get("+15550000001")).toMatchObject({ name: "Ada" })
     // v3: every history row has `at` (from startedAt here), and the newest comes first by it

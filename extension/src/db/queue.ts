@@ -27,7 +27,7 @@ export async function listQueue(db: DialerDB): Promise<QueueRow[]> {
   return listRows(db, await activeListId(db))
 }
 
-function rowsWithStatus(db: DialerDB, listId: string, status: QueueStatus): Promise<QueueRow[]> {
+export function rowsWithStatus(db: DialerDB, listId: string, status: QueueStatus): Promise<QueueRow[]> {
   return db.queue
     .where("[listId+status+position]")
     .between([listId, status, Dexie.minKey], [listId, status, Dexie.maxKey])
@@ -132,4 +132,10 @@ export async function queueCounts(db: DialerDB): Promise<QueueCounts> {
   const counts: QueueCounts = { pending: 0, dialing: 0, done: 0, failed: 0, skipped: 0, total: rows.length }
   for (const r of rows) counts[r.status]++
   return counts
+}
+
+/** Rows being dialled, whatever their list (one at most while a run goes). */
+export async function dialingRows(db: DialerDB): Promise<QueueRow[]> {
+  const listIds = await db.lists.toCollection().primaryKeys()
+  return (await Promise.all(listIds.map((id) => rowsWithStatus(db, id, "dialing")))).flat()
 }

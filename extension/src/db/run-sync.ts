@@ -1,6 +1,7 @@
 import type { CallEndedMessage, DialerState, Outcome } from "@dialer/shared"
 
 import type { DialerDB } from "./db"
+import { dialingRows } from "./queue"
 import type { QueueStatus } from "./types"
 
 
@@ -16,7 +17,7 @@ const STATUS_BY_OUTCOME: Record<Outcome, QueueStatus> = {
  * is over, rows still marked "dialing" that never got an outcome go back to "pending".
  */
 export async function applyState(db: DialerDB, state: DialerState, now = new Date()): Promise<void> {
-  await db.transaction("rw", db.queue, db.runtime, async () => {
+  await db.transaction("rw", db.queue, db.runtime, db.lists, async () => {
     // A snapshot fetched over HTTP can arrive after a newer pushed one: keep the newer.
     const stored = await db.runtime.get("dialer")
     const storedAt = stored?.key === "dialer" ? stored.state?.updatedAt : undefined
@@ -25,7 +26,7 @@ export async function applyState(db: DialerDB, state: DialerState, now = new Dat
     const currentId = state.current?.itemId
     // Only the current item is being dialled; any other (e.g. put back after a 405) is pending again,
     // so queue edits sent during the pause still include it.
-    const dialing = await db.queue.where("status").equals("dialing").toArray()
+    const dialing = await dialingRows(db)
     for (const row of dialing) {
       if (row.id !== currentId) await db.queue.update(row.id, { status: "pending" })
     }
