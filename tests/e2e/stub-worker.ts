@@ -176,5 +176,10 @@ function stats(history: HistoryEntry[]): Stats {
     answerRate: history.length ? answered / history.length : 0,
     talkSeconds: history.reduce((sum, h) => sum + (h.talkSeconds ?? 0), 0),
     callsPerHour: history.length, byHour: [],
+    // what the wrap-ups say (the default dispositions' ids are their kinds)
+    conversations: history.filter((h) => h.disposition === "connected").length,
+    voicemails: history.filter((h) => h.disposition === "voicemail").length,
+    connectRate: history.length ? history.filter((h) => h.disposition === "connected").length / history.length : 0,
+    notRecorded: history.filter((h) => h.outcome === "answered" && !h.disposition).length,
   }
 }

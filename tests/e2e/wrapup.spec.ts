@@ -44,6 +44,7 @@ test("an agent's run with wrap-ups from the popup and the in-page panel, a callb
   await popup.keyboard.press("Enter")
   await expect.poll(() => wrapUps(stub)).toEqual([{ itemId: expect.any(String), disposition: "connected", note: "Wants a demo next week" }])
   await expect(form).toHaveCount(0)
+  await expect(popup.getByTestId("stat-wrapups")).toContainText("1 conversation (100%)")
 
   // 2. The next call ends: the panel above the in-page bar, real clicks and key presses only.
   stub.dialNext()

@@ -1,11 +1,12 @@
 import { talkTime } from "../ui/format"
 import { useTodayStats } from "./requests"
 import { useRecentHistory } from "./use-live"
+import { TodayWrapUps } from "../wrapup/TodayWrapUps"
 
 /** Today's calls, answered and talk time (GET /api/stats from midnight), refreshed as calls end. */
 export function TodayStats() {
   const latest = useRecentHistory(1)[0]
-  const stats = useTodayStats(true, `${latest?.key ?? ""}|${latest?.final ?? ""}`)
+  const stats = useTodayStats(true, `${latest?.key ?? ""}|${latest?.final ?? ""}|${latest?.disposition ?? ""}`)
   return (
     <section className="card today" data-testid="today-stats">
       <h2>Today</h2>
@@ -32,6 +33,7 @@ export function TodayStats() {
           </div>
         </dl>
       )}
+      <TodayWrapUps stats={stats.data} />
     </section>
   )
 }
