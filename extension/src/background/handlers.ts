@@ -11,6 +11,7 @@ import { campaignHandlers } from "../lists/campaign-handlers"
 import { buildView, isRunActive } from "./view"
 import { wrapUpHandlers } from "../wrapup/handlers"
 import { complianceHandlers, markQueued } from "../compliance/handlers"
+import { managedWorkerUrlProblem, readManaged } from "../lib/managed"
 
 export type HandlerDeps = {
   db: DialerDB
@@ -58,6 +59,8 @@ function handlers({ db, auth, service, connect, api }: HandlerDeps): Handlers {
       }
     },
     "auth.enroll": async ({ workerUrl, code }) => {
+      const managed = managedWorkerUrlProblem(workerUrl, await readManaged()) // IT's worker address, set by policy
+      if (managed) return { ok: false, error: managed }
       try {
         const login = await auth.enroll(workerUrl, code)
         const account = { agentId: login.agent.agentId, name: login.agent.name, workerUrl: login.workerUrl }
