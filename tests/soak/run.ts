@@ -66,7 +66,7 @@ async function main(): Promise<number> {
       webhookRetryBaseMs: 1000,
       seed,
     },
-    vars: { AIRCALL_WEBHOOK_TOKEN: "", AIRCALL_RATE_LIMIT_PER_MIN: String(p.ratePerMinute), CALL_WATCHDOG_SECONDS: String(p.watchdogSeconds) },
+    vars: { AIRCALL_WEBHOOK_TOKEN: "", AIRCALL_RATE_LIMIT_PER_MIN: String(p.ratePerMinute), CALL_WATCHDOG_SECONDS: String(p.watchdogSeconds), AIRCALL_LIST_DELAY_SECONDS: String(Math.ceil((p.listDelayMs + p.listJitterMs) / 1000) + 2) },
   });
   const { sim, workerUrl } = system;
   const requests: RequestLogEntry[] = [];

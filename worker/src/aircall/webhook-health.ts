@@ -13,7 +13,7 @@ import { findOurWebhook, listWebhooks, WEBHOOK_NAME } from "./connect";
 import { forgetWebhookToken, type StoredWebhook } from "./webhook-token";
 
 export const WEBHOOK_HEALTH_SETTING = "aircall.webhook.health";
-export const CHECK_INTERVAL_MS = 5 * 60_000;
+export const CHECK_INTERVAL_MS = 60_000;
 /** At most this many missing webhooks are counted per report (a bad caller cannot inflate it). */
 const MAX_REPORT = 1_000;
 

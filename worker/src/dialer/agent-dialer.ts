@@ -65,7 +65,9 @@ export class AgentDialer extends DurableObject<Env> {
     this.store = new DialerStore(ctx.storage.sql);
     this.state = this.store.loadMachine() ?? initialState();
     const s = settings(env);
-    this.machineConfig = { ...DEFAULT_CONFIG, watchdogMs: s.CALL_WATCHDOG_SECONDS * 1000, listDelayMs: s.AIRCALL_LIST_DELAY_SECONDS * 1000 };
+    const watchdogMs = s.CALL_WATCHDOG_SECONDS * 1000;
+    // call.ended comes about 30 s after the hang-up: its final data is read from Aircall after 1.5 watchdogs.
+    this.machineConfig = { ...DEFAULT_CONFIG, watchdogMs, listDelayMs: s.AIRCALL_LIST_DELAY_SECONDS * 1000, finalDelayMs: Math.round(watchdogMs * 1.5) };
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
   }
 

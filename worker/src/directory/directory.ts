@@ -324,7 +324,7 @@ export class Directory extends DurableObject<Env> {
 
   /**
    * An agent's dialer found `count` calls through Aircall's REST API whose webhooks never came.
-   * Counted for the dashboard; checks (and re-activates) the webhook at most once per 5 minutes.
+   * Counted for the dashboard; checks (and re-activates) the webhook at most once a minute.
    * Resolves when any check it started is done: callers that must not wait need not await it.
    */
   async reportMissingWebhooks(count: number): Promise<void> {
@@ -514,6 +514,14 @@ export class Directory extends DurableObject<Env> {
       .finally(() => this.refreshingNumbers.delete(aircallUserId));
     this.refreshingNumbers.set(aircallUserId, job);
     return job;
+  }
+
+  /** Local presence was switched on: read every agent's numbers now (failures are logged; the dial falls back to the agent's own number). */
+  async refreshAllCallerNumbers(): Promise<{ refreshed: number; failed: number }> {
+    const ids = this.sql.exec<{ id: number }>("SELECT DISTINCT aircall_user_id AS id FROM agents WHERE removed_at IS NULL").toArray().map((r) => r.id);
+    const results = await Promise.allSettled(ids.map((id) => this.refreshCallerNumbers(id)));
+    for (const [i, r] of results.entries()) if (r.status === "rejected") console.warn(`local presence: numbers of user ${ids[i]} not read: ${(r.reason as Error).message}`);
+    return { refreshed: results.filter((r) => r.status === "fulfilled").length, failed: results.filter((r) => r.status === "rejected").length };
   }
 
   /** The cached numbers for local presence; a missing or day-old cache is refreshed in the background. */
