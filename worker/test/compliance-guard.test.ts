@@ -104,6 +104,20 @@ describe("dialGuard (right before every start-call)", () => {
   });
 });
 
+describe("local presence switched on", () => {
+  it("reads every agent's Aircall numbers at once, so the first dial already has them", async () => {
+    const agent = await enrolledAgent();
+    aircall.route(`GET /v2/users/${agent.aircallUserId}/numbers`, () => Response.json({ numbers: [{ id: 61, digits: "+1 212 555 0100", country: "US" }], meta: {} }));
+    expect((await putSettings({ localPresence: true, callingHours: ALWAYS })).status).toBe(200);
+    await waitFor(() => aircall.seen.some((s) => s.path === `/v2/users/${agent.aircallUserId}/numbers`), "the agent's numbers read");
+    const d = await waitFor(async () => {
+      const r = await dir().dialGuard("+12125559999", { aircallUserId: agent.aircallUserId, numberId: 2001 }, NOON_NY);
+      return r.ok && r.numberId === 61 ? r : null;
+    }, "numberId 61");
+    expect(d).toEqual({ ok: true, numberId: 61 });
+  });
+});
+
 describe("POST /api/dialer/check (marking queued numbers)", () => {
   const check = (json: unknown, headers?: Record<string, string>) => call("/api/dialer/check", { method: "POST", headers, json });
 
