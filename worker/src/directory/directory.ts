@@ -524,14 +524,6 @@ export class Directory extends DurableObject<Env> {
     return { refreshed: results.filter((r) => r.status === "fulfilled").length, failed: results.filter((r) => r.status === "rejected").length };
   }
 
-  /** Local presence was switched on: read every agent's numbers now (failures are logged; the dial falls back to the agent's own number). */
-  async refreshAllCallerNumbers(): Promise<{ refreshed: number; failed: number }> {
-    const ids = this.sql.exec<{ id: number }>("SELECT DISTINCT aircall_user_id AS id FROM agents WHERE removed_at IS NULL").toArray().map((r) => r.id);
-    const results = await Promise.allSettled(ids.map((id) => this.refreshCallerNumbers(id)));
-    for (const [i, r] of results.entries()) if (r.status === "rejected") console.warn(`local presence: numbers of user ${ids[i]} not read: ${(r.reason as Error).message}`);
-    return { refreshed: results.filter((r) => r.status === "fulfilled").length, failed: results.filter((r) => r.status === "rejected").length };
-  }
-
   /** The cached numbers for local presence; a missing or day-old cache is refreshed in the background. */
   private presenceFor(aircallUserId: number, ownNumberId: number) {
     const now = Date.now();
