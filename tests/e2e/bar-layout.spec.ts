@@ -81,7 +81,8 @@ test("the bar fits on one line at 800, 1024 and 1440 px on every saved CRM page,
         expect(a.rect.right, `${where}: ${a.id} inside the bar`).toBeLessThanOrEqual(box.right + 0.5)
         for (const b of parts.slice(i + 1)) expect(overlap(a.rect, b.rect), `${where}: ${a.id} overlaps ${b.id}`).toBe(false)
       }
-      // The reason is cut, and can be read in full.
+      // The reason is cut (enough of it stays to read), and can be read in full.
+      expect((await bar.rect("bar-notice-text"))?.width ?? 0, `${where}: room for the reason`).toBeGreaterThanOrEqual(90)
       expect(await bar.attribute("bar-notice-text", "title"), where).toContain(LONG_REASON)
       const addAll = await addAllRect(crm)
       if (addAll) expect(overlap(addAll, box), `${where}: Add all collides with the bar`).toBe(false)
