@@ -27,7 +27,7 @@ export function RunPanel({ state, pending, connection }: Props) {
   return (
     <section className="card run" data-testid="run-panel">
       {current && state ? (
-        <div className={`current tone-${toneOf(state.status)}`} data-testid="current-call">
+        <div className={`current tone-${frozen ? "idle" : toneOf(state.status)}`} data-testid="current-call">
           <div className="current-main">
             <strong className="current-name">{current.name ?? "Unknown contact"}</strong>
             <span className="current-phone">{displayPhone(current.phone)}</span>
