@@ -42,6 +42,9 @@ function installCampaigns() {
     add(list, phones);
     return new Response(null, { status: 204 });
   });
+  aircall.routeMatching("DELETE", /^\/v1\/users\/\d+\/dialer_campaign$/, (s) =>
+    campaigns.delete(user(s)) ? new Response(null, { status: 204 }) : Response.json({ error: "Not Found" }, { status: 404 }),
+  );
   aircall.routeMatching("DELETE", /^\/v1\/users\/\d+\/dialer_campaign\/phone_numbers\/\d+$/, (s) => {
     const list = campaigns.get(user(s)) ?? [];
     const id = Number(s.path.split("/").pop());
@@ -124,6 +127,14 @@ describe("Aircall Power Dialer campaign", () => {
     // Nothing to clear is still a 204.
     const none = await enrolledAgent();
     expect((await call("/api/dialer/campaign", { method: "DELETE", headers: none.auth })).status).toBe(204);
+  });
+
+  it("a big campaign (over 50 numbers) is cleared with one DELETE of the campaign, not one per number", async () => {
+    const agent = await enrolledAgent();
+    await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(phones(51)) } });
+    expect((await call("/api/dialer/campaign", { method: "DELETE", headers: agent.auth })).status).toBe(204);
+    expect(aircall.seen.filter((s) => s.method === "DELETE").map((s) => s.path)).toEqual([`/v1/users/${agent.aircallUserId}/dialer_campaign`]);
+    expect((await call("/api/dialer/campaign", { headers: agent.auth })).status).toBe(404);
   });
 
   it("refuses bad bodies with 400 and strangers with 401", async () => {

@@ -9,6 +9,13 @@ import { AircallError, describe, type AircallHttp, type AircallResponse } from "
 /** One integration sends batches of 100; Aircall documents no maximum. */
 export const CAMPAIGN_BATCH = 100;
 
+/**
+ * Clearing is one DELETE per number (Aircall has no bulk clear), each taking a slot of the company's
+ * 60-a-minute budget. Past this many numbers the campaign itself is deleted in one request instead:
+ * 10,000 single DELETEs would hold the budget for hours and exceed a Worker's subrequest limit.
+ */
+export const CLEAR_ONE_BY_ONE_MAX = 50;
+
 type AircallNumber = { id: string; number: string; called: boolean };
 
 /** "+33 1 42-68…" and "+33142…" are the same number: compare digits with the leading plus. */
@@ -82,10 +89,18 @@ export class DialerCampaign {
     }
   }
 
-  /** Aircall has no bulk clear: one DELETE per number (its id from the list). Returns how many remain. */
+  /**
+   * Empty the campaign: one DELETE per number (its id from the list), or, for a big campaign, one
+   * DELETE of the campaign (the next add creates it again). Null when there was none.
+   */
   async clear(): Promise<{ removed: number; failed: number } | null> {
     const rows = await this.numbers();
     if (!rows) return null;
+    if (rows.length > CLEAR_ONE_BY_ONE_MAX) {
+      const res = await this.http.request("DELETE", this.base, { safe: true });
+      if (ok(res) || res.status === 404) return { removed: rows.length, failed: 0 };
+      throw new AircallError(res.status, describe(res), res.body);
+    }
     let removed = 0;
     let failed = 0;
     for (const row of rows) {
