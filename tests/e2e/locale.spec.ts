@@ -5,7 +5,7 @@ import { expect, test } from "./fixtures"
  * control, read the US way (tel: link first, then the page's hints), with its country on hover,
  * and the one whose reading was assumed is flagged.
  */
-test("a UK-default agent on a page of US numbers: one control per number", async ({ context, extensionId, site }, testInfo) => {
+test("a UK-default agent on a page of US numbers: one control per number", async ({ context, extensionId, site, openPopup }, testInfo) => {
   const options = await context.newPage()
   await options.goto(`chrome-extension://${extensionId}/options.html`)
   await options.getByTestId("default-country").selectOption("GB")
@@ -30,4 +30,9 @@ test("a UK-default agent on a page of US numbers: one control per number", async
   await expect(page.locator("[data-dialer-add-all]")).toHaveAttribute("data-pending", "4")
   await controls.nth(1).hover()
   await page.screenshot({ path: testInfo.outputPath("uk-default-us-numbers.png") })
+
+  // The queue says which number will be dialed, with its country.
+  await controls.nth(1).click()
+  const popup = await openPopup()
+  await expect(popup.getByTestId("queue-phone")).toHaveText("+1 415 555 0133 · United States")
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { findPhonesInText, labelFor, phoneFromTelHref, toCountry } from "./phone-text";
+import { findPhonesInText, labelFor, phoneCountry, phoneFromTelHref, toCountry } from "./phone-text";
 
 const e164s = (text: string, country = "US") => findPhonesInText(text, toCountry(country)).map((m) => m.e164);
 
@@ -87,5 +87,13 @@ describe("labelFor", () => {
   it("formats NANP numbers with dashes and others internationally", () => {
     expect(labelFor("+14155550132")).toBe("+1 415-555-0132");
     expect(labelFor("+442079460958")).toBe("+44 20 7946 0958");
+  });
+});
+
+describe("phoneCountry", () => {
+  it("names the country a number is dialed in", () => {
+    expect(phoneCountry("+14155550132", "en")).toBe("United States");
+    expect(phoneCountry("+442079460958", "en")).toBe("United Kingdom");
+    expect(phoneCountry("nonsense")).toBe("");
   });
 });

@@ -94,12 +94,22 @@ export function labelFor(e164: string): string {
   return international.replace(/^\+1 (\d{3}) (\d{3}) (\d{4})$/, "+1 $1-$2-$3");
 }
 
+const regionNames = new Map<string, Intl.DisplayNames>();
+
 /** "US" → "United States" (in the browser's language); the code itself when the name is unknown. */
 export function countryName(code: string | undefined, locale?: string): string {
   if (!code) return "";
   try {
-    return new Intl.DisplayNames(locale ? [locale] : undefined, { type: "region" }).of(code) ?? code;
+    const key = locale ?? "";
+    let names = regionNames.get(key);
+    if (!names) regionNames.set(key, (names = new Intl.DisplayNames(locale ? [locale] : undefined, { type: "region" })));
+    return names.of(code) ?? code;
   } catch {
     return code;
   }
+}
+
+/** The country a number belongs to, by name ("United States"), or "" for a non-geographic one. */
+export function phoneCountry(e164: string, locale?: string): string {
+  return countryName(parsePhoneNumberFromString(e164)?.country, locale);
 }

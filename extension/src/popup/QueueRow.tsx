@@ -6,6 +6,7 @@ import { numberRisk, RISK_LABEL } from "../db/number-risk"
 import { holdOf } from "../db/queue"
 import type { QueueRow as Row } from "../db/types"
 import { httpUrl } from "../lib/safe-url"
+import { phoneCountry } from "../detect/phone-text"
 import { displayPhone } from "../ui/phone"
 
 export const ROW_HEIGHT = 44
@@ -112,7 +113,10 @@ export function QueueRow({ row, index, top, locked, onNudge, onRemove, onInclude
             <span className="row-name">{row.name ?? "Unknown"}</span>
           )}
         </span>
-        <span className="row-phone">{displayPhone(row.phone)}</span>
+        <span className="row-phone" data-testid="queue-phone">
+          {displayPhone(row.phone)}
+          {phoneCountry(row.phone) && <span className="row-country"> · {phoneCountry(row.phone)}</span>}
+        </span>
       </span>
       {held ? (
         <HoldAction row={row} onInclude={onInclude} onConfirm={onConfirm} />
