@@ -71,7 +71,7 @@ describe("admin: team, stats, history", () => {
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
     expect(res.headers.get("content-disposition")).toMatch(/attachment; filename="call-history-\d{4}-\d\d-\d\d\.csv"/);
     const lines = (await res.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("agent,agent_id,item_id,contact,phone,outcome,started_at,answered_at,ended_at,duration_seconds,talk_seconds,call_id,reason,recording_url");
+    expect(lines[0]).toBe("agent,agent_id,item_id,contact,phone,outcome,started_at,answered_at,ended_at,duration_seconds,talk_seconds,call_id,reason,recording_url,disposition,note,callback_at,retry_at,reason_code");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain(`,b,"Bob, Jr.",+14155550102,failed,`);
     expect(lines[2]).toContain(`,a,'=HYPERLINK(evil),+14155550101,no_answer,`);
