@@ -9,7 +9,9 @@ test("a UK-default agent on a page of US numbers: one control per number", async
   const options = await context.newPage()
   await options.goto(`chrome-extension://${extensionId}/options.html`)
   await options.getByTestId("default-country").selectOption("GB")
-  await expect.poll(() => options.evaluate(async () => (await chrome.storage.local.get("settings")).settings?.defaultCountry)).toBe("GB")
+  type Storage = { storage: { local: { get(key: string): Promise<{ settings?: { defaultCountry?: string } }> } } }
+  const savedCountry = () => options.evaluate(async () => (await (globalThis as unknown as { chrome: Storage }).chrome.storage.local.get("settings")).settings?.defaultCountry)
+  await expect.poll(savedCountry).toBe("GB")
 
   const page = await context.newPage()
   await page.setViewportSize({ width: 1024, height: 600 })
