@@ -62,7 +62,7 @@ export function DispositionsPanel() {
     try {
       const r = await dispositionsApi.put(checked.list);
       setRows(r.dispositions.map(toRow));
-      setMessage(`Saved ${r.dispositions.length} dispositions. Agents see them at their next call.`);
+      setMessage(`Saved ${r.dispositions.length} dispositions. Agents see them within 5 minutes.`);
       setError("");
     } catch (e) {
       setError((e as Error).message);
