@@ -117,3 +117,29 @@ describe("safe requests", () => {
     expect(blocked).toHaveLength(1);
   });
 });
+
+describe("the wrap-up's writes", () => {
+  const tag = { type: "aircall.tag" as const, callId: "9", dispositionId: "connected" };
+  const ctx = (ids: (number | null)[]) => {
+    const forgotten: string[] = [];
+    return { forgotten, tagIdFor: async () => ids.shift() ?? null, forgetTag: async (id: string) => void forgotten.push(id), lastNote: () => null };
+  };
+
+  it("a tag Aircall no longer knows (404, or 400 'Unknown tag') is forgotten and the write tried again", async () => {
+    for (const reply of [{ status: 404 }, { status: 400, body: '{"error":"Bad Request","troubleshoot":"Unknown tag id(s): 7"}' }]) {
+      const { api } = setup([reply]);
+      const c = ctx([7]);
+      expect(await runAircallEffect(api.http, AGENT, tag, c)).toMatchObject({ retry: expect.any(String) });
+      expect(c.forgotten).toEqual(["connected"]);
+    }
+  });
+
+  it("a comment: 201 done, 5xx or no answer tried again, 429 after the reset, another 4xx given up", async () => {
+    const comment = { type: "aircall.comment" as const, callId: "9", content: "hi", seq: 1 };
+    const { api } = setup([{ status: 201 }, { status: 503 }, { status: 429, headers: { "x-aircallapi-reset": String(Math.floor(Date.now() / 1000) + 5) } }, { status: 400, body: '{"troubleshoot":"Maximum of 5 notes"}' }]);
+    expect(await runAircallEffect(api.http, AGENT, comment)).toEqual({ event: null });
+    expect(await runAircallEffect(api.http, AGENT, comment)).toMatchObject({ retry: expect.any(String) });
+    expect(await runAircallEffect(api.http, AGENT, comment)).toMatchObject({ limited: expect.any(Number) });
+    expect(await runAircallEffect(api.http, AGENT, comment)).toEqual({ event: null });
+  });
+});

@@ -174,7 +174,8 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   async stats(agentId: string | undefined, from: number, to: number): Promise<Result<Stats>> {
-    const run = async (): Promise<Result<Stats>> => ({ ok: true, value: computeStats(this.store.historyBetween(from, to), from, to) });
+    // The company's own dispositions say which wrap-ups are conversations.
+    const run = async (): Promise<Result<Stats>> => ({ ok: true, value: computeStats(this.store.historyBetween(from, to), from, to, await directory(this.env).dispositions()) });
     return agentId === undefined ? run() : this.guarded(agentId, run);
   }
 

@@ -99,7 +99,8 @@ export async function runAircallEffect(http: AircallHttp, agent: AgentRef, effec
         return { event: null };
       }
       const r = await http.once("POST", `/v1/calls/${effect.callId}/tags`, { body: { tags: [tagId] } });
-      if (r.kind === "response" && r.res.status === 404 && ctx) {
+      const gone = r.kind === "response" && (r.res.status === 404 || (r.res.status === 400 && /tag/i.test(text(r.res))));
+      if (gone && ctx) {
         await ctx.forgetTag(effect.dispositionId); // the tag was deleted in Aircall: found or made again next time
         return { retry: "the tag no longer exists in Aircall" };
       }
