@@ -98,6 +98,9 @@ export async function startStubWorker() {
     return [200, { entry }]
   }
 
+  // ---------- compliance guard (POST /api/dialer/check): the stub keeps no do-not-call list, every number may be dialed ----------
+  routes["POST /api/dialer/check"] ??= (b) => [200, { results: ((b?.phones ?? []) as string[]).map((phone) => ({ phone, ok: true })) }]
+
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     if (down) return void req.socket.destroy()
     const url = new URL(req.url ?? "/", "http://x")
