@@ -38,6 +38,7 @@ export function DncPanel() {
       setError("");
       load(q);
     } catch (err) {
+      setMessage("");
       setError((err as Error).message);
     } finally {
       setBusy(false);
