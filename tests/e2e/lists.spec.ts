@@ -60,7 +60,7 @@ test("import a CSV into a new list, dial it with our run, export the history", a
   expect(csv).toContain(",+14155550101,Ada Lovelace,answered,")
 })
 
-test("the Lists page by keyboard: select with Shift+↓, move to another list, rename, export", async ({ context, extensionId }) => {
+test("the Lists page by keyboard: select with Shift+↓, move to another list, rename, export", async ({ context, extensionId, serviceWorker, stub, openPopup }) => {
   const page = await context.newPage()
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.goto(`chrome-extension://${extensionId}/tabs/lists.html`)
@@ -91,6 +91,26 @@ test("the Lists page by keyboard: select with Shift+↓, move to another list, r
   expect((await download).suggestedFilename()).toMatch(/^renewals-q2-\d{4}-\d{2}-\d{2}\.csv$/)
   const csv = await readFile(await (await download).path(), "utf8")
   expect(csv).toContain("+14155550102,Grace Hopper,Navy,pending")
+
+  // A list handed to Aircall's Power Dialer says so, and our run cannot take it.
+  const options = await signIn(context, extensionId, stub, GOOD_CODE)
+  await expect(options.getByTestId("agent-name")).toHaveText("Erin Agent")
+  await options.close()
+  await serviceWorker.evaluate(async () => {
+    const { db } = (globalThis as any).__dialerE2E // eslint-disable-line @typescript-eslint/no-explicit-any
+    const list = (await db.lists.toArray()).find((l: { name: string }) => l.name === "Renewals Q2")
+    await db.lists.update(list.id, { mode: "aircall" })
+  })
+  await expect(page.getByTestId("aircall-status")).toContainText("In Aircall's Power Dialer")
+  await expect(page.getByTestId("aircall-status")).toContainText("Aircall has no campaign for you")
+  await expect(page.getByTestId("list-make-active")).toBeDisabled()
+  await expect(page.getByTestId("aircall-read-error")).toHaveCount(0)
+  await page.screenshot({ path: join(SCREENSHOTS, "lists-aircall-mode.png"), fullPage: true })
+  const popup = await openPopup()
+  await expect(popup.getByTestId("list-picker-select").locator("option", { hasText: "Renewals Q2" })).toHaveText("Renewals Q2 (2) · in Aircall")
+  await expect(popup.getByTestId("list-picker-select").locator("option", { hasText: "Renewals Q2" })).toBeDisabled()
+  await expect(popup.getByTestId("list-mode")).toHaveText("Dialed by this extension's run.")
+  await popup.close()
 
   // Contacts: search, edit, and the lists a contact is in.
   await page.goto(`chrome-extension://${extensionId}/tabs/contacts.html`)

@@ -22,11 +22,14 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
   const [message, setMessage] = useState<string | null>(null)
   const [failed, setFailed] = useState<{ phone: string; message: string }[]>([])
   const [confirming, setConfirming] = useState(false)
-  const [numbers, setNumbers] = useState<CampaignNumber[] | null>(null)
+  /** undefined until Aircall answered; null when the agent has no campaign. */
+  const [numbers, setNumbers] = useState<CampaignNumber[] | null | undefined>(undefined)
+  const [readError, setReadError] = useState<string | null>(null)
 
   const refresh = useCallback(async () => {
     const answer = await sendRequest({ type: "campaign.get" })
-    if (!answer.ok) return setMessage(answer.error)
+    if (!answer.ok) return setReadError(answer.error)
+    setReadError(null)
     setNumbers(answer.numbers)
     onCampaign(answer.numbers)
   }, [onCampaign])
@@ -92,6 +95,11 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
             {busy ? "Sending…" : "Send to Aircall Power Dialer"}
           </button>
         </div>
+      )}
+      {readError && (
+        <p className="aircall-message" role="alert" data-testid="aircall-read-error">
+          Could not read Aircall's Power Dialer: {readError}
+        </p>
       )}
       {message && (
         <p className="aircall-message" role="status" data-testid="aircall-message">
