@@ -7,7 +7,8 @@ import { E164 } from "./phone";
  */
 export const MAX_CAMPAIGN_ITEMS = 10_000;
 
-export const CampaignItem = z.object({ phone: E164 });
+/** `name`: kept by the worker so the call the agent makes from Aircall's Power Dialer gets a named history row. */
+export const CampaignItem = z.object({ phone: E164, name: z.string().max(200).optional() });
 export type CampaignItem = z.infer<typeof CampaignItem>;
 
 export const CampaignPostBody = z.object({ items: z.array(CampaignItem).min(1).max(MAX_CAMPAIGN_ITEMS) });

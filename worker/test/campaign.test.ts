@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { call, enrolledAgent } from "./helpers";
+import { call, callEvent, deliver, enrolledAgent, waitFor } from "./helpers";
 import { installFakeAircall, type Seen } from "./fake-aircall";
 
 /**
@@ -152,5 +152,27 @@ describe("Aircall Power Dialer campaign", () => {
     aircall.route(`GET /v1/users/${agent.aircallUserId}/dialer_campaign/phone_numbers`, () => new Response("upstream down", { status: 503 }));
     const res = await call("/api/dialer/campaign", { headers: agent.auth });
     expect(res.status).toBe(502);
+  });
+
+  it("a call the agent makes from the campaign in Aircall Workspace is recorded in the history (no dial of ours)", async () => {
+    const agent = await enrolledAgent();
+    const post = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: [{ phone: "+14155550142", name: "Grace" }] } });
+    expect(post.status).toBe(200);
+    const t = Math.floor(Date.now() / 1000);
+    const data = { id: 7001, raw_digits: "+1 415-555-0142", started_at: t, answered_at: t + 2 };
+    await deliver(callEvent("call.created", agent.aircallUserId, { id: 7001, raw_digits: "+1 415-555-0142", started_at: t }));
+    await deliver(callEvent("call.answered", agent.aircallUserId, data));
+    await deliver(callEvent("call.hungup", agent.aircallUserId, { ...data, ended_at: t + 40 }));
+    await deliver(callEvent("call.ended", agent.aircallUserId, { ...data, ended_at: t + 40, duration: 40 }));
+    const history = await waitFor(async () => {
+      const h = (await (await call("/api/history", { headers: agent.auth })).json()) as { items: Record<string, unknown>[] };
+      return h.items.length ? h.items : null;
+    }, "a history row");
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({ phone: "+14155550142", name: "Grace", callId: "7001", outcome: "answered", talkSeconds: 38, durationSeconds: 40, final: true });
+    expect(aircall.starts()).toHaveLength(0);
+    // a call to a number that is not in the campaign is not ours to record
+    await deliver(callEvent("call.hungup", agent.aircallUserId, { id: 7002, raw_digits: "+1 415-555-0999", started_at: t, ended_at: t + 5 }));
+    expect(((await (await call("/api/history", { headers: agent.auth })).json()) as { items: unknown[] }).items).toHaveLength(1);
   });
 });

@@ -57,6 +57,8 @@ export class AgentDialer extends DurableObject<Env> {
   private alarmAt: number | null | undefined = undefined;
   private lastPushed = "";
   private cachedConfig: AgentConfig | null | undefined = undefined;
+  /** numbers in the agent's Aircall Power Dialer campaign (read once, kept in step) */
+  private campaignSize: number | undefined;
   /** Aircall requests of this instance between taking their slot and their answer */
   private readonly inFlight = new Set<string>();
 
@@ -130,6 +132,23 @@ export class AgentDialer extends DurableObject<Env> {
         note: body.note, callbackAt: disposition.kind === "callback" ? callbackAt : undefined, correction: row.disposition !== null, now,
       });
       return { ok: true, value: this.store.historyEntry(row.dialId)! };
+    });
+  }
+
+  /** The numbers the agent sent to Aircall's Power Dialer: their calls are recorded when they make them in Workspace. */
+  async campaignRemember(agentId: string, items: { phone: string; name?: string }[]): Promise<Result<number>> {
+    return this.guarded(agentId, async () => {
+      this.store.campaignPut(items);
+      this.campaignSize = this.store.campaignCount();
+      return { ok: true, value: this.campaignSize };
+    });
+  }
+
+  async campaignForget(agentId: string): Promise<Result<number>> {
+    return this.guarded(agentId, async () => {
+      this.store.campaignClear();
+      this.campaignSize = 0;
+      return { ok: true, value: 0 };
     });
   }
 
@@ -219,7 +238,13 @@ export class AgentDialer extends DurableObject<Env> {
     const routed = fromEnvelope(envelope, now);
     if ("ignored" in routed) return "ignored";
     if (this.store.seen(routed.key, now)) return "duplicate";
-    await this.apply(routed.event);
+    const event = routed.event;
+    // A call of the agent's from Aircall's Power Dialer (only looked up while a campaign exists).
+    if (event.type === "call" && (this.campaignSize ??= this.store.campaignCount()) > 0) {
+      const contact = this.store.campaignFind(event.call.digits);
+      if (contact) event.campaign = contact;
+    }
+    await this.apply(event);
     return "applied";
   }
 

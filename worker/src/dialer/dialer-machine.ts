@@ -193,8 +193,11 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       return onLookupResult(s, e, cfg);
     case "final.result":
       return onFinalResult(s, e, cfg);
-    case "call":
-      return onCallEvent(s, e.event, e.call, e.now, cfg);
+    case "call": {
+      const t = onCallEvent(s, e.event, e.call, e.now, cfg);
+      if (!e.campaign || t.state !== s || t.effects.length) return t;
+      return fromCampaign(s, e.event, e.call, e.campaign, e.now, cfg);
+    }
     case "user":
       return onUserEvent(s, e.event, e.availability, e.now, cfg);
     case "availability": {
@@ -711,4 +714,18 @@ function onWrapUp(s: MachineState, e: Extract<MachineEvent, { type: "wrapup" }>,
     return ok(t.state, [...effects, ...t.effects]);
   }
   return ok(next, effects);
+}
+
+/**
+ * A call the agent made from Aircall's own Power Dialer (a number of their campaign, not one of our
+ * dials): recorded in the history like our own, followed to its end by its id (no dial of ours).
+ */
+function fromCampaign(s: MachineState, event: string, call: CallInfo, contact: { phone: string; name?: string }, now: number, cfg: MachineConfig): Transition {
+  if (call.direction !== "outbound" || s.recentCallIds?.includes(call.id) || s.orphans?.some((o) => o.callId === call.id)) return ok(s);
+  const dialId = s.dialSeq + 1;
+  const item = { id: `aircall-${call.id}`.slice(0, 128), phone: contact.phone, ...(contact.name ? { name: contact.name } : {}) };
+  const orphan = { dialId, itemId: item.id, digits: call.digits, firstSentAt: call.startedAt ?? now, callId: call.id };
+  const opened: MachineState = { ...s, dialSeq: dialId, orphans: [...(s.orphans ?? []), orphan].slice(-MAX_ORPHANS) };
+  const t = adoptOrphan(opened, event, call, now, cfg) ?? ok(opened);
+  return ok(t.state, [{ type: "history.open", dialId, item, dialAt: call.startedAt ?? now }, ...t.effects]);
 }

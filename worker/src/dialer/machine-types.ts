@@ -154,7 +154,8 @@ export type MachineEvent =
   | { type: "lookup.result"; dialId: number; seq: number; calls?: CallInfo[]; error?: string; searchedAt: number; now: number }
   /** the read of a finished call's final data: null when it failed */
   | { type: "final.result"; callId: string; call: CallInfo | null; now: number }
-  | { type: "call"; event: string; call: CallInfo; now: number }
+  /** `campaign`: the number is in the agent's Aircall Power Dialer campaign (a call of theirs we did not dial) */
+  | { type: "call"; event: string; call: CallInfo; now: number; campaign?: { phone: string; name?: string } }
   | { type: "user"; event: string; availability: string | null; now: number }
   | { type: "availability"; availability: string; now: number };
 

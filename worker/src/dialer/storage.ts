@@ -15,6 +15,7 @@ CREATE INDEX IF NOT EXISTS history_dial_at ON history(dial_at);
 CREATE TABLE IF NOT EXISTS inbox (key TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS inbox_received ON inbox(received_at);
 CREATE TABLE IF NOT EXISTS tickets (hash TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS campaign (digits TEXT PRIMARY KEY, phone TEXT NOT NULL, name TEXT);
 CREATE TABLE IF NOT EXISTS outbox (key TEXT PRIMARY KEY, effect TEXT NOT NULL, slot_at INTEGER NOT NULL, held INTEGER NOT NULL DEFAULT 0);
 `;
 
@@ -55,6 +56,24 @@ export class DialerStore {
       const has = sql.exec<{ name: string }>(`PRAGMA table_info(${table})`).toArray().some((c) => c.name === column);
       if (!has) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
     }
+  }
+
+  // ---------- the numbers the agent sent to Aircall's Power Dialer ----------
+  campaignPut(items: { phone: string; name?: string }[]) {
+    for (const i of items) this.sql.exec("INSERT OR REPLACE INTO campaign (digits, phone, name) VALUES (?, ?, ?)", i.phone.replace(/\D/g, ""), i.phone, i.name ?? null);
+  }
+
+  campaignClear() {
+    this.sql.exec("DELETE FROM campaign");
+  }
+
+  campaignCount(): number {
+    return this.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM campaign").toArray()[0]?.n ?? 0;
+  }
+
+  campaignFind(digits: string): { phone: string; name?: string } | undefined {
+    const r = this.sql.exec<{ phone: string; name: string | null }>("SELECT phone, name FROM campaign WHERE digits = ?", digits).toArray()[0];
+    return r ? { phone: r.phone, ...(r.name ? { name: r.name } : {}) } : undefined;
   }
 
   // ---------- Aircall requests waiting for a rate-limit slot (durable: an alarm sends them) ----------

@@ -7,6 +7,7 @@ import { DialerCampaign } from "../aircall/dialer-campaign";
 import { aircallFor } from "../aircall/factory";
 import { requireAgent } from "../auth/middleware";
 import { ApiError } from "../lib/errors";
+import { dialerFor } from "../lib/stubs";
 import { valid } from "../lib/validate";
 
 /** The caller's own Aircall dialer campaign (their Aircall user id comes from the access token). */
@@ -29,8 +30,12 @@ async function aircall<T>(work: () => Promise<T>): Promise<T> {
 /** Aircall's own Power Dialer: fill, read and clear the agent's dialer campaign. */
 export function registerCampaign(app: Hono<AppEnv>) {
   app.post("/api/dialer/campaign", requireAgent, valid("json", CampaignPostBody), async (c) => {
-    const phones = c.req.valid("json").items.map((i) => i.phone);
-    return c.json(await aircall(() => campaignOf(c).add(phones)));
+    const items = c.req.valid("json").items;
+    const result = await aircall(() => campaignOf(c).add(items.map((i) => i.phone)));
+    // The agent's dialer records the calls they make from the campaign in Aircall Workspace.
+    const agent = c.get("agent");
+    await dialerFor(c.env, agent.uid).campaignRemember(agent.sub, items);
+    return c.json(result);
   });
 
   app.get("/api/dialer/campaign", requireAgent, async (c) => {
@@ -41,6 +46,7 @@ export function registerCampaign(app: Hono<AppEnv>) {
 
   app.delete("/api/dialer/campaign", requireAgent, async (c) => {
     const cleared = await aircall(() => campaignOf(c).clear());
+    await dialerFor(c.env, c.get("agent").uid).campaignForget(c.get("agent").sub);
     if (cleared && cleared.failed > 0) {
       throw new ApiError("aircall_unavailable", `Aircall kept ${cleared.failed} of ${cleared.failed + cleared.removed} numbers; try again`);
     }
