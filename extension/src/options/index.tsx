@@ -6,6 +6,7 @@ import { OptionsWrapUp } from "../wrapup/OptionsWrapUp"
 import { PrivacyLink } from "./PrivacyLink"
 import { SitesSection } from "./SitesSection"
 
+import "../ui/page-lang"
 import "../ui/tokens.css"
 import "../ui/controls.css"
 import "./options.css"

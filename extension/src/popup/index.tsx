@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query"
 
 import { App } from "./App"
 
+import "../ui/page-lang"
 import "./popup.css"
 import "./popup-list.css"
 import "../ui/controls.css"

@@ -1,5 +1,6 @@
 import { ContactsPage } from "../contacts/ContactsPage"
 
+import "../ui/page-lang"
 import "../ui/controls.css"
 import "../lists/lists.css"
 import "../contacts/contacts.css"

@@ -1,5 +1,6 @@
 import { HistoryPage } from "../history/HistoryPage"
 
+import "../ui/page-lang"
 import "../history/history.css"
 import "../ui/controls.css"
 

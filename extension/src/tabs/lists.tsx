@@ -1,5 +1,6 @@
 import { ListsPage } from "../lists/ListsPage"
 
+import "../ui/page-lang"
 import "../ui/controls.css"
 import "../lists/lists.css"
 

@@ -1,5 +1,6 @@
 import { PrivacyPage } from "../privacy/PrivacyPage"
 
+import "../ui/page-lang"
 import "../privacy/privacy.css"
 
 /** Plasmo extension page: tabs/privacy.html — what is stored where, and every permission justified. */
