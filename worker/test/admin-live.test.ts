@@ -67,4 +67,23 @@ describe("the dashboard hub (admin WebSocket)", () => {
     const admin = await enrolledAgent("admin");
     await adminSocket(await ticket(admin.auth));
   });
+
+  it("a burst of webhooks ends with the agent's latest state on the admin socket (one Directory call at a time)", async () => {
+    const agent = await enrolledAgent();
+    const { ws, messages } = await adminSocket();
+    await call("/api/dialer/start", { method: "POST", headers: agent.auth, json: { items: [{ id: "a", phone: "+14155550101" }, { id: "b", phone: "+14155550102" }], delaySeconds: 0 } });
+    await waitFor(() => aircall.starts().length === 1, "start-call");
+    const now = Math.floor(Date.now() / 1000);
+    const data = { id: 78, raw_digits: "+1 415-555-0101", started_at: now };
+    // Sent together: the states pass ringing → in call → …; the last message must be the last state.
+    await Promise.all([
+      deliver(callEvent("call.created", agent.aircallUserId, data)),
+      deliver(callEvent("call.answered", agent.aircallUserId, { ...data, status: "answered", answered_at: now })),
+    ]);
+    const state = (await (await call("/api/dialer", { headers: agent.auth })).json()) as { status: string };
+    const mine = () => messages.filter((m) => m.type === "agent.state" && m.agentId === agent.agentId) as Extract<AdminServerMessage, { type: "agent.state" }>[];
+    await waitFor(() => mine().at(-1)?.state.status === state.status, `the latest state (${state.status}) last on the admin socket`);
+    expect(state.status).not.toBe("dialing");
+    ws.close(1000, "done");
+  });
 });

@@ -492,7 +492,31 @@ export class AgentDialer extends DurableObject<Env> {
     this.broadcast(JSON.stringify({ type: "state", state }));
     const agentId = this.config()?.agentId;
     // the team dashboard (admin hub in the Directory); fire-and-forget, never blocks the run
-    if (agentId) this.ctx.waitUntil(directory(this.env).agentState(agentId, state).catch((err: Error) => console.error("admin hub notify failed", err.message)));
+    if (agentId) this.notifyHub(agentId, state);
+  }
+
+  /**
+   * One state message to the Directory at a time per agent, the newest one when the previous
+   * answers: a burst of webhooks costs the single Directory one call, not one per event, and the
+   * dashboard still ends on the latest state.
+   */
+  private notifyHub(agentId: string, state: DialerState) {
+    const idle = this.hubNext === undefined;
+    this.hubNext = { agentId, state };
+    if (idle) this.ctx.waitUntil(this.flushHub());
+  }
+
+  private hubNext: { agentId: string; state: DialerState } | null | undefined;
+
+  private async flushHub() {
+    try {
+      for (let next = this.hubNext; next; next = this.hubNext) {
+        this.hubNext = null;
+        await directory(this.env).agentState(next.agentId, next.state).catch((err: Error) => console.error("admin hub notify failed", err.message));
+      }
+    } finally {
+      this.hubNext = undefined;
+    }
   }
 
   private broadcast(message: string) {

@@ -20,8 +20,8 @@ async function load(env: Env): Promise<Roster> {
   return { at: Date.now(), admins: new Set(data.admins), users: new Set(data.aircallUserIds) };
 }
 
-export async function roster(env: Env): Promise<Roster> {
-  if (cached && Date.now() - cached.at < ROSTER_TTL_MS) return cached;
+export async function roster(env: Env, now = Date.now()): Promise<Roster> {
+  if (cached && now - cached.at < ROSTER_TTL_MS) return cached;
   if (!loading) {
     const gen = generation;
     loading = load(env).then(
@@ -50,3 +50,24 @@ export function forgetRoster() {
 
 export const isActiveAdmin = async (env: Env, agentId: string) => (await roster(env)).admins.has(agentId);
 export const isEnrolledUser = async (env: Env, aircallUserId: string) => (await roster(env)).users.has(aircallUserId);
+
+/**
+ * A copy this old may still answer a webhook while a fresh one loads (never an admin check). A
+ * removed agent's Durable Object refuses the event itself; a new agent waits for the reload, as
+ * with the strict check.
+ */
+export const ROSTER_STALE_MAX_MS = 30_000;
+
+/**
+ * The webhook route's enrolled check. Past ROSTER_TTL_MS it answers from the last copy (up to
+ * ROSTER_STALE_MAX_MS old) and reloads in the background, so deliveries do not queue behind the
+ * Directory's other work every few seconds.
+ */
+export async function isEnrolledUserForWebhook(env: Env, aircallUserId: string, waitUntil: (p: Promise<unknown>) => void, now = Date.now()): Promise<boolean> {
+  const last = cached;
+  if (last && now - last.at < ROSTER_STALE_MAX_MS) {
+    if (now - last.at >= ROSTER_TTL_MS && !loading) waitUntil(roster(env, now).catch((err: Error) => console.error("roster reload failed", err.message)));
+    return last.users.has(aircallUserId);
+  }
+  return (await roster(env, now)).users.has(aircallUserId);
+}

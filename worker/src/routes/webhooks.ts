@@ -6,7 +6,7 @@ import { safeEqual } from "../lib/crypto";
 import { ApiError } from "../lib/errors";
 import { jsonBeyondBounds, WEBHOOK_JSON_BOUNDS } from "../lib/json-bounds";
 import { dialerFor } from "../lib/stubs";
-import { isEnrolledUser } from "../directory/roster";
+import { isEnrolledUserForWebhook } from "../directory/roster";
 import { routeUserId } from "../dialer/webhook-event";
 import { webhookTokens } from "../aircall/webhook-token";
 
@@ -47,7 +47,7 @@ export function registerWebhooks(app: Hono<AppEnv>) {
         return c.json({ status: "ignored" });
       }
     }
-    if (!(await isEnrolledUser(c.env, userId))) return c.json({ status: "not_enrolled" });
+    if (!(await isEnrolledUserForWebhook(c.env, userId, (p) => c.executionCtx.waitUntil(p)))) return c.json({ status: "not_enrolled" });
     const status = await dialerFor(c.env, userId).ingest(envelope);
     return c.json({ status });
   });
