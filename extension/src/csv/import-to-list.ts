@@ -5,7 +5,7 @@ import { readDialerState } from "../db/runtime"
 import { isRunActive } from "../ui/run-status"
 import type { ImportContact } from "./import-rows"
 
-/** Contacts written per transaction: each stays short, and the page can show progress. */
+/** Contacts written per step: the page shows progress between steps. */
 export const WRITE_CHUNK = 5_000
 
 export type ImportResult = { added: number; alreadyInList: number }
@@ -24,21 +24,19 @@ export async function importIntoList(
 ): Promise<ImportResult> {
   const awaitingApproval = listId === (await activeListId(db)) && isRunActive(await readDialerState(db))
   let added = 0
-  for (let start = 0; start < contacts.length; start += WRITE_CHUNK) {
-    const chunk = contacts.slice(start, start + WRITE_CHUNK)
-    await db.transaction("rw", [db.contacts, db.queue, db.lists, db.runtime], async () => {
-      const result = await addNumbers(
-        db,
-        chunk.map((c) => ({ phone: c.phone, name: c.name, company: c.company, crm: "csv" })),
-        { listId, awaitingApproval, now },
-      )
-      added += result.added
+  // One transaction, so open pages re-read the list once at the end; written in chunks.
+  await db.transaction("rw", [db.contacts, db.queue, db.lists, db.runtime], async () => {
+    for (let start = 0; start < contacts.length; start += WRITE_CHUNK) {
+      const chunk = contacts.slice(start, start + WRITE_CHUNK)
+      const captured = chunk.map((c) => ({ phone: c.phone, name: c.name, company: c.company, crm: "csv" }))
+      added += (await addNumbers(db, captured, { listId, awaitingApproval, now })).added
       const withNotes = chunk.filter((c) => c.notes)
-      if (withNotes.length === 0) return
-      const rows = await db.contacts.bulkGet(withNotes.map((c) => c.phone))
-      await db.contacts.bulkPut(rows.flatMap((row, i) => (row ? [{ ...row, notes: withNotes[i]!.notes }] : [])))
-    })
-    onProgress?.(Math.min(contacts.length, start + WRITE_CHUNK), contacts.length)
-  }
+      if (withNotes.length > 0) {
+        const rows = await db.contacts.bulkGet(withNotes.map((c) => c.phone))
+        await db.contacts.bulkPut(rows.flatMap((row, i) => (row ? [{ ...row, notes: withNotes[i]!.notes }] : [])))
+      }
+      onProgress?.(Math.min(contacts.length, start + WRITE_CHUNK), contacts.length)
+    }
+  })
   return { added, alreadyInList: contacts.length - added }
 }

@@ -2,7 +2,7 @@ import { useLiveQuery } from "dexie-react-hooks"
 import { useState } from "react"
 
 import { db } from "../db/db"
-import { listSummaries, setActiveList } from "../db/lists"
+import { createList, listSummaries, setActiveList } from "../db/lists"
 import { notifyListsChanged, openContactsPage, openListsPage } from "./open-pages"
 
 import "./list-picker.css"
@@ -14,6 +14,7 @@ import "./list-picker.css"
 export function ListPicker({ running }: { running: boolean }) {
   const lists = useLiveQuery(() => listSummaries(db), [], undefined)
   const [error, setError] = useState<string | null>(null)
+  const [newName, setNewName] = useState<string | null>(null)
   if (!lists) return null
   const active = lists.find((l) => l.active)
   const choose = async (id: string) => {
@@ -21,6 +22,17 @@ export function ListPicker({ running }: { running: boolean }) {
       await setActiveList(db, id)
       setError(null)
       await notifyListsChanged()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+    }
+  }
+  /** A new list; it becomes the active one unless a run is going. */
+  const create = async () => {
+    try {
+      const list = await createList(db, newName ?? "")
+      setNewName(null)
+      setError(null)
+      if (!running) await choose(list.id)
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
     }
@@ -44,6 +56,9 @@ export function ListPicker({ running }: { running: boolean }) {
             </option>
           ))}
         </select>
+        <button className="small ghost" onClick={() => setNewName(newName === null ? "" : null)} title="New list" aria-label="New list" data-testid="list-picker-new">
+          +
+        </button>
         <button className="small ghost" onClick={openListsPage} data-testid="open-lists">
           Lists
         </button>
@@ -51,6 +66,19 @@ export function ListPicker({ running }: { running: boolean }) {
           Contacts
         </button>
       </div>
+      {newName !== null && (
+        <form
+          className="list-picker-create"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void create()
+          }}>
+          <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="New list name" aria-label="New list name" maxLength={60} autoFocus data-testid="list-picker-name" onKeyDown={(e) => e.key === "Escape" && setNewName(null)} />
+          <button type="submit" className="small primary" disabled={!newName.trim()} data-testid="list-picker-create">
+            Create
+          </button>
+        </form>
+      )}
       <p className={`list-mode ${active?.mode === "aircall" ? "aircall" : ""}`} data-testid="list-mode">
         {active?.mode === "aircall"
           ? "In Aircall's Power Dialer: dial it from Aircall Workspace. Our run does not dial it."

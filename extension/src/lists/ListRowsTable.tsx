@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 
 import type { QueueRow } from "../db/types"
 import { displayPhone } from "../ui/phone"
 import { selectByClick, selectByKey, type Selection } from "./selection"
+import { useCompanies } from "./use-lists"
 
 export const LIST_ROW_HEIGHT = 36
 
@@ -11,7 +12,6 @@ const STATUS_LABEL: Record<QueueRow["status"], string> = { pending: "Pending", d
 
 type Props = {
   rows: QueueRow[]
-  companies: Map<string, string | undefined>
   selection: Selection
   onSelection: (sel: Selection) => void
   /** Phones Aircall's Power Dialer has called (lists in Aircall mode). */
@@ -24,7 +24,7 @@ type Props = {
  * A list's numbers, virtualised (10,000 rows scroll smoothly). Keyboard: ↑/↓ move, Shift extends,
  * Space toggles, Ctrl/⌘+A selects all, Delete removes the selection, Alt+↑/↓ moves the focused row.
  */
-export function ListRowsTable({ rows, companies, selection, onSelection, called, onRemove, onNudge }: Props) {
+export function ListRowsTable({ rows, selection, onSelection, called, onRemove, onNudge }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const ids = useMemo(() => rows.map((r) => r.id), [rows])
   const virtualizer = useVirtualizer({
@@ -34,6 +34,8 @@ export function ListRowsTable({ rows, companies, selection, onSelection, called,
     overscan: 12,
     getItemKey: (index) => rows[index]?.id ?? index,
   })
+  const visible = virtualizer.getVirtualItems()
+  const companies = useCompanies(visible.map((item) => rows[item.index]?.phone ?? ""))
   useEffect(() => {
     if (selection.focus < rows.length) virtualizer.scrollToIndex(selection.focus, { align: "auto" })
   }, [selection.focus, rows.length, virtualizer])
@@ -89,7 +91,7 @@ export function ListRowsTable({ rows, companies, selection, onSelection, called,
         onKeyDown={onKeyDown}
         data-testid="list-rows">
         <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {visible.map((item) => {
             const row = rows[item.index]
             if (!row) return null
             const selected = selection.ids.has(row.id)

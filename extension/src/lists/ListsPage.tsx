@@ -16,7 +16,7 @@ import { ListRowsTable } from "./ListRowsTable"
 import { ListSidebar } from "./ListSidebar"
 import { notifyListsChanged, openContactsPage } from "./open-pages"
 import { emptySelection, selectedInOrder, type Selection } from "./selection"
-import { useCompanies, useListRows, useListSummaries } from "./use-lists"
+import { useListRows, useListSummaries } from "./use-lists"
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
@@ -27,15 +27,15 @@ export function ListsPage() {
   const running = isRunActive(state)
   const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(location.search).get("list"))
   const current = lists?.find((l) => l.id === chosen) ?? lists?.find((l) => l.active) ?? lists?.[0]
-  const rows = useListRows(current?.id ?? null)
-  const companies = useCompanies()
+  const view = useListRows(current?.id ?? null)
+  const rows = useMemo(() => view ?? [], [view])
   const [selection, setSelection] = useState<Selection>(emptySelection)
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null)
   const [importing, setImporting] = useState(false)
   const [renaming, setRenaming] = useState<string | null>(null)
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [campaign, setCampaign] = useState<CampaignNumber[] | null>(null)
-  const ids = useMemo(() => (rows ?? []).map((r) => r.id), [rows])
+  const ids = useMemo(() => rows.map((r) => r.id), [rows])
   const selected = selectedInOrder(selection, ids)
 
   useEffect(() => {
@@ -47,7 +47,7 @@ export function ListsPage() {
   const called = useMemo(() => (campaign ? new Map(campaign.map((n) => [n.phone, n.called])) : undefined), [campaign])
   const onCampaign = useCallback((numbers: CampaignNumber[] | null) => setCampaign(numbers), [])
 
-  if (!lists || !current || !rows || !companies) return null
+  if (!lists || !current) return null
   const dialingHere = current.active && running
 
   /** Run an edit; the background re-marks page numbers and tells the worker when the run's list changed. */
@@ -171,15 +171,20 @@ export function ListsPage() {
               Remove
             </button>
           </div>
+          {!view ? (
+            <p className="muted list-empty" role="status" data-testid="list-loading">
+              Loading the list…
+            </p>
+          ) : (
           <ListRowsTable
             rows={rows}
-            companies={companies}
             selection={selection}
             onSelection={setSelection}
             called={called}
             onRemove={() => void remove()}
             onNudge={(id, delta) => void act(() => nudgeItem(db, id, delta))}
           />
+          )}
         </section>
       </div>
       {importing && (
