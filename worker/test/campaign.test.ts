@@ -137,6 +137,24 @@ describe("Aircall Power Dialer campaign", () => {
     expect((await call("/api/dialer/campaign", { headers: agent.auth })).status).toBe(404);
   });
 
+  it("while our run goes, numbers of its queue are refused with 409 (never both dialers on one number)", async () => {
+    const agent = await enrolledAgent();
+    const run = phones(3, 900);
+    const start = await call("/api/dialer/start", { method: "POST", headers: agent.auth, json: { items: run.map((phone, i) => ({ id: `r${i}`, phone })), delaySeconds: 0 } });
+    expect(start.status).toBe(200);
+    const clash = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items([run[2]!, "+14155550999"]) } });
+    expect(clash.status).toBe(409);
+    expect(((await clash.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "conflict", message: expect.stringContaining("stop the run") });
+    const current = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items([run[0]!]) } });
+    expect(current.status).toBe(409); // the number being dialled now
+    expect(aircall.seen.filter((s) => s.path.includes("dialer_campaign"))).toHaveLength(0);
+    const other = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items(["+14155550999"]) } });
+    expect(await other.json()).toEqual({ added: 1, alreadyThere: 0, failed: [] });
+    await call("/api/dialer/stop", { method: "POST", headers: agent.auth });
+    const after = await call("/api/dialer/campaign", { method: "POST", headers: agent.auth, json: { items: items([run[2]!]) } });
+    expect(after.status).toBe(200);
+  });
+
   it("refuses bad bodies with 400 and strangers with 401", async () => {
     const agent = await enrolledAgent();
     for (const json of [{}, { items: [] }, { items: [{ phone: "0612345678" }] }, { items: "x" }]) {

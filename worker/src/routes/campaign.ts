@@ -8,12 +8,32 @@ import { aircallFor } from "../aircall/factory";
 import { requireAgent } from "../auth/middleware";
 import { ApiError } from "../lib/errors";
 import { dialerFor } from "../lib/stubs";
-import { valid } from "../lib/validate";
+import { unwrap, valid } from "../lib/validate";
 
 /** The caller's own Aircall dialer campaign (their Aircall user id comes from the access token). */
 const campaignOf = (c: Context<AppEnv>) => new DialerCampaign(aircallFor(c.env).http, c.get("agent").uid);
 
 const NONE = "no Aircall Power Dialer campaign for this agent";
+
+/** Statuses of a run that is going (paused included: Resume dials its queue). */
+const RUN_GOING = new Set(["dialing", "ringing", "in_call", "wrap_up", "paused"]);
+
+/**
+ * Our run and Aircall's Power Dialer never dial the same numbers at once: while a run goes, numbers
+ * of its queue (or of its current call) are refused with 409 before anything reaches Aircall.
+ */
+async function refuseNumbersOfRun(c: Context<AppEnv>, phones: string[]): Promise<void> {
+  const agent = c.get("agent");
+  const dialer = dialerFor(c.env, agent.uid);
+  const state = unwrap(await dialer.snapshot(agent.sub));
+  if (!RUN_GOING.has(state.status)) return;
+  const inRun = new Set(unwrap(await dialer.pendingItems(agent.sub)).map((i) => i.phone));
+  if (state.current?.phone) inRun.add(state.current.phone);
+  const clash = phones.filter((p) => inRun.has(p));
+  if (clash.length === 0) return;
+  const shown = clash.slice(0, 3).join(", ") + (clash.length > 3 ? ", …" : "");
+  throw new ApiError("conflict", `${clash.length} of these numbers are in your running queue (${shown}): stop the run before sending them to Aircall's Power Dialer`);
+}
 
 /** Aircall's failures as API errors: refused credentials, or Aircall not answering properly. */
 async function aircall<T>(work: () => Promise<T>): Promise<T> {
@@ -31,6 +51,7 @@ async function aircall<T>(work: () => Promise<T>): Promise<T> {
 export function registerCampaign(app: Hono<AppEnv>) {
   app.post("/api/dialer/campaign", requireAgent, valid("json", CampaignPostBody), async (c) => {
     const items = c.req.valid("json").items;
+    await refuseNumbersOfRun(c, items.map((i) => i.phone));
     const result = await aircall(() => campaignOf(c).add(items.map((i) => i.phone)));
     // The agent's dialer records the calls they make from the campaign in Aircall Workspace.
     const agent = c.get("agent");
