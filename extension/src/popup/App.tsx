@@ -1,6 +1,6 @@
 import { isCountingDown, isRunActive } from "../ui/run-status"
 import { openOptionsPage } from "../lib/pages"
-import { STATUS_LABEL, toneOf } from "../ui/format"
+import { toneOf } from "../ui/format"
 import { isFrozen } from "../lib/user-messages"
 import { ListPicker } from "../lists/ListPicker"
 import { ConnectionBanner } from "./ConnectionBanner"
@@ -12,6 +12,8 @@ import { RunPanel } from "./RunPanel"
 import { TodayStats } from "./TodayStats"
 import { useConnection } from "./use-connection"
 import { useAccount, useDialerState, useQueue } from "./use-live"
+import { RunAnnouncer } from "./RunAnnouncer"
+import { nextContact, statusWord } from "./run-words"
 import { PopupSchedule } from "../wrapup/PopupSchedule"
 import { PopupWrapUp } from "../wrapup/PopupWrapUp"
 import { PopupComplianceMarks } from "../compliance/PopupComplianceMarks"
@@ -25,6 +27,7 @@ export function App() {
   useSyncOnOpen(!!account)
   const status = state?.status ?? "idle"
   const countingDown = isCountingDown(state)
+  const next = nextContact(queue.rows, state?.current)
 
   return (
     <main className="popup" data-testid="popup">
@@ -32,7 +35,7 @@ export function App() {
         <h1>Power Dialer</h1>
         {account && (
           <span className={`pill tone-${isFrozen(connection) ? "idle" : toneOf(status, countingDown)}`} data-testid="run-status">
-            {isFrozen(connection) ? "Offline" : STATUS_LABEL[status]}
+            {isFrozen(connection) ? "Offline" : statusWord(state)}
           </span>
         )}
         <button className="icon-button" onClick={openOptionsPage} title="Options" aria-label="Options">
@@ -51,7 +54,8 @@ export function App() {
       <ConnectionBanner connection={connection} />
       <ErrorBanner connection={connection} />
       {account && <PopupWrapUp />}
-      {account && <RunPanel state={state ?? null} pending={queue.pending} connection={connection} />}
+      {account && <RunAnnouncer state={state ?? null} next={next} offline={isFrozen(connection)} />}
+      {account && <RunPanel state={state ?? null} pending={queue.pending} connection={connection} next={next} />}
       <ListPicker running={isRunActive(state)} />
       {account && <PopupSchedule />}
       {account && <PopupComplianceMarks />}

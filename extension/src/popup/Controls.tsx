@@ -3,8 +3,11 @@ import type { DialerState, DialerStatus } from "@dialer/shared"
 import { db } from "../db/db"
 import { writeError } from "../db/runtime"
 import { HELD_WHILE_OFFLINE } from "../lib/user-messages"
+import { useEffect, useState } from "react"
+
 import { canSkip, SKIP_DURING_CALL } from "../ui/run-status"
 import { type ControlAction, useDialerControl } from "./requests"
+import { callGoesOn, STOP_CALL_NOTE } from "./run-words"
 
 const LIVE: DialerStatus[] = ["dialing", "ringing", "in_call", "wrap_up"]
 
@@ -34,10 +37,39 @@ export function Controls({ state, pending, offline = false }: { state: DialerSta
   const enabled = enabledActions(state, pending)
   const paused = status === "paused"
   const running = paused || LIVE.includes(status)
+  // Stop during a call asks once more and says what happens to the call (Aircall keeps it).
+  const [confirmStop, setConfirmStop] = useState(false)
+  const onCall = !!state.current && running
+  useEffect(() => {
+    if (!onCall) setConfirmStop(false)
+  }, [onCall])
+  const press = (action: ControlAction) => {
+    if (action === "stop" && onCall && !confirmStop) return setConfirmStop(true)
+    setConfirmStop(false)
+    control.mutate(action)
+  }
   // Idle: Start alone. During a run: Pause (or Resume), Skip, Stop.
   const shown = BUTTONS.filter((b) =>
     running ? b.action !== "start" && b.action !== (paused ? "pause" : "resume") : b.action === "start",
   )
+  if (confirmStop) {
+    const who = state.current?.name ?? null
+    return (
+      <div className="stop-confirm" role="alertdialog" aria-labelledby="stop-confirm-text" data-testid="stop-confirm">
+        <p id="stop-confirm-text">
+          Stop the run? {callGoesOn(who)} {STOP_CALL_NOTE}
+        </p>
+        <div className="controls">
+          <button className="danger" data-testid="stop-confirm-yes" disabled={control.isPending || offline} onClick={() => press("stop")} autoFocus>
+            Stop the run
+          </button>
+          <button data-testid="stop-confirm-no" onClick={() => setConfirmStop(false)}>
+            Keep dialing
+          </button>
+        </div>
+      </div>
+    )
+  }
   return (
     <div className="controls">
       {shown.map((b) => (
@@ -47,7 +79,7 @@ export function Controls({ state, pending, offline = false }: { state: DialerSta
           data-testid={`control-${b.action}`}
           disabled={!enabled.has(b.action) || control.isPending || offline}
           title={offline ? HELD_WHILE_OFFLINE : b.action === "skip" && state.current ? SKIP_DURING_CALL : undefined}
-          onClick={() => control.mutate(b.action)}>
+          onClick={() => press(b.action)}>
           {b.label}
         </button>
       ))}

@@ -15,6 +15,7 @@ import { db } from "../db/db"
 import { confirmItem, includeItem, moveItem, nudgeItem, removeItem } from "../db/queue-edit"
 import type { QueueRow as Row } from "../db/types"
 import { QueueRow, ROW_HEIGHT } from "./QueueRow"
+import { DRAG_INSTRUCTIONS, dragAnnouncements, ROW_KEYS } from "./drag-announcements"
 
 /** Up to six rows show at once; the list grows with the queue until then. */
 const MAX_LIST_HEIGHT = ROW_HEIGHT * 6
@@ -51,6 +52,7 @@ export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) 
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-id="${id}"]`)?.focus())
   }, [ids, virtualizer])
 
+  const accessibility = useMemo(() => ({ announcements: dragAnnouncements(rows), screenReaderInstructions: DRAG_INSTRUCTIONS }), [rows])
   const edited = useCallback(() => void notifyQueueEdited(), [])
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return
@@ -76,7 +78,10 @@ export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) 
   }
 
   return (
-    <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={(e) => void onDragEnd(e)}>
+    <DndContext sensors={sensors} collisionDetection={closestCenter} accessibility={accessibility} onDragEnd={(e) => void onDragEnd(e)}>
+      <p id="queue-row-keys" className="sr-only">
+        {ROW_KEYS}
+      </p>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <div
           className="queue-scroll"
@@ -95,6 +100,7 @@ export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) 
                   index={item.index}
                   top={item.start}
                   locked={running && row.status === "dialing"}
+                  running={running}
                   onNudge={onNudge}
                   onRemove={onRemove}
                   onInclude={(id) => void onInclude(id)}

@@ -11,9 +11,12 @@ import { displayPhone } from "../ui/phone"
 
 export const ROW_HEIGHT = 44
 
-/** "Now" for the number being dialled; the outcome for finished ones; else the status. */
-function chipLabel(row: Row): string {
-  if (row.status === "dialing") return "Now"
+/**
+ * "Now" for the number being dialled while the run goes on ("Last call" once it stopped: the call
+ * is Aircall's then); the outcome for finished ones; else the status.
+ */
+export function chipLabel(row: Row, running = true): string {
+  if (row.status === "dialing") return running ? "Now" : "Last call"
   if (row.status === "done" && row.lastOutcome) return row.lastOutcome === "no_answer" ? "No answer" : row.lastOutcome
   return row.status
 }
@@ -23,6 +26,8 @@ type Props = {
   index: number
   top: number
   locked: boolean
+  /** whether a run is going (a "dialing" row is only live then) */
+  running?: boolean
   onNudge: (id: string, delta: -1 | 1) => void
   onRemove: (id: string) => void
   onInclude: (id: string) => void
@@ -61,12 +66,27 @@ function HoldAction({ row, onInclude, onConfirm }: Pick<Props, "row" | "onInclud
 }
 
 /** One queue row: handle, position, contact, status chip, remove. Alt+↑/↓ moves it. */
-export function QueueRow({ row, index, top, locked, onNudge, onRemove, onInclude, onConfirm }: Props) {
+export function QueueRow({ row, index, top, locked, running = true, onNudge, onRemove, onInclude, onConfirm }: Props) {
   const record = httpUrl(row.sourceUrl) // never a javascript: link, whatever was stored
   const held = row.status === "pending" && holdOf(row) !== null
   const sortable = useSortable({ id: row.id, disabled: locked })
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!event.altKey || event.target !== event.currentTarget) return
+    if (event.target !== event.currentTarget) return
+    if (!event.altKey) {
+      // The row is the one Tab stop; arrows walk the list, Enter opens the record, Delete removes.
+      if (event.key === "ArrowUp" || event.key === "ArrowDown") {
+        event.preventDefault()
+        const sibling = event.key === "ArrowUp" ? event.currentTarget.previousElementSibling : event.currentTarget.nextElementSibling
+        ;(sibling as HTMLElement | null)?.focus()
+      } else if (event.key === "Enter" && record) {
+        event.preventDefault()
+        window.open(record, "_blank", "noopener,noreferrer")
+      } else if ((event.key === "Delete" || event.key === "Backspace") && !locked) {
+        event.preventDefault()
+        onRemove(row.id)
+      }
+      return
+    }
     if (event.key === "ArrowUp" || event.key === "ArrowDown") {
       event.preventDefault()
       onNudge(row.id, event.key === "ArrowUp" ? -1 : 1)
@@ -91,14 +111,16 @@ export function QueueRow({ row, index, top, locked, onNudge, onRemove, onInclude
       data-row-id={row.id}
       data-testid="queue-row"
       data-phone={row.phone}
-      aria-label={`${index + 1}. ${row.name ?? row.phone}, ${row.status}. Alt+Up or Alt+Down to move.`}
+      aria-label={`${index + 1}. ${row.name ?? "Unknown"}, ${displayPhone(row.phone)}, ${chipLabel(row, running)}.`}
+      aria-describedby="queue-row-keys"
       onKeyDown={onKeyDown}>
       <button
         className="drag-handle"
-        aria-label="Drag to reorder"
+        aria-label={`Drag ${row.name ?? row.phone} to reorder`}
         disabled={locked}
         {...sortable.attributes}
-        {...sortable.listeners}>
+        {...sortable.listeners}
+        tabIndex={-1}>
         ⠿
       </button>
       <span className="row-index">{index + 1}</span>
@@ -106,7 +128,7 @@ export function QueueRow({ row, index, top, locked, onNudge, onRemove, onInclude
         <span className="row-line">
           {held && <HoldLabel row={row} />}
           {record ? (
-            <a className="row-name" href={record} target="_blank" rel="noopener noreferrer" title="Open the CRM record" data-testid="queue-record">
+            <a className="row-name" href={record} target="_blank" rel="noopener noreferrer" title="Open the CRM record (Enter on the row)" data-testid="queue-record" tabIndex={-1}>
               {row.name ?? "Unknown"}
             </a>
           ) : (
@@ -121,9 +143,18 @@ export function QueueRow({ row, index, top, locked, onNudge, onRemove, onInclude
       {held ? (
         <HoldAction row={row} onInclude={onInclude} onConfirm={onConfirm} />
       ) : (
-        <span className={`chip chip-${row.status}${row.lastOutcome ? ` outcome-${row.lastOutcome}` : ""}`}>{chipLabel(row)}</span>
+        <span className={`chip chip-${row.status === "dialing" && !running ? "pending" : row.status}${row.lastOutcome ? ` outcome-${row.lastOutcome}` : ""}`}>
+          {chipLabel(row, running)}
+        </span>
       )}
-      <button className="row-remove" aria-label={`Remove ${row.phone}`} disabled={locked} onClick={() => onRemove(row.id)} data-testid="queue-remove">
+      <button
+        className="row-remove"
+        aria-label={`Remove ${row.name ?? displayPhone(row.phone)}`}
+        title="Remove (Delete on the row)"
+        tabIndex={-1}
+        disabled={locked}
+        onClick={() => onRemove(row.id)}
+        data-testid="queue-remove">
         ×
       </button>
     </div>

@@ -1,4 +1,5 @@
 import type { DialerState } from "@dialer/shared"
+import { useEffect, useState } from "react"
 
 import type { ConnectionView } from "../lib/messages"
 import { clockNow, isFrozen, timeOfDay } from "../lib/user-messages"
@@ -7,20 +8,30 @@ import { clock, secondsSince, STATUS_LABEL, toneOf } from "../ui/format"
 import { displayPhone } from "../ui/phone"
 import { useNow } from "../ui/use-now"
 import { Controls } from "./Controls"
+import { callGoesOn, callIsLive, pausedText, STOP_CALL_NOTE } from "./run-words"
 
 const IDLE: DialerState = { status: "idle", remaining: 0, delaySeconds: 0 }
 
-type Props = { state: DialerState | null; pending: number; connection?: ConnectionView }
+type Props = { state: DialerState | null; pending: number; connection?: ConnectionView; next?: string | null }
 
 /**
  * The current call with a live timer, or the countdown to the next dial, then the controls. While
  * offline the timers stop where they were when the link was lost: beyond that nothing is known.
  */
-export function RunPanel({ state, pending, connection }: Props) {
+export function RunPanel({ state, pending, connection, next = null }: Props) {
   const active = isRunActive(state)
   const frozen = isFrozen(connection)
   const now = clockNow(connection, useNow(active && !frozen))
-  const current = state?.current
+  // After Stop the worker may still name the last call: it is Aircall's now, not the run's.
+  const current = callIsLive(state) ? state?.current : undefined
+  // Stopped during a call: the call itself goes on in Aircall; say so instead of a frozen timer.
+  const [lastCall, setLastCall] = useState<string | null>(null)
+  const liveName = current ? (current.name ?? displayPhone(current.phone)) : null
+  useEffect(() => {
+    if (liveName) setLastCall(liveName)
+    else if (state?.status !== "stopped") setLastCall(null)
+  }, [liveName, state?.status])
+  const leftInAircall = state?.status === "stopped" && (!!state.current || lastCall !== null)
   const since = current ? secondsSince(current.answeredAt ?? current.startedAt, now) : null
   const untilNext = state?.nextDialAt && !current ? -(secondsSince(state.nextDialAt, now) ?? 0) : null
 
@@ -43,18 +54,33 @@ export function RunPanel({ state, pending, connection }: Props) {
       ) : untilNext !== null && active ? (
         <div className="countdown tone-waiting" data-testid="countdown">
           Next call in <strong>{Math.max(0, Math.ceil(untilNext))} s</strong>
+          {next && (
+            <span className="next-contact" data-testid="next-contact">
+              {" "}
+              · {next}
+            </span>
+          )}
         </div>
+      ) : leftInAircall ? (
+        <p className="stopped-note" data-testid="stopped-note">
+          Run stopped. {callGoesOn(lastCall)} {STOP_CALL_NOTE}
+        </p>
       ) : (
         <p className="muted run-idle">
           {state?.status === "paused"
-            ? `Paused${state.pausedReason ? `: ${state.pausedReason}` : ""}`
+            ? pausedText(state.pausedReason)
             : pending > 0
               ? `${pending} number${pending === 1 ? "" : "s"} ready to dial`
               : "Add numbers from a CRM page to build your queue."}
         </p>
       )}
       {state?.status === "paused" && current && state.pausedReason && (
-        <p className="paused-reason">Paused: {state.pausedReason}</p>
+        <p className="paused-reason">{pausedText(state.pausedReason)}</p>
+      )}
+      {current && next && !frozen && (
+        <p className="next-line muted" data-testid="next-contact">
+          Next: {next}
+        </p>
       )}
       <Controls state={state ?? IDLE} pending={pending} offline={frozen} />
     </section>

@@ -1,0 +1,79 @@
+import { join } from "node:path"
+
+import { expect, SCREENSHOTS, signIn, test } from "./fixtures"
+import { GOOD_CODE } from "./stub-worker"
+
+/**
+ * The popup says what the run is doing in words: the next contact named with the countdown, a
+ * countdown labelled as one, "Paused by you" once, Stop during a call confirmed with what happens
+ * to the call, and each change announced to screen readers. The queue is one Tab stop per row.
+ */
+test("run state in words: next contact, labels, Stop confirmed during a call, live announcements, one Tab stop per row", async ({ context, extensionId, stub, site, openPopup }) => {
+  await signIn(context, extensionId, stub, GOOD_CODE)
+  await expect.poll(() => stub.connections()).toBe(1)
+  const crm = await context.newPage()
+  await crm.goto(`${site.origin}/crm/hubspot-contact.html`)
+  const controls = crm.locator("[data-dialer-number]")
+  await expect(controls.first()).toBeVisible()
+  const numbers = [...new Set(await controls.evaluateAll((els) => els.map((el) => el.getAttribute("data-dialer-number"))))]
+  expect(numbers.length).toBeGreaterThanOrEqual(3)
+  for (const phone of numbers.slice(0, 3)) await crm.locator(`[data-dialer-number="${phone}"]`).first().click()
+
+  const popup = await openPopup()
+  const rows = popup.getByTestId("queue-row")
+  await expect(rows).toHaveCount(3)
+
+  // Keyboard: the row is the one Tab stop (its buttons and link are reached by keys on the row).
+  await rows.nth(0).focus()
+  await popup.keyboard.press("Tab")
+  expect(await popup.evaluate(() => document.activeElement?.getAttribute("data-testid"))).not.toMatch(/^queue-(remove|record)$/)
+  await rows.nth(0).focus()
+  await popup.keyboard.press("ArrowDown")
+  await expect(rows.nth(1)).toBeFocused()
+  const tabbable = await rows.nth(1).evaluate((row) => [...row.querySelectorAll("a, button")].filter((el) => (el as HTMLElement).tabIndex >= 0).length)
+  expect(tabbable).toBe(0)
+
+  await popup.getByTestId("control-start").click()
+  const live = popup.getByTestId("run-announcement")
+  await expect(popup.getByTestId("current-call")).toContainText("Ringing")
+  await expect(live).toHaveAttribute("aria-live", "polite")
+  await expect(live).toHaveText(/^Ringing .+\.$/)
+  await expect(popup.getByTestId("next-contact")).toContainText("Next:")
+
+  // A plain countdown is "Next call", naming who.
+  stub.endCall("answered", 30)
+  await expect(popup.getByTestId("countdown")).toBeVisible()
+  await expect(popup.getByTestId("run-status")).toHaveText("Next call")
+  const nextName = (await popup.getByTestId("next-contact").innerText()).trim().replace(/^·\s*/, "")
+  expect(nextName.length).toBeGreaterThan(0)
+  await expect(live).toHaveText(`Call ended. Next call: ${nextName}.`)
+  await popup.screenshot({ path: join(SCREENSHOTS, "popup-countdown-next.png"), fullPage: true })
+
+  // Paused by you, said once.
+  stub.dialNext()
+  await expect(popup.getByTestId("current-call")).toBeVisible()
+  await popup.getByTestId("control-pause").click()
+  await expect(popup.getByTestId("run-status")).toHaveText("Paused")
+  await expect(popup.getByTestId("run-panel")).toContainText("Paused by you")
+  await expect(popup.getByTestId("run-panel")).not.toContainText("Paused: Paused")
+  await popup.getByTestId("control-resume").click()
+  await expect(popup.getByTestId("current-call")).toBeVisible()
+
+  // Stop during a call asks first and says the call goes on in Aircall.
+  await popup.getByTestId("control-stop").click()
+  await expect(popup.getByTestId("stop-confirm")).toContainText("goes on in Aircall")
+  expect(stub.calls.some((c) => c.path === "/api/dialer/stop")).toBe(false)
+  await popup.screenshot({ path: join(SCREENSHOTS, "popup-stop-confirm.png"), fullPage: true })
+  await popup.getByTestId("stop-confirm-no").click()
+  await expect(popup.getByTestId("stop-confirm")).toHaveCount(0)
+  await popup.getByTestId("control-stop").click()
+  await popup.getByTestId("stop-confirm-yes").click()
+  await expect.poll(() => stub.calls.some((c) => c.path === "/api/dialer/stop")).toBe(true)
+  await expect(popup.getByTestId("run-status")).toHaveText("Stopped")
+  await expect(popup.getByTestId("stopped-note")).toContainText("Aircall")
+  await expect(popup.getByTestId("call-timer")).toHaveCount(0)
+  await expect(popup.locator(".chip-dialing")).toHaveCount(0)
+  await expect(popup.getByTestId("queue-list")).not.toContainText("Now")
+  await expect(live).toHaveText("Run stopped.")
+  await popup.screenshot({ path: join(SCREENSHOTS, "popup-stopped.png"), fullPage: true })
+})
