@@ -27,10 +27,10 @@ const campaignPosts = (calls: Call[]) => calls.filter((c) => c.method === "POST"
 describe("a list handed to Aircall's Power Dialer", () => {
   it("sends the list's pending numbers (not held ones), marks it, and our run refuses it", async () => {
     const t = setup((c) => (c.path === "/api/dialer/campaign" && c.method === "POST" ? { body: { added: 1, alreadyThere: 1, failed: [] } } : undefined))
-    await addNumbers(t.db, [{ phone: "+14155550101" }, { phone: "+14155550102" }, { phone: "+19005550199" }])
+    await addNumbers(t.db, [{ phone: "+14155550101", name: "Ada" }, { phone: "+14155550102" }, { phone: "+19005550199" }])
     const answer = await t.handle({ type: "campaign.send", listId: FIRST_LIST.id })
     expect(answer).toEqual({ ok: true, result: { added: 1, alreadyThere: 1, failed: [], sent: 2 } })
-    expect(campaignPosts(t.fetch.calls).map((c) => c.body)).toEqual([{ items: [{ phone: "+14155550101" }, { phone: "+14155550102" }] }])
+    expect(campaignPosts(t.fetch.calls).map((c) => c.body)).toEqual([{ items: [{ phone: "+14155550101", name: "Ada" }, { phone: "+14155550102" }] }])
     expect((await t.db.lists.get(FIRST_LIST.id))?.mode).toBe("aircall")
     expect(await t.handle({ type: "dialer.start" })).toEqual({ ok: false, error: expect.stringContaining("Aircall's Power Dialer") })
     expect(t.fetch.calls.some((c) => c.path === "/api/dialer/start")).toBe(false)

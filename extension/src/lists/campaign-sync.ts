@@ -21,14 +21,17 @@ export type SendResult = CampaignPostResult & { sent: number }
 export async function sendListToAircall(db: DialerDB, api: Api, listId: string): Promise<SendResult> {
   const list = await db.lists.get(listId)
   if (!list) throw new ListError("This list no longer exists")
-  const phones = (await listRows(db, listId)).filter((r) => r.status === "pending" && holdOf(r) === null).map((r) => r.phone)
-  if (phones.length === 0) throw new ListError(`"${list.name}" has no pending number to send`)
+  const items = (await listRows(db, listId))
+    .filter((r) => r.status === "pending" && holdOf(r) === null)
+    .map((r) => (r.name ? { phone: r.phone, name: r.name.slice(0, 200) } : { phone: r.phone }))
+  if (items.length === 0) throw new ListError(`"${list.name}" has no pending number to send`)
   const previous = list.mode
   await setListMode(db, listId, "aircall")
-  const total: SendResult = { added: 0, alreadyThere: 0, failed: [], sent: phones.length }
+  const total: SendResult = { added: 0, alreadyThere: 0, failed: [], sent: items.length }
   try {
-    for (let i = 0; i < phones.length; i += MAX_CAMPAIGN_ITEMS) {
-      const result = await api.campaignAdd(phones.slice(i, i + MAX_CAMPAIGN_ITEMS).map((phone) => ({ phone })))
+    for (let i = 0; i < items.length; i += MAX_CAMPAIGN_ITEMS) {
+      // Names go too: the worker names the history row of a call made from Aircall's Power Dialer.
+      const result = await api.campaignAdd(items.slice(i, i + MAX_CAMPAIGN_ITEMS))
       total.added += result.added
       total.alreadyThere += result.alreadyThere
       total.failed.push(...result.failed)
