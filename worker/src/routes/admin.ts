@@ -11,6 +11,7 @@ import { registerAdminDispositions } from "./admin-dispositions";
 import { registerAdminDoctor } from "./admin-doctor";
 import { registerAdminHistory } from "./admin-history";
 import { registerAdminLive } from "./admin-live";
+import { registerAdminRecordings } from "./admin-recordings";
 import { registerAdminSettings } from "./admin-settings";
 import { AgentParam, registerAdminTeam } from "./admin-team";
 import { registerAdminWebhookHealth } from "./admin-webhook-health";
@@ -51,4 +52,5 @@ export function registerAdmin(app: Hono<AppEnv>) {
   registerAdminDnc(app);
   registerAdminDispositions(app);
   registerAdminDoctor(app);
+  registerAdminRecordings(app);
 }
