@@ -1,10 +1,12 @@
+import { join } from "node:path"
+
 import AxeBuilder from "@axe-core/playwright"
 import { type Browser, chromium, expect, type Page, test } from "@playwright/test"
 
 import { DEMO_USER } from "../aircall-sim/options"
 import { AdminClient, AgentClient } from "../system/api-client"
 import { CHROMIUM, CHROMIUM_ARGS } from "../system/chromium"
-import { LOCAL, startSystem, type System } from "../system/start-system"
+import { LOCAL, ROOT, startSystem, type System } from "../system/start-system"
 
 /**
  * The team dashboard (/admin) against WCAG 2.2 AA with axe-core: the sign-in page, then the
@@ -50,8 +52,16 @@ test("the dashboard and its sign-in page: no serious WCAG 2.2 AA findings", asyn
   await page.getByTestId("admin-token").fill(LOCAL.adminToken)
   await page.getByTestId("sign-in").click()
   await expect(page.getByTestId("history").locator("tbody tr")).toHaveCount(2, { timeout: 15_000 })
+  await expect(page.getByTestId("recording-play")).toHaveCount(2)
   const dashboardFindings = await serious(page, "dashboard")
   if (dashboardFindings.length) found.dashboard = dashboardFindings
   expect(found).toEqual({})
+
+  // Recordings play from the history: each press fetches a fresh URL from Aircall through the worker.
+  const play = page.getByTestId("recording-play").first()
+  await expect(play).toBeVisible()
+  await play.click()
+  await expect(page.getByTestId("recording-audio").first()).toHaveAttribute("src", /\/_sim\/recordings\/\d+\.mp3$/)
+  await page.screenshot({ path: join(ROOT, "tests/e2e/screenshots/dashboard-a11y.png"), fullPage: true })
   await context.close()
 })

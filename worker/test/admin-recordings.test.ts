@@ -30,6 +30,8 @@ describe("GET /api/admin/calls/:callId/recording", () => {
     const none = await recording("7");
     expect(none.status).toBe(404);
     expect(await none.json()).toEqual({ error: { code: "not_found", message: "This call has no recording in Aircall" } });
+    aircall.route("GET /v1/calls/6", () => Response.json({ call: { id: 6, recording: "javascript:alert(1)" } }));
+    expect((await recording("6")).status).toBe(404);
     const missing = await recording("8");
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { error: { message: string } }).error.message).toMatch(/no call/);

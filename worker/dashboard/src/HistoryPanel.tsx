@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { api, type HistoryFilters } from "./api";
 import { dateTime, talkTime } from "./format";
 import { HistoryWrapUpCell } from "./HistoryWrapUpCell";
+import { RecordingCell } from "./RecordingCell";
 
 const OUTCOMES = [["", "All outcomes"], ["answered", "Answered"], ["no_answer", "No answer"], ["failed", "Failed"], ["skipped", "Skipped"]] as const;
 const OUTCOME_LABEL: Record<string, string> = { answered: "Answered", no_answer: "No answer", failed: "Failed", skipped: "Skipped" };
@@ -58,12 +59,12 @@ export function HistoryPanel({ agents, version }: { agents: Agent[]; version: nu
       ) : (
         <table className="table" data-testid="history">
           <thead>
-            <tr><th>When</th><th>Agent</th><th>Contact</th><th>Number</th><th>Outcome</th><th className="num">Talk</th><th className="num">Duration</th><th>Wrap-up</th></tr>
+            <tr><th>When</th><th>Agent</th><th>Contact</th><th>Number</th><th>Outcome</th><th className="num">Talk</th><th className="num">Duration</th><th>Wrap-up</th><th>Recording</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.agentId}:${r.itemId}:${r.startedAt}`}>
-                <td>{dateTime(r.startedAt ?? r.endedAt)}</td>
+                <td>{dateTime(r.startedAt ?? r.at)}</td>
                 <td>{r.agentName ?? "–"}</td>
                 <td>{r.name ?? <span className="muted">–</span>}</td>
                 <td className="mono">{r.phone}</td>
@@ -71,6 +72,7 @@ export function HistoryPanel({ agents, version }: { agents: Agent[]; version: nu
                 <td className="num">{r.talkSeconds === null ? "–" : talkTime(r.talkSeconds)}</td>
                 <td className="num">{r.durationSeconds === null ? "–" : talkTime(r.durationSeconds)}</td>
                 <td><HistoryWrapUpCell row={r} /></td>
+                <td><RecordingCell row={r} /></td>
               </tr>
             ))}
           </tbody>

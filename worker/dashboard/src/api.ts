@@ -76,3 +76,8 @@ export const complianceApi = {
   putSettings: (settings: Partial<AdminSettings>) =>
     request<SettingsResponse>("/api/admin/settings", { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ settings }) }),
 };
+
+/** A call's recording, read from Aircall at the moment of asking (its URLs expire after an hour). */
+export const recordingApi = {
+  fresh: (callId: string) => request<{ callId: string; url: string; expiresAt: string }>(`/api/admin/calls/${encodeURIComponent(callId)}/recording`),
+};

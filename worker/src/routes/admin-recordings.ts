@@ -17,6 +17,16 @@ const CallRecording = z.object({ call: z.object({ id: z.union([z.number(), z.str
 /** How long Aircall keeps a direct recording URL valid (its API reference: 1 hour). */
 export const RECORDING_URL_TTL_MS = 60 * 60 * 1000;
 
+/** An https URL (Aircall's), or http on this computer (the local simulator); never another scheme. */
+function playable(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === "https:" || (u.protocol === "http:" && (u.hostname === "127.0.0.1" || u.hostname === "localhost"));
+  } catch {
+    return false;
+  }
+}
+
 export function registerAdminRecordings(app: Hono<AppEnv>) {
   app.get("/api/admin/calls/:callId/recording", valid("param", CallParam), async (c) => {
     const { callId } = c.req.valid("param");
@@ -32,7 +42,7 @@ export function registerAdminRecordings(app: Hono<AppEnv>) {
     const parsed = CallRecording.safeParse(res.body);
     if (!parsed.success) throw new ApiError("aircall_unavailable", "Aircall's answer for this call was not understood");
     const url = parsed.data.call.recording ?? null;
-    if (!url || !/^https:\/\//.test(url)) throw new ApiError("not_found", "This call has no recording in Aircall");
+    if (!url || !playable(url)) throw new ApiError("not_found", "This call has no recording in Aircall");
     c.header("cache-control", "no-store");
     return c.json({ callId, url, expiresAt: new Date(Date.now() + RECORDING_URL_TTL_MS).toISOString() });
   });
