@@ -26,6 +26,8 @@ function niceMax(n: number) {
 
 export function HourChart({ stats }: { stats: Stats | null }) {
   const rows = stats ? buckets(stats) : [];
+  // the axis runs through the current hour and names it, even when it is odd
+  const lastHour = rows[rows.length - 1]?.hour;
   const max = niceMax(Math.max(0, ...rows.map((r) => r.calls)));
   const innerW = W - PAD.left - PAD.right;
   const innerH = H - PAD.top - PAD.bottom;
@@ -56,7 +58,7 @@ export function HourChart({ stats }: { stats: Stats | null }) {
               <title>{`${String(r.hour).padStart(2, "0")}:00 · ${r.calls} calls, ${r.answered} answered`}</title>
               <rect x={x} y={y(r.calls)} width={w} height={y(r.answered) - y(r.calls)} rx={2} className="bar other" />
               <rect x={x} y={y(r.answered)} width={w} height={y(0) - y(r.answered)} rx={2} className="bar answered" />
-              {r.hour % 2 === 0 && <text x={x + w / 2} y={H - 8} className="axis" textAnchor="middle">{`${String(r.hour).padStart(2, "0")}h`}</text>}
+              {(r.hour % 2 === 0 || r.hour === lastHour) && <text x={x + w / 2} y={H - 8} className="axis" textAnchor="middle">{`${String(r.hour).padStart(2, "0")}h`}</text>}
             </g>
           );
         })}

@@ -7,7 +7,7 @@ function Figures({ title, stats }: { title: string; stats: Stats | undefined }) 
         ["Calls", String(stats.calls), `${stats.answered} answered · ${stats.noAnswer} no answer${stats.failed ? ` · ${stats.failed} failed` : ""}`],
         ["Answered", percent(stats.answerRate), `of ${stats.calls} call${stats.calls === 1 ? "" : "s"}`],
         ["Talk time", talkTime(stats.talkSeconds), stats.answered ? `${talkTime(Math.round(stats.talkSeconds / stats.answered))} per answered call` : "no answered calls yet"],
-        ["Calls / hour", String(stats.callsPerHour), "team pace while dialing"],
+        ["Calls / hour", String(stats.callsPerHour), "team pace while dialing (over 15 min at least)"],
       ]
     : [];
   return (

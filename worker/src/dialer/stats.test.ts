@@ -48,6 +48,8 @@ describe("computeStats: what the wrap-ups say", () => {
   it("calls per hour over the span dialed; nothing dialed is all zeros", () => {
     const s = computeStats([entry("answered", "connected", 10, 0), entry("no_answer", null, null, 30)], T0, T0 + 3600_000);
     expect(s.callsPerHour).toBe(4);
+    // a short demo run: two calls within a minute read as 8 an hour (over 15 min), not 120
+    expect(computeStats([entry("answered", "connected", 10, 0), entry("no_answer", null, null, 0)], T0, T0 + 3600_000).callsPerHour).toBe(8);
     expect(computeStats([], T0, T0 + 1)).toMatchObject({ calls: 0, conversations: 0, connectRate: 0, notRecorded: 0, byDisposition: [] });
   });
 });

@@ -1,6 +1,11 @@
 import { DEFAULT_DISPOSITIONS, type Disposition, type DispositionKind, type HistoryEntry, type Stats } from "@dialer/shared";
 
 const HOUR = 3600_000;
+/**
+ * Pace is counted over at least this long: two calls in a one-minute demo are not "120 calls an
+ * hour". Longer runs use their own span (first dial to last hang-up).
+ */
+export const MIN_PACE_SPAN_MS = 15 * 60_000;
 
 /**
  * Figures over a span of history: calls (dials that reached Aircall), answer rate, talk time, per
@@ -12,7 +17,7 @@ export function computeStats(entries: HistoryEntry[], from: number, to: number, 
   const answered = calls.filter((e) => e.outcome === "answered");
   const startTimes = calls.map((e) => Date.parse(e.startedAt ?? "")).filter(Number.isFinite);
   const endTimes = calls.map((e) => Date.parse(e.endedAt ?? e.startedAt ?? "")).filter(Number.isFinite);
-  const spanMs = startTimes.length ? Math.max(60_000, Math.max(...endTimes) - Math.min(...startTimes)) : 0;
+  const spanMs = startTimes.length ? Math.max(MIN_PACE_SPAN_MS, Math.max(...endTimes) - Math.min(...startTimes)) : 0;
   const byHour = new Map<number, { calls: number; answered: number }>();
   for (const e of calls) {
     const t = Date.parse(e.startedAt ?? "");
