@@ -6,25 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, initialState, transition } from "./dialer-machine";
 import type { CallInfo, Effect, MachineEvent, MachineState } from "./machine-types";
+import { call, dials, item, lookups, S, start, step, T0 } from "./machine-test-kit";
 import { nextAlarmAt } from "./snapshot";
 
-const T0 = 1_750_000_000_000;
-const S = 1000;
 const LIST = DEFAULT_CONFIG.listDelayMs;
-const item = (n: number) => ({ id: `item-${n}`, phone: `+1415555010${n}`, name: `Contact ${n}` });
-const call = (n: number, over: Partial<CallInfo> = {}): CallInfo => ({
-  id: `90071992547409${90 + n}`, direction: "outbound", digits: `1415555010${n}`,
-  startedAt: T0, answeredAt: null, endedAt: null, duration: null, recording: null, ...over,
-});
-function step(s: MachineState, e: MachineEvent, into?: Effect[]) {
-  const t = transition(s, e);
-  expect(t.error, `error on ${e.type}`).toBeUndefined();
-  into?.push(...t.effects);
-  return t.state;
-}
-const dials = (effects: Effect[]) => effects.filter((e) => e.type === "dial");
-const lookups = (effects: Effect[]) => effects.filter((e): e is Extract<Effect, { type: "lookup.dial" | "lookup.call" }> => e.type === "lookup.dial" || e.type === "lookup.call");
-const start = (items = [item(1), item(2)], delaySeconds = 5) => step(initialState(delaySeconds), { type: "start", items, delaySeconds, now: T0 });
 
 describe("a start-call waiting for a rate-limit slot", () => {
   it("is not failed by searches while it waits, and its call is followed when it comes", () => {

@@ -3,24 +3,12 @@ import { DEFAULT_DISPOSITIONS, type Disposition } from "@dialer/shared";
 import { describe, expect, it } from "vitest";
 import { initialState, transition } from "./dialer-machine";
 import type { CallInfo, Effect, MachineEvent, MachineState } from "./machine-types";
+import { call, dials, item, S, step, T0 } from "./machine-test-kit";
+
+const MIN = 60 * S;
+const disp = (id: string): Disposition => DEFAULT_DISPOSITIONS.find((d) => d.id === id)!;
 import { nextAlarmAt, toSnapshot } from "./snapshot";
 
-const T0 = 1_750_000_000_000;
-const S = 1000;
-const MIN = 60 * S;
-const item = (n: number) => ({ id: `item-${n}`, phone: `+1415555010${n}`, name: `Contact ${n}` });
-const call = (n: number, over: Partial<CallInfo> = {}): CallInfo => ({
-  id: `90071992547409${90 + n}`, direction: "outbound", digits: `1415555010${n}`,
-  startedAt: T0, answeredAt: null, endedAt: null, duration: null, recording: null, ...over,
-});
-const disp = (id: string): Disposition => DEFAULT_DISPOSITIONS.find((d) => d.id === id)!;
-function step(s: MachineState, e: MachineEvent, into?: Effect[]) {
-  const t = transition(s, e);
-  expect(t.error, `error on ${e.type}`).toBeUndefined();
-  into?.push(...t.effects);
-  return t.state;
-}
-const dials = (fx: Effect[]) => fx.filter((e): e is Extract<Effect, { type: "dial" }> => e.type === "dial");
 /** A run whose first call (item 1) was answered and has just ended. */
 function afterAnsweredCall(requireWrapUp: boolean, items = [item(1), item(2)]) {
   let s = step(initialState(5), { type: "start", items, delaySeconds: 5, requireWrapUp, now: T0 });
