@@ -182,7 +182,10 @@ async function main(): Promise<number> {
     const doubles = doubleDials(tracked.map((t) => t.list), calls);
     const pressure = sim.pressure();
     const gaps = hangupToNextDial(calls, dials);
-    const incomplete = tracked.filter((t) => t.completedAt === undefined || t.stalls.length > 0);
+    // A run that never completed fails the soak; one that went a stall time without progress and then
+    // went on is reported (soak_stalls) with its evidence: under a tight shared budget a dial can wait long.
+    const incomplete = tracked.filter((t) => t.completedAt === undefined);
+    const stalled = tracked.filter((t) => t.stalls.length > 0);
     const resumes = tracked.flatMap((t) => t.resumes);
     const figures: Array<[string, number, string]> = [
       ["soak_agents", p.agents, "agents"],
@@ -190,6 +193,7 @@ async function main(): Promise<number> {
       ["soak_double_dials", doubles.length, "numbers"],
       ["soak_history_rows_wrong", problems.length, "rows"],
       ["soak_runs_incomplete", incomplete.length, "runs"],
+      ["soak_stalls", stalled.reduce((n, t) => n + t.stalls.length, 0), "stalls"],
       ["soak_max_requests_in_60s", pressure.maxOursIn60s, "requests"],
       ["soak_max_requests_in_60s_with_external", pressure.maxAllIn60s, "requests"],
       ["soak_requests_before_reset", pressure.requestsBeforeReset, "requests"],
@@ -207,7 +211,7 @@ async function main(): Promise<number> {
     const invariants: Array<{ name: string; ok: boolean; detail: string }> = [
       { name: "no double dial", ok: doubles.length === 0, detail: `double dials: ${doubles.length}` },
       { name: "history rows right", ok: problems.length === 0, detail: `history rows wrong: ${problems.length}` },
-      { name: "every run completed, none stalled", ok: incomplete.length === 0, detail: `runs incomplete or stalled: ${incomplete.length}` },
+      { name: "every run completed", ok: incomplete.length === 0, detail: `runs incomplete: ${incomplete.length}` },
       { name: "within the budget", ok: pressure.maxOursIn60s <= p.ratePerMinute, detail: `requests in 60 s: ${pressure.maxOursIn60s} (limit ${p.ratePerMinute})` },
       { name: "nothing before a told reset", ok: pressure.requestsBeforeReset === 0, detail: `requests before a told reset: ${pressure.requestsBeforeReset}` },
     ];
@@ -217,7 +221,7 @@ async function main(): Promise<number> {
     const byReason = new Map<string, number>();
     for (const r of resumes) byReason.set(r.reason, (byReason.get(r.reason) ?? 0) + 1);
     if (resumes.length) log(`resumed by the soak (as an agent would): ${[...byReason].map(([r, n]) => `${n}× "${r}"`).join("; ")}`);
-    evidence(doubles, problems, incomplete, pressure, requests, calls, tracked);
+    evidence(doubles, problems, [...new Set([...incomplete, ...stalled])], pressure, requests, calls, tracked);
 
     const out = join(ROOT, ".tmp/soak");
     mkdirSync(out, { recursive: true });
