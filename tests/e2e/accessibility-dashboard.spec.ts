@@ -13,6 +13,7 @@ import { LOCAL, ROOT, startSystem, type System } from "../system/start-system"
  * dashboard with an agent who has made calls (agents table, figures, chart, history). Serious and
  * critical findings fail; the rest are listed. The extension's pages are in accessibility.spec.ts.
  */
+const MAYA = { id: 1002, name: "Maya Chen", email: "maya.chen@example.com", numbers: [{ id: 2002, digits: "+1 555-010-0002", name: "Outbound" }], wrapUpTime: 0 }
 const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 let system: System
@@ -21,7 +22,7 @@ test.describe.configure({ mode: "serial" })
 
 test.beforeAll(async () => {
   test.setTimeout(120_000)
-  system = await startSystem({ quiet: true, sim: { users: [DEMO_USER], createdDelayMs: 50, ringMs: 300, talkMs: 600, endedDelayMs: 300 } })
+  system = await startSystem({ quiet: true, sim: { users: [DEMO_USER, MAYA], createdDelayMs: 50, ringMs: 300, talkMs: 600, endedDelayMs: 300 } })
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 })
 test.afterAll(async () => {
@@ -62,6 +63,27 @@ test("the dashboard and its sign-in page: no serious WCAG 2.2 AA findings", asyn
   await expect(play).toBeVisible()
   await play.click()
   await expect(page.getByTestId("recording-audio").first()).toHaveAttribute("src", /\/_sim\/recordings\/\d+\.mp3$/)
+
+  // Enrol an agent from the dashboard: find the Aircall user, pick the number, get a code that works.
+  await page.getByTestId("enrol-who").fill(MAYA.email)
+  await page.getByTestId("enrol-find").click()
+  await expect(page.getByTestId("enrol-number")).toHaveValue("2002") // her only number, picked
+  await expect(page.getByTestId("enrol-name")).toHaveValue("Maya Chen")
+  await page.getByTestId("enrol-submit").click()
+  const issued = page.getByTestId("enrol-panel").getByTestId("issued-code")
+  await expect(issued).toContainText("Code for Maya Chen")
+  const code = (await issued.locator("code").first().innerText()).trim()
+  await expect(page.getByTestId("agents").locator("tbody tr")).toHaveCount(2)
+  expect(await serious(page, "dashboard (code issued)")).toEqual([])
   await page.screenshot({ path: join(ROOT, "tests/e2e/screenshots/dashboard-a11y.png"), fullPage: true })
+  // A new code for her replaces the first one, which no longer signs in.
+  const mayaRow = page.getByTestId("agents").locator("tbody tr").filter({ hasText: "Maya Chen" })
+  await mayaRow.getByTestId("new-code").click()
+  await expect(mayaRow.getByTestId("issued-code")).toBeVisible()
+  const second = (await mayaRow.getByTestId("issued-code").locator("code").first().innerText()).trim()
+  expect(second).not.toBe(code)
+  await expect(AgentClient.enroll(system.workerUrl, code)).rejects.toThrow()
+  const maya = await AgentClient.enroll(system.workerUrl, second)
+  expect((await maya.state()).status).toBe("idle")
   await context.close()
 })

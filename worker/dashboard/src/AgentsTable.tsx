@@ -1,6 +1,34 @@
 import type { TeamRow } from "@dialer/shared";
-import { AVAILABILITY_LABEL, clock, percent, STATUS_LABEL, talkTime, timeOfDay } from "./format";
+import { useState } from "react";
+import { agentsApi } from "./api";
+import { IssuedCode } from "./EnrolPanel";
+import { AVAILABILITY_LABEL, clock, percent, shownAvailability, STATUS_LABEL, talkTime, timeOfDay } from "./format";
 import { useNow } from "./use-team";
+
+/** A new one-time code for an agent (the old one stops working), shown under the row. */
+function NewCode({ row }: { row: TeamRow }) {
+  const [issued, setIssued] = useState<{ code: string; expiresAt: string } | null>(null);
+  const [error, setError] = useState("");
+  const name = row.agent.name ?? `Aircall user ${row.agent.aircallUserId}`;
+  return (
+    <>
+      <button
+        className="ghost small"
+        data-testid="new-code"
+        aria-label={`New code for ${name}`}
+        onClick={() =>
+          agentsApi.newCode(row.agent.agentId).then(
+            (r) => (setIssued({ code: r.enrollmentCode, expiresAt: r.expiresAt }), setError("")),
+            (err: Error) => setError(err.message),
+          )
+        }>
+        New code
+      </button>
+      {issued && <IssuedCode name={name} code={issued.code} expiresAt={issued.expiresAt} />}
+      {error && <span className="fine" role="alert">{error}</span>}
+    </>
+  );
+}
 
 function Current({ row, now }: { row: TeamRow; now: number }) {
   const { state } = row;
@@ -33,7 +61,7 @@ export function AgentsTable({ rows, availability }: { rows: TeamRow[]; availabil
         <span className="muted">{rows.filter((r) => !["idle", "completed", "stopped"].includes(r.state.status)).length} dialing now · {rows.length} enrolled</span>
       </div>
       {rows.length === 0 ? (
-        <p className="empty">No agents yet. Enrol one with <code>pnpm admin agents add --aircall-user &lt;email&gt;</code>.</p>
+        <p className="empty">No agents yet. Enrol one below (or with <code>pnpm admin agents add --aircall-user &lt;email&gt;</code>).</p>
       ) : (
         <table className="table" data-testid="agents">
           <thead>
@@ -48,11 +76,12 @@ export function AgentsTable({ rows, availability }: { rows: TeamRow[]; availabil
                 <td>
                   <div className="agent-name">{row.agent.name ?? `Aircall user ${row.agent.aircallUserId}`}{row.agent.role === "admin" && <span className="tag">admin</span>}</div>
                   <div className="fine">{row.agent.enrolledAt ? `user ${row.agent.aircallUserId} · number ${row.agent.numberId}` : "not signed in yet"}</div>
+                  <NewCode row={row} />
                 </td>
                 <td><span className={`pill status-${row.state.status}`} data-testid="dialer-status">{STATUS_LABEL[row.state.status]}</span></td>
                 <td><Current row={row} now={now} /></td>
                 <td className="num">{row.state.remaining}</td>
-                <td><Availability value={availability.get(row.agent.aircallUserId) ?? row.state.availability} /></td>
+                <td><Availability value={shownAvailability(availability.get(row.agent.aircallUserId) ?? row.state.availability, row.state.status)} /></td>
                 <td className="num">{row.stats.calls}</td>
                 <td className="num">{row.stats.calls ? percent(row.stats.answerRate) : "–"}</td>
                 <td className="num">{talkTime(row.stats.talkSeconds)}</td>

@@ -12,6 +12,7 @@ import { DispositionBreakdown } from "./DispositionBreakdown";
 import { DispositionsPanel } from "./DispositionsPanel";
 import { CallingHoursPanel } from "./CallingHoursPanel";
 import { DncPanel } from "./DncPanel";
+import { EnrolPanel } from "./EnrolPanel";
 
 const LIVE_LABEL: Record<Live, string> = { live: "Live", connecting: "Connecting…", offline: "Reconnecting…" };
 
@@ -39,6 +40,7 @@ function Dashboard({ onSignOut }: { onSignOut: (reason?: string) => void }) {
         <Kpis today={team.today} week={team.week} />
         <HourChart stats={team.today?.total ?? null} />
         <AgentsTable rows={team.rows} availability={availability} />
+        <EnrolPanel onEnrolled={() => team.reload?.()} />
         <DispositionBreakdown today={team.today} version={team.version} />
         <HistoryPanel agents={team.rows.map((r) => r.agent)} version={team.version} />
         <WebhookHealthPanel />

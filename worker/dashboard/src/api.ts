@@ -1,4 +1,5 @@
 /** The dashboard's client of the admin API. Types come from the shared contract (types only: no zod in the bundle). */
+import type { AircallUserResponse, CreateAgentBody, CreateAgentResponse } from "@dialer/shared";
 import type { AdminSettings, DncAddResponse, DncListResponse, SettingsResponse } from "@dialer/shared";
 import type { AdminHistoryResponse, AdminServerMessage, AuditEntry, AvailabilitiesResponse, TeamResponse, TeamStatsResponse, WebhookHealthResponse } from "@dialer/shared";
 
@@ -80,4 +81,12 @@ export const complianceApi = {
 /** A call's recording, read from Aircall at the moment of asking (its URLs expire after an hour). */
 export const recordingApi = {
   fresh: (callId: string) => request<{ callId: string; url: string; expiresAt: string }>(`/api/admin/calls/${encodeURIComponent(callId)}/recording`),
+};
+
+/** Enrolling agents from the dashboard (the same routes as `pnpm admin agents add` / `agents code`). */
+export const agentsApi = {
+  findUser: (who: string) => request<AircallUserResponse>(`/api/admin/aircall/users/${encodeURIComponent(who)}`),
+  add: (body: CreateAgentBody) =>
+    request<CreateAgentResponse>("/api/admin/agents", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  newCode: (agentId: string) => request<{ enrollmentCode: string; expiresAt: string }>(`/api/admin/agents/${encodeURIComponent(agentId)}/code`, { method: "POST" }),
 };

@@ -49,3 +49,12 @@ export function startOfWeek(now = new Date()): Date {
   d.setDate(d.getDate() - ((d.getDay() + 6) % 7));
   return d;
 }
+
+/**
+ * What the Aircall column shows: Aircall's availability is polled sparingly, so while the dialer
+ * itself has a call ringing or up the agent is on a call, whatever the last poll said.
+ */
+export function shownAvailability(polled: string | undefined, status: DialerStatus): string | undefined {
+  if ((status === "ringing" || status === "in_call") && (polled === undefined || polled === "available")) return "in_call";
+  return polled;
+}

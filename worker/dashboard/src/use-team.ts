@@ -8,7 +8,7 @@ import { api, HttpError, openFeed } from "./api";
 import { startOfToday, startOfWeek } from "./format";
 
 export type Live = "connecting" | "live" | "offline";
-export type TeamView = { rows: TeamRow[]; today: TeamStatsResponse | null; week: TeamStatsResponse | null; live: Live; error: string; version: number };
+export type TeamView = { rows: TeamRow[]; today: TeamStatsResponse | null; week: TeamStatsResponse | null; live: Live; error: string; version: number; reload?: () => void };
 
 const REFRESH_AFTER_MS = 1500;
 const PING_MS = 25_000;
@@ -86,7 +86,7 @@ export function useTeam(onUnauthorized: () => void): TeamView {
     };
   }, [load, onMessage, onUnauthorized]);
 
-  return view;
+  return { ...view, reload: () => void load() };
 }
 
 /** A clock that ticks every `ms`, for running call timers. */
