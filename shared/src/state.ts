@@ -23,6 +23,8 @@ export const CurrentCall = z.object({
   callId: z.string().optional(),
   startedAt: IsoTime.optional(),
   answeredAt: IsoTime.optional(),
+  /** the start-call waits for a slot in the company's Aircall request budget (not sent yet) */
+  waitingForSlot: z.boolean().optional(),
 });
 export type CurrentCall = z.infer<typeof CurrentCall>;
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, initialState, transition } from "./dialer-machine";
 import type { CallInfo, Effect, MachineEvent, MachineState } from "./machine-types";
 import { call, dials, item, lookups, S, start, step, T0 } from "./machine-test-kit";
-import { nextAlarmAt } from "./snapshot";
+import { nextAlarmAt, toSnapshot } from "./snapshot";
 
 const LIST = DEFAULT_CONFIG.listDelayMs;
 
@@ -18,6 +18,7 @@ describe("a start-call waiting for a rate-limit slot", () => {
     const fx: Effect[] = [];
     for (const at of [60, 120, 180, 240]) s = step(s, { type: "timer", now: T0 + at * S }, fx);
     expect(lookups(fx)).toEqual([]); // nothing checks a request that has not gone out
+    expect(toSnapshot(s, T0).current?.waitingForSlot).toBe(true); // the agent sees why it is still "dialing"
     s = step(s, { type: "dial.sent", dialId: 1, attempt: 1, now: T0 + 250 * S }, fx);
     s = step(s, { type: "dial.result", dialId: 1, attempt: 1, result: { kind: "sent" }, now: T0 + 250 * S + 80 }, fx);
     s = step(s, { type: "call", event: "call.created", call: call(1, { startedAt: T0 + 250 * S }), now: T0 + 252 * S }, fx);

@@ -16,6 +16,7 @@ export function toSnapshot(s: MachineState, updatedAt: number): DialerState {
           callId: cur.callId,
           startedAt: iso(cur.startedAt ?? cur.sentAt),
           answeredAt: iso(cur.answeredAt),
+          ...(cur.queued ? { waitingForSlot: true } : {}),
         }
       : undefined,
     remaining: s.queue.length,
