@@ -125,26 +125,30 @@ for (const bench of selected) {
 }
 
 const durationS = Math.round((Date.now() - started) / 100) / 10;
-console.error("\n# name | median [min..max] over runs | ×baseline | target | met");
-for (const f of figures) {
-  const range = f.runs > 1 ? ` [${f.min}..${f.max}] n=${f.runs}` : "";
-  const ratio = f.ratioToBaseline !== null ? ` | ×${f.ratioToBaseline} of /health ${f.baselineMs} ms` : "";
-  const target = f.target ? ` | target ${f.target} | ${f.met ? "met" : "MISSED"}` : "";
-  console.error(`# ${f.name} ${f.value} ${f.unit}${range}${ratio}${target}`);
-}
-const missed = figures.filter((f) => f.met === false).map((f) => f.name);
-console.error(`# ${figures.filter((f) => f.met).length} targets met, ${missed.length} missed${missed.length ? ` (${missed.join(", ")})` : ""}; ${skipped.length} skipped; ${failed.length} failed; ${durationS} s`);
-
 const out = join(dirname(fileURLToPath(import.meta.url)), "results.json");
+// The figures of the run before this one, printed beside the new ones.
 const previous = (() => {
   try {
-    return only ? (JSON.parse(readFileSync(out, "utf8")) as { figures: Figure[] }) : undefined;
+    return JSON.parse(readFileSync(out, "utf8")) as { generatedAt?: string; figures: Figure[] };
   } catch {
     return undefined;
   }
 })();
+const before = new Map((previous?.figures ?? []).map((f) => [f.name, f]));
+console.error(`\n# name | median [min..max] over runs | ×baseline | target | met | previous run${previous?.generatedAt ? ` (${previous.generatedAt})` : ""}`);
+for (const f of figures) {
+  const range = f.runs > 1 ? ` [${f.min}..${f.max}] n=${f.runs}` : "";
+  const ratio = f.ratioToBaseline !== null ? ` | ×${f.ratioToBaseline} of /health ${f.baselineMs} ms` : "";
+  const target = f.target ? ` | target ${f.target} | ${f.met ? "met" : "MISSED"}` : "";
+  const was = before.get(f.name);
+  const prev = was ? ` | was ${was.value}${was.ratioToBaseline !== null ? ` (×${was.ratioToBaseline})` : ""}` : " | new";
+  console.error(`# ${f.name} ${f.value} ${f.unit}${range}${ratio}${target}${prev}`);
+}
+const missed = figures.filter((f) => f.met === false).map((f) => f.name);
+console.error(`# ${figures.filter((f) => f.met).length} targets met, ${missed.length} missed${missed.length ? ` (${missed.join(", ")})` : ""}; ${skipped.length} skipped; ${failed.length} failed; ${durationS} s`);
+
 // With --only, keep the other benchmarks' latest figures from the previous results.
-const kept = previous?.figures.filter((f) => !selected.some((b) => b.id === f.bench)) ?? [];
+const kept = (only ? previous : undefined)?.figures.filter((f) => !selected.some((b) => b.id === f.bench)) ?? [];
 writeFileSync(
   out,
   JSON.stringify(

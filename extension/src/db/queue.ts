@@ -87,17 +87,20 @@ export async function addNumbers(
   captured: CapturedNumber[],
   { awaitingApproval = false, now = new Date().toISOString(), listId }: AddOptions = {},
 ): Promise<{ added: number; phones: string[] }> {
+  let intoEmptyActive: string[] | null = null
   const added = await db.transaction("rw", [db.contacts, db.queue, db.lists, db.runtime], async () => {
     await upsertContacts(db, captured, now)
-    const target = listId ?? (await activeListId(db))
+    const active = await activeListId(db)
+    const target = listId ?? active
     const firstByPhone = new Map<string, CapturedNumber>()
     for (const c of captured) if (!firstByPhone.has(c.phone)) firstByPhone.set(c.phone, c)
     const unique = [...firstByPhone.values()]
-    // One indexed look-up and one bulk write for the whole batch (10,000 numbers stay fast).
-    const existing = new Map(
-      (await db.queue.where("[listId+phone]").anyOf(unique.map((c) => [target, c.phone])).toArray()).map((r) => [r.phone, r]),
-    )
     const last = await db.queue.where("[listId+position]").between([target, -Infinity], [target, Infinity]).last()
+    // One indexed look-up and one bulk write for the whole batch (10,000 numbers stay fast); a list
+    // with no rows yet (a new list, "Add all" into an emptied one) has nothing to look up.
+    const existing = new Map(
+      last ? (await db.queue.where("[listId+phone]").anyOf(unique.map((c) => [target, c.phone])).toArray()).map((r) => [r.phone, r]) : [],
+    )
     let position = (last?.position ?? 0) + 1
     const rows: QueueRow[] = []
     const finished: string[] = []
@@ -117,11 +120,13 @@ export async function addNumbers(
           : { phone: c.phone, name: c.name, sourceUrl: httpUrl(c.sourceUrl), attempts: 0, lastOutcome: null, ...fields },
       )
     }
-    await db.queue.bulkDelete(finished)
+    if (finished.length) await db.queue.bulkDelete(finished)
     await db.queue.bulkPut(rows)
+    // The active list was empty: its queued phones are exactly these (no read-back of 10,000 rows).
+    if (!last && target === active) intoEmptyActive = rows.map((r) => r.phone)
     return rows.length
   })
-  return { added, phones: await activePhones(db) }
+  return { added, phones: intoEmptyActive ?? (await activePhones(db)) }
 }
 
 export type QueueCounts = Record<QueueStatus, number> & { total: number }
