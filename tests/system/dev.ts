@@ -9,6 +9,7 @@ import type { ServerMessage } from "@dialer/shared";
 import { AdminClient, AgentClient } from "./api-client";
 import { LOCAL, ROOT, startSystem } from "./start-system";
 import { startStaticServer } from "./static-server";
+import { watchWorker, workerHealthy } from "./dev-watchdog";
 
 const WORKER_PORT = Number(process.env.WORKER_PORT ?? 8787);
 const SIM_PORT = Number(process.env.SIM_PORT ?? 4010);
@@ -73,15 +74,25 @@ async function main() {
   const admin = new AdminClient(system.workerUrl);
   const demo = await admin.ensureAgent(1001, 2001, "Demo Agent");
   say(`worker:            ${system.workerUrl}  (team dashboard: ${system.workerUrl}/admin)`);
-  say(`Aircall simulator: ${system.sim.url}  (watch and steer it at ${system.sim.url}/_sim/)`);
-  say(`admin token:       ${LOCAL.adminToken}  (local only; e.g. pnpm admin agents list)`);
+  say(`Aircall simulator: ${system.sim.url}  (watch and steer it at ${system.sim.url}/_sim/: outcomes, availability, faults)`);
+  say(`admin token:       ${LOCAL.adminToken}  (local only; the dashboard's sign-in, and the CLI:)`);
+  say(`                   DIALER_ADMIN_TOKEN=${LOCAL.adminToken} pnpm admin agents list`);
   say(`saved CRM pages:   ${pages.origin}/crm/  (HubSpot, Salesforce, Pipedrive, Zoho, Close, Attio: try "+ Queue")`);
   say(`demo agent:        Aircall user 1001 — enrolment code ${demo.enrollmentCode}`);
   say(`                   in the extension's options: worker URL ${system.workerUrl}, then sign in with the code`);
   if (DEMO) await demoRun(system.workerUrl, admin);
   await build;
-  say("ready. Ctrl-C to stop.");
+  say("ready. Ctrl-C to stop. (The worker is watched: if it stops answering, this says so and restarts it.)");
+  const watch = watchWorker({
+    probe: () => workerHealthy(system.workerUrl),
+    restart: async () => {
+      await system.stopWorker();
+      await system.startWorker();
+    },
+    say,
+  });
   const stop = async () => {
+    watch.stop();
     say("stopping…");
     await Promise.all([system.stop(), pages.close()]);
     process.exit(0);

@@ -20,7 +20,12 @@ export class AdminApi {
     readonly url: string,
     private readonly token: string,
   ) {
-    if (!token) throw new CliError("No admin token: pass --token or set DIALER_ADMIN_TOKEN (the worker's ADMIN_TOKEN secret).");
+    if (!token)
+      throw new CliError(
+        /^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(url)
+          ? "No admin token: pass --token or set DIALER_ADMIN_TOKEN. For pnpm dev's local worker it is the admin token pnpm dev prints (DIALER_ADMIN_TOKEN=… pnpm admin …)."
+          : "No admin token: pass --token or set DIALER_ADMIN_TOKEN (the worker's ADMIN_TOKEN secret).",
+      );
   }
 
   async call<S extends z.ZodType>(schema: S, method: string, path: string, json?: unknown): Promise<z.infer<S>> {
