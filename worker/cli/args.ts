@@ -99,7 +99,9 @@ export function intOption(name: string, value: string | undefined): number | und
 
 export function isoOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  const t = Date.parse(value);
+  // a plain date is that day in the admin's time zone (Date.parse would read it as UTC midnight)
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const t = day ? new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3])).getTime() : Date.parse(value);
   if (!Number.isFinite(t)) throw new UsageError(`--${name} must be a date or ISO time, got "${value}"`);
   return new Date(t).toISOString();
 }

@@ -1,12 +1,12 @@
 import { AuditResponse, TeamStatsResponse } from "@dialer/shared";
 import { intOption, isoOption, type Args } from "../args";
 import type { AdminApi } from "../client";
-import { duration, percent, table, when } from "../format";
+import { duration, percent, startOfLocalDay, table, when } from "../format";
 
-/** `stats [--from --to]`: the team's figures (default: today, UTC). */
+/** `stats [--from --to]`: the team's figures (default: today in the admin's time zone). */
 export async function stats(api: AdminApi, args: Args): Promise<string> {
   const q = new URLSearchParams();
-  const from = isoOption("from", args.from);
+  const from = isoOption("from", args.from) ?? startOfLocalDay().toISOString();
   const to = isoOption("to", args.to);
   if (from) q.set("from", from);
   if (to) q.set("to", to);
