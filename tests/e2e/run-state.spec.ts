@@ -77,3 +77,16 @@ test("run state in words: next contact, labels, Stop confirmed during a call, li
   await expect(live).toHaveText("Run stopped.")
   await popup.screenshot({ path: join(SCREENSHOTS, "popup-stopped.png"), fullPage: true })
 })
+
+test("the worker's own dashboard on this computer (/admin) gets no '+ Queue' controls; other local pages do", async ({ context, site }) => {
+  const html = `<!doctype html><html lang="en"><body><h1>Team</h1><table><tr><td>Ada Park</td><td>+1 415 555 0101</td></tr><tr><td>Ben Ortiz</td><td>+1 415 555 0102</td></tr></table></body></html>`
+  await context.route(`${site.origin}/admin**`, (route) => route.fulfill({ contentType: "text/html", body: html }))
+  await context.route(`${site.origin}/elsewhere`, (route) => route.fulfill({ contentType: "text/html", body: html }))
+  const other = await context.newPage()
+  await other.goto(`${site.origin}/elsewhere`)
+  await expect(other.locator("[data-dialer-number]").first()).toBeVisible() // the same page elsewhere is scanned
+  const admin = await context.newPage()
+  await admin.goto(`${site.origin}/admin`)
+  await admin.waitForTimeout(1_500)
+  await expect(admin.locator("[data-dialer-number]")).toHaveCount(0)
+})

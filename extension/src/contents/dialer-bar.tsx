@@ -23,6 +23,8 @@ export const config: PlasmoCSConfig = {
     "$PLASMO_PUBLIC_E2E_MATCH_LOCALHOST",
     "$PLASMO_PUBLIC_E2E_MATCH_LOOPBACK"
   ],
+  // the worker's own dashboard when it runs locally (pnpm dev): no "+ Queue" or bar on it
+  exclude_matches: ["*://127.0.0.1/admin*", "*://localhost/admin*"],
   all_frames: false,
   run_at: "document_idle"
 }

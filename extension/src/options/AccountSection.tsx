@@ -34,6 +34,10 @@ export function AccountSection() {
       return result.account
     },
   })
+  // An error is about what was sent: editing a field, or the browser's own "enter a URL" bubble, clears it.
+  const clearStale = () => {
+    if (signIn.error) signIn.reset()
+  }
   const signOut = useMutation({ mutationFn: () => sendRequest({ type: "auth.signOut" }) })
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -65,12 +69,12 @@ export function AccountSection() {
       <form onSubmit={submit} className="form">
         <label>
           Worker URL
-          <input type="url" required value={workerUrl} onChange={(e) => setWorkerUrl(e.target.value)} readOnly={!!managed.workerUrl} data-testid="worker-url" />
+          <input type="url" required value={workerUrl} onChange={(e) => (setWorkerUrl(e.target.value), clearStale())} onInvalid={clearStale} readOnly={!!managed.workerUrl} data-testid="worker-url" />
           {managed.workerUrl && <ManagedNote />}
         </label>
         <label>
           Enrolment code from your admin
-          <input required minLength={6} autoComplete="one-time-code" value={code} onChange={(e) => setCode(e.target.value)} data-testid="enroll-code" />
+          <input required minLength={6} autoComplete="one-time-code" value={code} onChange={(e) => (setCode(e.target.value), clearStale())} onInvalid={clearStale} data-testid="enroll-code" />
         </label>
         <button className="primary" type="submit" disabled={signIn.isPending} data-testid="sign-in">
           {signIn.isPending ? "Signing in…" : "Sign in"}

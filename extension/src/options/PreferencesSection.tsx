@@ -1,8 +1,7 @@
 import { getCountries } from "libphonenumber-js/min"
 import { useMemo } from "react"
 
-import { MAX_DELAY_SECONDS } from "@dialer/shared"
-
+import { DelayField } from "./DelayField"
 import { ManagedNote } from "./ManagedNote"
 import { useManaged } from "./use-managed"
 import { useSettings } from "./use-settings"
@@ -36,17 +35,7 @@ export function PreferencesSection() {
           {managed.defaultCountry && <ManagedNote />}
           <small className="muted">Used for numbers written without a country code.</small>
         </label>
-        <label>
-          Delay between calls (seconds)
-          <input
-            type="number"
-            min={0}
-            max={MAX_DELAY_SECONDS}
-            value={settings.delaySeconds}
-            onChange={(e) => void save({ delaySeconds: Math.round(Number(e.target.value)) })}
-            data-testid="delay-seconds"
-          />
-        </label>
+        <DelayField value={settings.delaySeconds} onSave={async (delaySeconds) => void (await save({ delaySeconds }))} />
       </div>
     </section>
   )

@@ -13,6 +13,8 @@ import { TodayStats } from "./TodayStats"
 import { useConnection } from "./use-connection"
 import { useAccount, useDialerState, useQueue } from "./use-live"
 import { RunAnnouncer } from "./RunAnnouncer"
+import { ShortcutsHelp } from "./ShortcutsHelp"
+import { useShortcuts } from "./use-shortcuts"
 import { nextContact, statusWord } from "./run-words"
 import { PopupSchedule } from "../wrapup/PopupSchedule"
 import { PopupWrapUp } from "../wrapup/PopupWrapUp"
@@ -28,6 +30,7 @@ export function App() {
   const status = state?.status ?? "idle"
   const countingDown = isCountingDown(state)
   const next = nextContact(queue.rows, state?.current)
+  const keys = useShortcuts()
 
   return (
     <main className="popup" data-testid="popup">
@@ -62,6 +65,7 @@ export function App() {
       <QueuePanel queue={queue} running={isRunActive(state)} />
       {account && <RecentOutcomes />}
       {account && <TodayStats />}
+      <ShortcutsHelp keys={keys} />
     </main>
   )
 }

@@ -8,6 +8,7 @@ import { useEffect, useState } from "react"
 import { canSkip, SKIP_DURING_CALL } from "../ui/run-status"
 import { type ControlAction, useDialerControl } from "./requests"
 import { callGoesOn, STOP_CALL_NOTE } from "./run-words"
+import { shortcutFor, useShortcuts } from "./use-shortcuts"
 
 const LIVE: DialerStatus[] = ["dialing", "ringing", "in_call", "wrap_up"]
 
@@ -33,6 +34,7 @@ const BUTTONS: { action: ControlAction; label: string; kind: string }[] = [
  */
 export function Controls({ state, pending, offline = false }: { state: DialerState; pending: number; offline?: boolean }) {
   const control = useDialerControl(() => void writeError(db, null))
+  const keys = useShortcuts()
   const status = state.status
   const enabled = enabledActions(state, pending)
   const paused = status === "paused"
@@ -78,7 +80,14 @@ export function Controls({ state, pending, offline = false }: { state: DialerSta
           className={b.kind}
           data-testid={`control-${b.action}`}
           disabled={!enabled.has(b.action) || control.isPending || offline}
-          title={offline ? HELD_WHILE_OFFLINE : b.action === "skip" && state.current ? SKIP_DURING_CALL : undefined}
+          title={
+            offline
+              ? HELD_WHILE_OFFLINE
+              : b.action === "skip" && state.current
+                ? SKIP_DURING_CALL
+                : shortcutFor(b.action, keys) && `${b.label} (${shortcutFor(b.action, keys)})`
+          }
+          aria-keyshortcuts={shortcutFor(b.action, keys)}
           onClick={() => press(b.action)}>
           {b.label}
         </button>

@@ -52,7 +52,7 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
       </div>
       {queue.rows.length === 0 ? (
         <p className="muted empty" data-testid="queue-empty">
-          No numbers yet. Click a <span className="dial-glyph">☎</span> next to a number on a CRM page.
+          No numbers yet. On a CRM page, click <span className="queue-glyph">+ Queue</span> next to a number.
         </p>
       ) : (
         <QueueList rows={queue.rows} running={running} />
