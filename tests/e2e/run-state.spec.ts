@@ -90,3 +90,33 @@ test("the worker's own dashboard on this computer (/admin) gets no '+ Queue' con
   await admin.waitForTimeout(1_500)
   await expect(admin.locator("[data-dialer-number]")).toHaveCount(0)
 })
+
+test("the delay field says 'Saved' or why not; the popup names '+ Queue' and shows the shortcuts", async ({ context, extensionId, openPopup, serviceWorker }) => {
+  const options = await context.newPage()
+  await options.goto(`chrome-extension://${extensionId}/options.html`)
+  const delay = options.getByTestId("delay-seconds")
+  const note = options.getByTestId("delay-note")
+  const stored = () => serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))
+  const before = await stored()
+  for (const [typed, reason] of [["-3", /whole number/], ["100000", /At most 3600/], ["", /Enter the seconds/]] as const) {
+    await delay.fill(typed)
+    await delay.blur()
+    await expect(note).toHaveText(reason)
+    await expect(delay).toHaveAttribute("aria-invalid", "true")
+  }
+  expect(await stored()).toBe(before) // nothing refused was saved
+  await delay.fill("7")
+  await delay.press("Enter")
+  await expect(note).toHaveText("Saved: 7 s between calls.")
+  await options.reload()
+  await expect(options.getByTestId("delay-seconds")).toHaveValue("7")
+
+  const popup = await openPopup()
+  await expect(popup.getByTestId("queue-empty")).toContainText("+ Queue")
+  await popup.getByText("Keyboard shortcuts").click()
+  // What Chrome actually set (a key another extension holds stays unset): shown as it is.
+  const keys = await serviceWorker.evaluate(async () => Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name ?? "", c.shortcut ?? ""])))
+  const help = popup.getByTestId("shortcuts-help")
+  for (const name of ["toggle-pause", "skip"]) await expect(help).toContainText(keys[name] || "not set")
+  expect(Object.values(keys).some(Boolean)).toBe(true)
+})
