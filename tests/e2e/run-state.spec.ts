@@ -3,6 +3,12 @@ import { join } from "node:path"
 import { expect, SCREENSHOTS, signIn, test } from "./fixtures"
 import { GOOD_CODE } from "./stub-worker"
 
+/** The bits of the extension API these page functions use (the e2e project has no chrome types). */
+type ChromeApi = {
+  storage: { local: { get(keys: null): Promise<Record<string, unknown>> } }
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> }
+}
+
 /**
  * The popup says what the run is doing in words: the next contact named with the countdown, a
  * countdown labelled as one, "Paused by you" once, Stop during a call confirmed with what happens
@@ -96,7 +102,7 @@ test("the delay field says 'Saved' or why not; the popup names '+ Queue' and sho
   await options.goto(`chrome-extension://${extensionId}/options.html`)
   const delay = options.getByTestId("delay-seconds")
   const note = options.getByTestId("delay-note")
-  const stored = () => serviceWorker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)))
+  const stored = () => serviceWorker.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get(null)))
   const before = await stored()
   for (const [typed, reason] of [["-3", /whole number/], ["100000", /At most 3600/], ["", /Enter the seconds/]] as const) {
     await delay.fill(typed)
@@ -115,7 +121,9 @@ test("the delay field says 'Saved' or why not; the popup names '+ Queue' and sho
   await expect(popup.getByTestId("queue-empty")).toContainText("+ Queue")
   await popup.getByText("Keyboard shortcuts").click()
   // What Chrome actually set (a key another extension holds stays unset): shown as it is.
-  const keys = await serviceWorker.evaluate(async () => Object.fromEntries((await chrome.commands.getAll()).map((c) => [c.name ?? "", c.shortcut ?? ""])))
+  const keys = await serviceWorker.evaluate(async () =>
+    Object.fromEntries((await (globalThis as unknown as { chrome: ChromeApi }).chrome.commands.getAll()).map((c) => [c.name ?? "", c.shortcut ?? ""])),
+  )
   const help = popup.getByTestId("shortcuts-help")
   for (const name of ["toggle-pause", "skip"]) await expect(help).toContainText(keys[name] || "not set")
   expect(Object.values(keys).some(Boolean)).toBe(true)
