@@ -78,12 +78,15 @@ describe("control API (/_sim, no auth)", () => {
     expect(BigInt(t.sim.calls()[0]?.id ?? "0")).toBeGreaterThan(firstId);
   });
 
-  it("GET /_sim/ is a self-refreshing HTML page listing users, calls and events", async () => {
+  it("GET /_sim/ is an HTML page listing users, calls and events, refreshed in place, with steering buttons", async () => {
     await t.api("POST", "/v1/users/1001/calls", START);
     await waitFor(() => t.rec.events().includes("call.created"), 2000, "created");
     const page = await control("GET", "/");
     expect(page.status).toBe(200);
-    expect(page.text).toContain('http-equiv="refresh"');
+    expect(page.text).toContain('id="live"'); // the part the page's script refreshes every second
+    expect(page.text).toContain('data-post="/_sim/script"');
+    expect(page.text).toContain('data-post="/_sim/users/1001/availability"');
+    expect(page.text).toContain('data-post="/_sim/faults"');
     expect(page.text).toContain("Demo Agent");
     expect(page.text).toContain(t.sim.calls()[0]?.id ?? "missing");
     expect(page.text).toContain("call.created");
