@@ -80,6 +80,10 @@ test("sign in, start a run from the popup, pause and stop it from the in-page ba
   await popup.keyboard.press("Alt+ArrowUp")
   await expect.poll(() => stub.calls.some((c) => c.method === "PUT" && c.path === "/api/queue")).toBe(true)
 
+  // During a call Stop asks once more: the call goes on in Aircall.
+  await bar.click("bar-stop")
+  await expect.poll(() => bar.text("bar-stop-confirm")).toContain("Stop the run?")
+  expect(stub.calls.some((c) => c.path === "/api/dialer/stop")).toBe(false)
   await bar.click("bar-stop")
   await expect.poll(() => bar.visible("dialer-bar")).toBe(false)
   await expect(popup.getByTestId("run-status")).toHaveText("Stopped")

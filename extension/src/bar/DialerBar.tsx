@@ -39,8 +39,22 @@ function BarContent({ view }: { view: DialerView }) {
     if (!model.notice) setOpen(false)
   }, [model.notice])
 
+  // Stop during a call asks once more (the call itself goes on in Aircall); the question lapses after 5 s.
+  const [confirmStop, setConfirmStop] = useState(false)
+  const onCall = !!view.state?.current
+  useEffect(() => {
+    if (!confirmStop) return
+    const timer = setTimeout(() => setConfirmStop(false), 5000)
+    return () => clearTimeout(timer)
+  }, [confirmStop])
+  useEffect(() => {
+    if (!onCall) setConfirmStop(false)
+  }, [onCall])
+
   const run = (command: BarCommand) => async (event: MouseEvent) => {
     if (!fromUser(event) || model.held) return
+    if (command === "stop" && onCall && !confirmStop) return setConfirmStop(true)
+    setConfirmStop(false)
     const result = await sendRequest({ type: "dialer.command", command })
     setError(result.ok ? null : result.error)
   }
@@ -90,11 +104,23 @@ function BarContent({ view }: { view: DialerView }) {
             Pause
           </button>
         )}
-        <button className="danger" onClick={(e) => void run("stop")(e)} disabled={!!model.held} title={model.held ?? "Stop the run"} data-testid="bar-stop">
-          Stop
+        <button
+          className="danger"
+          onClick={(e) => void run("stop")(e)}
+          disabled={!!model.held}
+          title={model.held ?? (confirmStop ? STOP_QUESTION : "Stop the run")}
+          aria-describedby={confirmStop ? "bar-stop-question" : undefined}
+          data-testid="bar-stop">
+          {confirmStop ? "Stop run?" : "Stop"}
         </button>
       </span>
-      {notice && open && (
+      {confirmStop && (
+        <div className="bar-panel" id="bar-stop-question" role="alert" data-testid="bar-stop-confirm">
+          <strong>{STOP_QUESTION}</strong>
+          <p>Click “Stop run?” again to stop. Your call goes on in Aircall: hang up there.</p>
+        </div>
+      )}
+      {notice && open && !confirmStop && (
         <div className="bar-panel" id="bar-notice-full" role="note" data-testid="bar-notice-full">
           <strong>{notice.what}</strong>
           {notice.todo && <p>{notice.todo}</p>}
@@ -104,6 +130,8 @@ function BarContent({ view }: { view: DialerView }) {
     </div>
   )
 }
+
+const STOP_QUESTION = "Stop the run? No further numbers are dialed."
 
 function isFrozenView(view: DialerView): boolean {
   return !!view.connection && view.connection.status !== "online"
