@@ -2,7 +2,7 @@ import type { TeamRow } from "@dialer/shared";
 import { useState } from "react";
 import { agentsApi } from "./api";
 import { IssuedCode } from "./EnrolPanel";
-import { AVAILABILITY_LABEL, clock, percent, shownAvailability, STATUS_LABEL, talkTime, timeOfDay } from "./format";
+import { AVAILABILITY_LABEL, clock, percent, phone, shownAvailability, STATUS_LABEL, talkTime, timeOfDay } from "./format";
 import { useNow } from "./use-team";
 
 /** A new one-time code for an agent (the old one stops working), shown under the row. */
@@ -37,7 +37,7 @@ function Current({ row, now }: { row: TeamRow; now: number }) {
     const since = c.answeredAt ?? c.startedAt;
     return (
       <span>
-        {c.name ? <strong>{c.name}</strong> : null} <span className="mono">{c.phone}</span>
+        {c.name ? <strong>{c.name}</strong> : null} <span className="mono">{phone(c.phone)}</span>
         {since && <span className="muted"> · {clock(now - Date.parse(since))}</span>}
       </span>
     );

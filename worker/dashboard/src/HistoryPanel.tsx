@@ -1,7 +1,7 @@
 import type { AdminHistoryRow, Agent } from "@dialer/shared";
 import { useEffect, useState } from "react";
 import { api, type HistoryFilters } from "./api";
-import { dateTime, talkTime } from "./format";
+import { dateTime, phone, talkTime } from "./format";
 import { HistoryWrapUpCell } from "./HistoryWrapUpCell";
 import { RecordingCell } from "./RecordingCell";
 
@@ -67,7 +67,7 @@ export function HistoryPanel({ agents, version }: { agents: Agent[]; version: nu
                 <td>{dateTime(r.startedAt ?? r.at)}</td>
                 <td>{r.agentName ?? "–"}</td>
                 <td>{r.name ?? <span className="muted">–</span>}</td>
-                <td className="mono">{r.phone}</td>
+                <td className="mono">{phone(r.phone)}</td>
                 <td><span className={`pill outcome-${r.outcome}`} title={r.reason ?? undefined}>{OUTCOME_LABEL[r.outcome]}</span></td>
                 <td className="num">{r.talkSeconds === null ? "–" : talkTime(r.talkSeconds)}</td>
                 <td className="num">{r.durationSeconds === null ? "–" : talkTime(r.durationSeconds)}</td>

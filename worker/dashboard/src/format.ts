@@ -1,5 +1,12 @@
 /** Display helpers: times, durations, rates, status words. */
 import type { DialerStatus } from "@dialer/shared";
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+
+/**
+ * A number as people read it, the way the extension's popup writes it ("+1 415 555 0102",
+ * "+44 20 7946 0958"); anything unparsable stays as stored.
+ */
+export const phone = (e164: string) => parsePhoneNumberFromString(e164)?.formatInternational() ?? e164;
 
 export const percent = (rate: number) => `${Math.round(rate * 100)}%`;
 
