@@ -38,6 +38,13 @@ describe("POST /api/admin/connect", () => {
     expect(body.warnings.join(" ")).toMatch(/AIRCALL_WEBHOOK_TOKEN/);
   });
 
+  it("connecting a local worker (an http webhook, as with pnpm dev) says nothing about a production secret", async () => {
+    installCompany(aircall);
+    const body = ConnectResponse.parse(await (await connect({ webhookUrl: "http://127.0.0.1:8787/webhooks/aircall" })).json());
+    expect(body.warnings.join(" ")).not.toMatch(/AIRCALL_WEBHOOK_TOKEN|wrangler secret/);
+    expect(body.warnings.join(" ")).toMatch(/local simulator only/);
+  });
+
   it("keeps the token inside the worker: deliveries carrying it are accepted at once", async () => {
     const company = installCompany(aircall);
     await connect();

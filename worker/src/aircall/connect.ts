@@ -188,7 +188,8 @@ export async function connectAircall(env: Env, api: AircallApi, url: string, act
 function warningsFor(env: Env, webhook: AircallWebhook): string[] {
   const warnings: string[] = [];
   const envToken = settings(env).AIRCALL_WEBHOOK_TOKEN;
-  if (envToken && envToken !== webhook.token)
+  // A local webhook (http, the simulator) is not Aircall's: pnpm dev's own token var is expected there.
+  if (envToken && envToken !== webhook.token && webhook.url.startsWith("https://"))
     warnings.push("AIRCALL_WEBHOOK_TOKEN is set on the worker and wins over the token connect stored, so this webhook's deliveries are refused: remove it (wrangler secret delete AIRCALL_WEBHOOK_TOKEN).");
   if (!webhook.url.startsWith("https://")) warnings.push("Aircall delivers only to https URLs with a valid certificate: this URL suits a local simulator only.");
   return warnings;
