@@ -28,6 +28,9 @@ test("run state in words: next contact, labels, Stop confirmed during a call, li
   const popup = await openPopup()
   const rows = popup.getByTestId("queue-row")
   await expect(rows).toHaveCount(3)
+  // One person under three numbers (this HubSpot record): named once, each number shown.
+  await expect(rows.nth(0)).toContainText("Maria Johnson")
+  await expect(popup.getByTestId("queue-same-contact")).toHaveCount(2)
 
   // Keyboard: the row is the one Tab stop (its buttons and link are reached by keys on the row).
   await rows.nth(0).focus()

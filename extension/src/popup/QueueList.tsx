@@ -17,6 +17,12 @@ import type { QueueRow as Row } from "../db/types"
 import { QueueRow, ROW_HEIGHT } from "./QueueRow"
 import { DRAG_INSTRUCTIONS, dragAnnouncements, ROW_KEYS } from "./drag-announcements"
 
+/** The row above is the same person (same name): one contact, shown once, with each number. */
+export function sameAsAbove(rows: readonly Row[], index: number): boolean {
+  const name = rows[index]?.name?.trim().toLowerCase()
+  return !!name && rows[index - 1]?.name?.trim().toLowerCase() === name
+}
+
 /** Up to six rows show at once; the list grows with the queue until then. */
 const MAX_LIST_HEIGHT = ROW_HEIGHT * 6
 import { notifyQueueEdited } from "./requests"
@@ -101,6 +107,7 @@ export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) 
                   top={item.start}
                   locked={running && row.status === "dialing"}
                   running={running}
+                  sameContact={sameAsAbove(rows, item.index)}
                   onNudge={onNudge}
                   onRemove={onRemove}
                   onInclude={(id) => void onInclude(id)}

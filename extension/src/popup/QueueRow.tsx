@@ -28,6 +28,8 @@ type Props = {
   locked: boolean
   /** whether a run is going (a "dialing" row is only live then) */
   running?: boolean
+  /** the row above is the same contact (another of their numbers): the name is not repeated */
+  sameContact?: boolean
   onNudge: (id: string, delta: -1 | 1) => void
   onRemove: (id: string) => void
   onInclude: (id: string) => void
@@ -66,7 +68,7 @@ function HoldAction({ row, onInclude, onConfirm }: Pick<Props, "row" | "onInclud
 }
 
 /** One queue row: handle, position, contact, status chip, remove. Alt+↑/↓ moves it. */
-export function QueueRow({ row, index, top, locked, running = true, onNudge, onRemove, onInclude, onConfirm }: Props) {
+export function QueueRow({ row, index, top, locked, running = true, sameContact = false, onNudge, onRemove, onInclude, onConfirm }: Props) {
   const record = httpUrl(row.sourceUrl) // never a javascript: link, whatever was stored
   const held = row.status === "pending" && holdOf(row) !== null
   const sortable = useSortable({ id: row.id, disabled: locked })
@@ -105,7 +107,7 @@ export function QueueRow({ row, index, top, locked, running = true, onNudge, onR
     <div
       ref={sortable.setNodeRef}
       style={position}
-      className={`queue-row status-${row.status}${sortable.isDragging ? " dragging" : ""}`}
+      className={`queue-row status-${row.status}${sortable.isDragging ? " dragging" : ""}${sameContact ? " same-contact" : ""}`}
       role="listitem"
       tabIndex={0}
       data-row-id={row.id}
@@ -127,7 +129,11 @@ export function QueueRow({ row, index, top, locked, running = true, onNudge, onR
       <span className="row-contact">
         <span className="row-line">
           {held && <HoldLabel row={row} />}
-          {record ? (
+          {sameContact ? (
+            <span className="row-name row-same" data-testid="queue-same-contact" title={`${row.name ?? "Unknown"}: another number`}>
+              ↳ another number
+            </span>
+          ) : record ? (
             <a className="row-name" href={record} target="_blank" rel="noopener noreferrer" title="Open the CRM record (Enter on the row)" data-testid="queue-record" tabIndex={-1}>
               {row.name ?? "Unknown"}
             </a>
