@@ -1,3 +1,5 @@
+import { join } from "node:path"
+import { SCREENSHOTS } from "./fixtures"
 import { type Browser, chromium, expect, type Page, test } from "@playwright/test"
 
 import { CHROMIUM, CHROMIUM_ARGS } from "../system/chromium"
@@ -59,7 +61,7 @@ test("the do-not-call list: add with a reason, search, remove", async () => {
   await expect(panel).toContainText("Not E.164 (add the country code): 2125550143")
   await page.getByTestId("dnc-search").fill("")
   await expect(page.getByTestId("dnc-table")).toContainText("+12125550143")
-  await panel.screenshot({ path: "/tmp/i13-dashboard-dnc.png" }) // last: a full-page shot resizes the page under the next click
+  await panel.screenshot({ path: join(SCREENSHOTS, "i13-dashboard-dnc.png") }) // last: a full-page shot resizes the page under the next click
   await page.close()
 })
 
@@ -90,7 +92,7 @@ test("calling hours and local presence are saved", async () => {
   await page.getByTestId("local-presence").check()
   await page.getByTestId("calling-hours-save").click()
   await expect(page.getByTestId("calling-hours")).toContainText("Saved.")
-  await page.getByTestId("calling-hours").screenshot({ path: "/tmp/i13-dashboard-hours.png" })
+  await page.getByTestId("calling-hours").screenshot({ path: join(SCREENSHOTS, "i13-dashboard-hours.png") })
   const { settings } = (await (await fetch(`${system.workerUrl}/api/admin/settings`, { headers: admin })).json()) as {
     settings: { callingHours: unknown; localPresence: boolean }
   }

@@ -1,7 +1,8 @@
+import { join } from "node:path"
 import { DEMO_USER } from "../aircall-sim/options"
 import { AdminClient } from "../system/api-client"
 import { LOCAL, startSystem, type System } from "../system/start-system"
-import { expect, test } from "./fixtures"
+import { expect, test, SCREENSHOTS } from "./fixtures"
 
 /**
  * The compliance guard as the agent sees it, against the real system (wrangler dev, the Aircall
@@ -57,7 +58,7 @@ test("queued numbers marked in the popup (do-not-call, outside calling hours), s
   await expect(marks).toHaveCount(2)
   await expect(marks.filter({ hasText: MARIA.name })).toContainText("on the do-not-call list")
   await expect(marks.filter({ hasText: PRIYA.name })).toContainText("outside calling hours — dial after 00:00 their time")
-  await popup.screenshot({ path: "/tmp/i13-popup-marks.png", fullPage: true })
+  await popup.screenshot({ path: join(SCREENSHOTS, "i13-popup-marks.png"), fullPage: true })
 
   // The run skips both without calling anyone.
   await popup.getByTestId("control-start").click()
@@ -75,5 +76,5 @@ test("queued numbers marked in the popup (do-not-call, outside calling hours), s
   await expect(rows.filter({ hasText: PRIYA.name }).locator(".chip").first()).toHaveAttribute("title", /Outside calling hours: it is \w{3} \d\d:\d\d in Europe\/London/)
   await expect(rows.filter({ hasText: MARIA.name }).getByTestId("skip-reason")).toHaveText("On the do-not-call list")
   await expect(rows.filter({ hasText: PRIYA.name }).getByTestId("skip-reason")).toHaveText("Outside calling hours — dial after 00:00 their time")
-  await history.screenshot({ path: "/tmp/i13-history-skipped.png" })
+  await history.screenshot({ path: join(SCREENSHOTS, "i13-history-skipped.png") })
 })

@@ -1,3 +1,5 @@
+import { join } from "node:path"
+import { SCREENSHOTS } from "./fixtures"
 import { type Browser, chromium, expect, test } from "@playwright/test"
 
 import { DEMO_USER } from "../aircall-sim/options"
@@ -57,7 +59,7 @@ test("a wrap-up writes the note and tag on the call in Aircall; the dashboard's 
   await expect(row.getByTestId("breakdown-conversations")).toHaveText("1", { timeout: 15_000 })
   await expect(row.getByTestId("breakdown-connect-rate")).toHaveText("50%")
   await expect(row.getByTestId("breakdown-not-recorded")).toHaveText("1") // answered, nobody said by whom
-  await page.getByTestId("disposition-breakdown").screenshot({ path: "/tmp/i12-dashboard-breakdown.png" })
+  await page.getByTestId("disposition-breakdown").screenshot({ path: join(SCREENSHOTS, "i12-dashboard-breakdown.png") })
   // The history carries the wrap-up too.
   await expect(page.getByTestId("history").getByTestId("history-disposition")).toContainText("Demo booked for Tuesday")
   await expect(page.getByTestId("history")).toContainText("not recorded")
@@ -83,6 +85,6 @@ test("the dispositions editor: the default set, edit and add, a bad id refused w
   const list = (await saved()).dispositions
   expect(list[0]).toMatchObject({ id: "connected", label: "Talked to someone", kind: "connected" })
   expect(list[6]).toEqual({ id: "hot", label: "Hot lead", kind: "connected" })
-  await panel.screenshot({ path: "/tmp/i12-dashboard-dispositions.png" })
+  await panel.screenshot({ path: join(SCREENSHOTS, "i12-dashboard-dispositions.png") })
   await page.close()
 })

@@ -1,11 +1,12 @@
+import { join } from "node:path"
 import type { Page } from "@playwright/test"
 
 import { closedShadow } from "./closed-shadow"
-import { expect, signIn, test } from "./fixtures"
+import { expect, signIn, test, SCREENSHOTS } from "./fixtures"
 import { GOOD_CODE, type StubWorker } from "./stub-worker"
 
 /** Screenshots of the wrap-up UI for people to look at (outside the repo). */
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/i12-${name}.png`, fullPage: true })
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `i12-${name}.png`), fullPage: true })
 const wrapUps = (stub: StubWorker) => stub.calls.filter((c) => c.path === "/api/dialer/wrap-up").map((c) => c.body as Record<string, string>)
 
 async function queueFromCrm(page: Page, origin: string, count: number): Promise<string[]> {
@@ -57,7 +58,7 @@ test("an agent's run with wrap-ups from the popup and the in-page panel, a callb
   await page.click("wrapup-choice-callback")
   await expect.poll(() => page.visible("wrapup-callback")).toBe(true)
   await expect.poll(() => page.text("wrapup-zone")).toMatch(/time/)
-  await crm.screenshot({ path: "/tmp/i12-page-wrapup.png" })
+  await crm.screenshot({ path: join(SCREENSHOTS, "i12-page-wrapup.png") })
   await crm.keyboard.press("Enter") // focus is on the picked choice, inside the closed shadow root
   await expect.poll(() => wrapUps(stub).length).toBe(2)
   const callback = wrapUps(stub)[1]!
