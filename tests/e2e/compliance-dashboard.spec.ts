@@ -86,7 +86,11 @@ test("the do-not-call list: CSV import (lines it cannot read are named) and expo
 test("calling hours and local presence are saved", async () => {
   const page = await openDashboard()
   await expect(page.getByTestId("calling-hours-start")).toHaveValue("08:00")
-  await page.getByTestId("calling-hours-start").fill("09:30")
+  await page.waitForLoadState("networkidle") // the card may load the settings again: edit after that
+  await expect(async () => {
+    await page.getByTestId("calling-hours-start").fill("09:30")
+    await expect(page.getByTestId("calling-hours-start")).toHaveValue("09:30", { timeout: 500 })
+  }).toPass({ timeout: 5000 })
   await page.getByTestId("calling-hours").getByLabel("Sun").uncheck()
   await page.getByTestId("calling-hours").getByLabel("Sat").uncheck()
   await page.getByTestId("local-presence").check()
