@@ -31,4 +31,13 @@ describe("settings", () => {
     })
     expect(parseSettings(null)).toEqual(DEFAULT_SETTINGS)
   })
+
+  it("keeps the agent's language: the browser's by default, English or French by choice, nothing else", async () => {
+    expect(DEFAULT_SETTINGS.language).toBe("auto")
+    const db = freshDb()
+    await saveSettings(db, { language: "fr" })
+    expect((await getSettings(db)).language).toBe("fr")
+    expect(parseSettings({ language: "de" }).language).toBe("auto")
+    expect(parseSettings({ language: "en" }).language).toBe("en")
+  })
 })

@@ -1,6 +1,7 @@
 import * as z from "zod"
 
 import { MAX_DELAY_SECONDS } from "@dialer/shared"
+import { LANGUAGE_SETTINGS, type LanguageSetting } from "@dialer/shared/i18n"
 
 import { applyManaged, readManaged } from "../lib/managed"
 import type { DialerDB } from "./db"
@@ -13,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultCountry: "US",
   delaySeconds: 5,
   enabledSites: [],
+  language: "auto",
 }
 
 /** What a stored settings row must look like; bad fields fall back to defaults one by one. */
@@ -21,6 +23,7 @@ export const SettingsSchema = z.object({
   defaultCountry: z.string().regex(/^[A-Z]{2}$/).catch(DEFAULT_SETTINGS.defaultCountry),
   delaySeconds: z.number().int().min(0).max(MAX_DELAY_SECONDS).catch(DEFAULT_SETTINGS.delaySeconds),
   enabledSites: z.array(z.string()).catch(DEFAULT_SETTINGS.enabledSites),
+  language: z.enum(LANGUAGE_SETTINGS as [LanguageSetting, ...LanguageSetting[]]).catch(DEFAULT_SETTINGS.language),
 })
 
 export function parseSettings(raw: unknown): Settings {

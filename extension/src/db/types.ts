@@ -1,4 +1,5 @@
 import type { DialerState, HistoryEntry, Outcome } from "@dialer/shared"
+import type { LanguageSetting } from "@dialer/shared/i18n"
 
 import type { NumberRisk } from "./number-risk"
 
@@ -64,6 +65,8 @@ export type Settings = {
   delaySeconds: number
   /** Extra origin match patterns ("https://crm.example.com/*") the agent enabled. */
   enabledSites: string[]
+  /** The interface's language: "auto" (the browser's) or one the agent picked in Options. */
+  language: LanguageSetting
 }
 export type SettingsRow = Settings & { key: "main" }
 

@@ -4,11 +4,12 @@ import type { Settings } from "../db/types"
 
 /**
  * Settings live in IndexedDB; content scripts cannot read the extension's IndexedDB, so every
- * save is mirrored to chrome.storage.local → `settings` (the detector reads defaultCountry there).
+ * save is mirrored to chrome.storage.local → `settings` (the detector reads defaultCountry there,
+ * every surface reads `language` there through i18n/locale and follows its changes live).
  */
 export async function mirrorSettings(settings: Settings): Promise<void> {
-  const { defaultCountry, enabledSites, delaySeconds } = settings
-  await chrome.storage.local.set({ settings: { defaultCountry, enabledSites, delaySeconds } })
+  const { defaultCountry, enabledSites, delaySeconds, language } = settings
+  await chrome.storage.local.set({ settings: { defaultCountry, enabledSites, delaySeconds, language } })
 }
 
 export async function updateSettings(db: DialerDB, patch: Partial<Settings>): Promise<Settings> {
