@@ -1,3 +1,5 @@
+import type { Outcome } from "@dialer/shared"
+import { formatDateTime } from "@dialer/shared/i18n"
 import { useVirtualizer } from "@tanstack/react-virtual"
 import { useLiveQuery } from "dexie-react-hooks"
 import { useDeferredValue, useMemo, useRef, useState } from "react"
@@ -8,19 +10,20 @@ import { db } from "../db/db"
 import { contactViews, searchContacts, type ContactView } from "../db/contacts"
 import { allLists } from "../db/lists"
 import { addNumbers } from "../db/queue"
+import { useT } from "../i18n"
 import { notifyListsChanged, openListsPage } from "../lists/open-pages"
+import { usePageLang } from "../options/use-page-lang"
 import { displayPhone } from "../ui/phone"
 import { ContactDetail } from "./ContactDetail"
 
 export const CONTACT_ROW_HEIGHT = 44
 
-const when = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" }) : "–"
-
 const CONTACT_HEADERS = ["phone", "name", "company", "crm", "source_url", "created_at", "last_call_at", "last_outcome", "last_disposition", "notes"]
 
 /** Every captured contact: search, edit, add to a list, delete, its calls; export for backup. */
 export function ContactsPage() {
+  const { t, locale } = useT()
+  usePageLang(locale)
   const contacts = useLiveQuery(() => contactViews(db), [], undefined)
   const lists = useLiveQuery(() => allLists(db), [], undefined)
   const [text, setText] = useState("")
@@ -43,7 +46,8 @@ export function ContactsPage() {
   const addTo = async (phones: string[], listId: string) => {
     const chosen = contacts.filter((c) => phones.includes(c.phone))
     const { added } = await addNumbers(db, chosen.map((c) => ({ phone: c.phone, name: c.name, company: c.company, sourceUrl: c.sourceUrl, crm: c.crm })), { listId })
-    setNotice(`${added} added to “${listName.get(listId)}”${added < chosen.length ? ` (${chosen.length - added} already waiting there)` : ""}`)
+    const list = listName.get(listId) ?? ""
+    setNotice(added < chosen.length ? t("contacts.addedWaiting", { count: added, list, waiting: chosen.length - added }) : t("contacts.added", { count: added, list }))
     await notifyListsChanged()
   }
   const exportCsv = () =>
@@ -59,22 +63,22 @@ export function ContactsPage() {
   return (
     <main className="contacts-page" data-testid="contacts-page">
       <header className="lists-header">
-        <h1>Contacts</h1>
+        <h1>{t("contacts.title")}</h1>
         <span className="muted" data-testid="contacts-count">
-          {shown.length === contacts.length ? `${contacts.length.toLocaleString()} contacts` : `${shown.length.toLocaleString()} of ${contacts.length.toLocaleString()}`}
+          {shown.length === contacts.length ? t("contacts.count", { count: contacts.length }) : t("contacts.countOf", { shown: shown.length, total: contacts.length })}
         </span>
         <nav className="lists-links">
           <button className="small ghost" onClick={openListsPage}>
-            Lists
+            {t("contacts.nav.lists")}
           </button>
           <a className="small" href="history.html">
-            History
+            {t("contacts.nav.history")}
           </a>
           <button className="small" onClick={exportCsv} disabled={shown.length === 0} data-testid="contacts-export">
-            Export CSV
+            {t("contacts.export")}
           </button>
-          <button className="small" onClick={() => void exportBackup()} data-testid="contacts-backup" title="Contacts and lists as one JSON file">
-            Back up all
+          <button className="small" onClick={() => void exportBackup()} data-testid="contacts-backup" title={t("contacts.backupHint")}>
+            {t("contacts.backup")}
           </button>
         </nav>
       </header>
@@ -84,14 +88,14 @@ export function ContactsPage() {
         </p>
       )}
       <div className="contacts-tools">
-        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder="Search name, company or number" aria-label="Search contacts" data-testid="contacts-search" autoFocus />
+        <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t("contacts.searchPlaceholder")} aria-label={t("contacts.search")} data-testid="contacts-search" autoFocus />
         <select
           value=""
           disabled={shown.length === 0}
           onChange={(e) => e.target.value && void addTo(shown.map((c) => c.phone), e.target.value)}
-          aria-label="Add every contact shown to a list"
+          aria-label={t("contacts.addAll")}
           data-testid="contacts-add-all-to">
-          <option value="">Add all {shown.length.toLocaleString()} shown to…</option>
+          <option value="">{t("contacts.addAllOption", { count: shown.length })}</option>
           {lists.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
@@ -102,15 +106,15 @@ export function ContactsPage() {
       <div className="contacts-layout">
         <div className="contacts-table">
           <div className="contacts-head" aria-hidden="true">
-            <span>Name</span>
-            <span>Company</span>
-            <span>Number</span>
-            <span>Last call</span>
-            <span>Disposition</span>
+            <span>{t("contacts.col.name")}</span>
+            <span>{t("contacts.col.company")}</span>
+            <span>{t("contacts.col.number")}</span>
+            <span>{t("contacts.col.lastCall")}</span>
+            <span>{t("contacts.col.disposition")}</span>
           </div>
           {shown.length === 0 ? (
             <p className="muted list-empty" data-testid="contacts-empty">
-              {contacts.length === 0 ? "No contacts yet: numbers you queue from CRM pages or import from a CSV appear here." : "No contact matches."}
+              {contacts.length === 0 ? t("contacts.empty") : t("contacts.noMatch")}
             </p>
           ) : (
             <div className="contacts-scroll" ref={scrollRef} role="list" data-testid="contacts-list">
@@ -135,11 +139,11 @@ export function ContactsPage() {
                       }}
                       data-phone={c.phone}
                       data-testid="contact-row">
-                      <span>{c.name ?? <span className="muted">No name</span>}</span>
+                      <span>{c.name ?? <span className="muted">{t("contacts.noName")}</span>}</span>
                       <span>{c.company ?? ""}</span>
                       <span className="list-row-phone">{displayPhone(c.phone)}</span>
-                      <span>{when(c.lastCallAt)}</span>
-                      <span>{c.lastDisposition ?? (c.lastOutcome ? <span className="muted">{c.lastOutcome.replace("_", " ")}</span> : "")}</span>
+                      <span>{c.lastCallAt ? formatDateTime(locale, c.lastCallAt) : "–"}</span>
+                      <span>{c.lastDisposition ?? (c.lastOutcome ? <span className="muted">{t(`history.outcome.${c.lastOutcome as Outcome}`)}</span> : "")}</span>
                     </button>
                   )
                 })}

@@ -5,8 +5,11 @@
 import { makeTranslator, type Locale, type Translate } from "@dialer/shared/i18n"
 
 import { common } from "./messages/common"
+import { contacts } from "./messages/contacts"
+import { history } from "./messages/history"
+import { options } from "./messages/options"
 
-const areas = [common] as const
+const areas = [common, options, history, contacts] as const
 
 type Union<T> = T extends readonly (infer A)[] ? A : never
 type EnOf<A> = A extends { en: infer E } ? E : never

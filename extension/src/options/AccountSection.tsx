@@ -1,6 +1,7 @@
 import { useMutation } from "@tanstack/react-query"
 import { type FormEvent, useEffect, useState } from "react"
 
+import { useT } from "../i18n"
 import { requestWorkerAccess } from "../lib/sites"
 import { sendRequest } from "../lib/runtime"
 import { workerUrlProblem } from "../lib/worker-url"
@@ -14,6 +15,7 @@ import { useSettings } from "./use-settings"
 
 /** Worker URL and sign-in with the enrolment code; the signed-in agent with sign-out. */
 export function AccountSection() {
+  const { t } = useT()
   const account = useAccount()
   const connection = useConnection()
   const offline = account ? connectionMessage(connection) : null
@@ -27,7 +29,7 @@ export function AccountSection() {
     mutationFn: async () => {
       const problem = workerUrlProblem(workerUrl)
       if (problem) throw new Error(problem)
-      if (!(await requestWorkerAccess(workerUrl.trim()))) throw new Error("Access to the worker's address was refused")
+      if (!(await requestWorkerAccess(workerUrl.trim()))) throw new Error(t("options.signIn.accessRefused"))
       const result = await sendRequest({ type: "auth.enroll", workerUrl: workerUrl.trim(), code: code.trim() })
       if (!result.ok) throw new Error(result.error)
       setCode("")
@@ -47,37 +49,37 @@ export function AccountSection() {
   if (account) {
     return (
       <section className="card" data-testid="account">
-        <h2>Account</h2>
+        <h2>{t("options.account.title")}</h2>
         <p>
-          Signed in as <strong data-testid="agent-name">{account.name ?? account.agentId}</strong>
-          <span className="muted"> on {account.workerUrl}</span>
+          {t("options.account.signedInAs")} <strong data-testid="agent-name">{account.name ?? account.agentId}</strong>
+          <span className="muted"> {t("options.account.on", { url: account.workerUrl })}</span>
         </p>
         {offline ? (
           <MessageBox message={offline} tone="offline" testId="connection-banner" role="status" />
         ) : (
-          connection && <p className="muted" data-testid="connection-state">Connected</p>
+          connection && <p className="muted" data-testid="connection-state">{t("options.account.connected")}</p>
         )}
         <button onClick={() => signOut.mutate()} disabled={signOut.isPending} data-testid="sign-out">
-          Sign out
+          {t("options.account.signOut")}
         </button>
       </section>
     )
   }
   return (
     <section className="card" data-testid="account">
-      <h2>Sign in</h2>
+      <h2>{t("options.signIn.title")}</h2>
       <form onSubmit={submit} className="form">
         <label>
-          Worker URL
+          {t("options.signIn.workerUrl")}
           <input type="url" required value={workerUrl} onChange={(e) => (setWorkerUrl(e.target.value), clearStale())} onInvalid={clearStale} readOnly={!!managed.workerUrl} data-testid="worker-url" />
           {managed.workerUrl && <ManagedNote />}
         </label>
         <label>
-          Enrolment code from your admin
+          {t("options.signIn.code")}
           <input required minLength={6} autoComplete="one-time-code" value={code} onChange={(e) => (setCode(e.target.value), clearStale())} onInvalid={clearStale} data-testid="enroll-code" />
         </label>
         <button className="primary" type="submit" disabled={signIn.isPending} data-testid="sign-in">
-          {signIn.isPending ? "Signing in…" : "Sign in"}
+          {signIn.isPending ? t("options.signIn.pending") : t("options.signIn.submit")}
         </button>
         {signIn.error && <MessageBox message={explainError(signIn.error.message)} tone="error" testId="sign-in-error" />}
       </form>

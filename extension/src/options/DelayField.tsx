@@ -2,6 +2,7 @@ import { useEffect, useState } from "react"
 
 import { MAX_DELAY_SECONDS } from "@dialer/shared"
 
+import { useT } from "../i18n"
 import { parseDelay } from "./delay-input"
 
 /**
@@ -9,22 +10,23 @@ import { parseDelay } from "./delay-input"
  * never at each keystroke; says "Saved" or why the value was refused.
  */
 export function DelayField({ value, onSave, disabled = false }: { value: number; onSave: (seconds: number) => Promise<void>; disabled?: boolean }) {
+  const { t } = useT()
   const [text, setText] = useState(String(value))
   const [note, setNote] = useState<{ kind: "saved" | "error"; text: string } | null>(null)
   useEffect(() => setText(String(value)), [value])
 
   const commit = async () => {
-    const parsed = parseDelay(text)
+    const parsed = parseDelay(text, t)
     if ("error" in parsed) return setNote({ kind: "error", text: parsed.error })
     if (parsed.seconds === value && note?.kind !== "error") return
     await onSave(parsed.seconds)
     setText(String(parsed.seconds))
-    setNote({ kind: "saved", text: `Saved: ${parsed.seconds} s between calls.` })
+    setNote({ kind: "saved", text: t("options.delay.saved", { seconds: parsed.seconds }) })
   }
 
   return (
     <label>
-      Delay between calls (seconds)
+      {t("options.delay.label")}
       <input
         type="text"
         inputMode="numeric"
@@ -43,7 +45,7 @@ export function DelayField({ value, onSave, disabled = false }: { value: number;
         data-testid="delay-seconds"
       />
       <small id="delay-note" className={note?.kind === "error" ? "field-error" : "muted"} role={note?.kind === "error" ? "alert" : "status"} data-testid="delay-note">
-        {note ? note.text : `0 to ${MAX_DELAY_SECONDS} seconds; saved when you leave the field.`}
+        {note ? note.text : t("options.delay.help", { max: String(MAX_DELAY_SECONDS) })}
       </small>
     </label>
   )

@@ -1,5 +1,6 @@
 import { type FormEvent, useMemo, useState } from "react"
 
+import { useT } from "../i18n"
 import { builtInScripts, disableSite, enableSite, sitePattern } from "../lib/sites"
 import { ManagedSites } from "./ManagedSites"
 import { useManaged } from "./use-managed"
@@ -7,6 +8,7 @@ import { useSettings } from "./use-settings"
 
 /** Where detection runs: the known CRMs (built in) and sites the agent added. */
 export function SitesSection() {
+  const { t } = useT()
   const [settings, save] = useSettings()
   const managedSites = useManaged().allowedSites ?? []
   const [input, setInput] = useState("")
@@ -16,14 +18,14 @@ export function SitesSection() {
   const add = async (event: FormEvent) => {
     event.preventDefault()
     const pattern = sitePattern(input)
-    if (!pattern) return setError("Enter a web address such as crm.example.com")
+    if (!pattern) return setError(t("options.sites.badAddress"))
     try {
-      if (!(await enableSite(pattern))) return setError("Permission for that site was not granted")
+      if (!(await enableSite(pattern))) return setError(t("options.sites.notGranted"))
       await save({ enabledSites: [...new Set([...settings.enabledSites, pattern])] })
       setInput("")
       setError(null)
     } catch (failure) {
-      setError(`Could not enable ${pattern}: ${String(failure)}`)
+      setError(t("options.sites.failed", { site: pattern, error: String(failure) }))
     }
   }
   const remove = async (pattern: string) => {
@@ -33,13 +35,13 @@ export function SitesSection() {
 
   return (
     <section className="card" data-testid="sites">
-      <h2>Sites</h2>
-      <p className="muted">Numbers are detected on these CRMs:</p>
+      <h2>{t("options.sites.title")}</h2>
+      <p className="muted">{t("options.sites.intro")}</p>
       <ul className="site-list">
         {builtIn.map((m) => (
           <li key={m}>
             <code>{m}</code>
-            <span className="chip">built in</span>
+            <span className="chip">{t("options.sites.builtIn")}</span>
           </li>
         ))}
         <ManagedSites sites={managedSites} />
@@ -47,7 +49,7 @@ export function SitesSection() {
           <li key={m} data-testid="custom-site">
             <code>{m}</code>
             <button className="small ghost" onClick={() => void remove(m)}>
-              Remove
+              {t("options.sites.remove")}
             </button>
           </li>
         ))}
@@ -55,7 +57,7 @@ export function SitesSection() {
       <form className="inline-form" onSubmit={(e) => void add(e)}>
         <input placeholder="crm.example.com" value={input} onChange={(e) => setInput(e.target.value)} data-testid="site-input" />
         <button type="submit" data-testid="site-add">
-          Add site
+          {t("options.sites.add")}
         </button>
       </form>
       {error && <p className="inline-error" role="alert">{error}</p>}
