@@ -2,12 +2,12 @@ import type { CountryCode } from "libphonenumber-js/min"
 
 import type { Mapping } from "./mapping"
 import type { TableRow } from "./parse"
-import { phoneFromCell } from "./phone-cell"
+import { phoneFromCell, type CellProblem } from "./phone-cell"
 
 /** One contact to import: the file's rows with the same number merged into one. */
 export type ImportContact = { phone: string; name?: string; company?: string; notes?: string; lines: number[] }
-/** A row that cannot be imported, with the reason the agent sees. */
-export type InvalidRow = { line: number; value: string; reason: string }
+/** A row that cannot be imported, with the reason the agent sees (worded by problemText). */
+export type InvalidRow = { line: number; value: string; problem: CellProblem }
 export type ImportPreview = { contacts: ImportContact[]; invalid: InvalidRow[]; merged: number; total: number }
 
 /** Rows handled between two yields to the page (normalising 50,000 numbers never freezes it). */
@@ -40,7 +40,7 @@ export async function buildImport(
       const value = row.cells[mapping.phone] ?? ""
       const cell = phoneFromCell(value, country)
       if (!cell.ok) {
-        invalid.push({ line: row.line, value, reason: cell.reason })
+        invalid.push({ line: row.line, value, problem: cell.problem })
         continue
       }
       const name = joined(row.cells, mapping.name)

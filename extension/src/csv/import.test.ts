@@ -13,6 +13,8 @@ import { importIntoList } from "./import-to-list"
 import { guessMapping } from "./mapping"
 import { parseTable } from "./parse"
 import { phoneFromCell } from "./phone-cell"
+import { problemText } from "./problem-text"
+import { translatorFor } from "../i18n"
 
 const fixture = (name: string) => readFileSync(join(__dirname, "fixtures", name), "utf8")
 
@@ -34,7 +36,7 @@ describe("CSV/TSV import", () => {
     ])
     expect(preview.merged).toBe(1)
     // never dropped silently: each bad row is listed with its line and the reason
-    expect(preview.invalid).toEqual([
+    expect(preview.invalid.map((r) => ({ line: r.line, value: r.value, reason: problemText(r.problem) }))).toEqual([
       { line: 5, value: "not a number", reason: '"not a number" is not a phone number' },
       { line: 7, value: "", reason: "no phone number" },
     ])
@@ -53,7 +55,7 @@ describe("CSV/TSV import", () => {
       ["+33612345680", "Petit"],
     ])
     expect(preview.merged).toBe(1) // Durand's +33612345678 is Marie Dupont's number
-    expect(preview.invalid.map((r) => [r.line, r.reason])).toEqual([
+    expect(preview.invalid.map((r) => [r.line, problemText(r.problem)])).toEqual([
       [4, expect.stringContaining("how Excel shows a long number")],
       [9, expect.stringContaining("not a valid number in FR")],
     ])
@@ -72,9 +74,11 @@ describe("CSV/TSV import", () => {
     expect(phoneFromCell("(415) 555-0101", "US")).toEqual({ ok: true, phone: "+14155550101" })
     expect(phoneFromCell("'+33 6 12 34 56 78", "US")).toEqual({ ok: true, phone: "+33612345678" })
     expect(phoneFromCell("33612345678", "US")).toEqual({ ok: true, phone: "+33612345678" })
-    expect(phoneFromCell("4.15555E+10", "US")).toMatchObject({ ok: false, reason: expect.stringContaining("Excel") })
+    const reason = (cell: ReturnType<typeof phoneFromCell>) => (cell.ok ? null : problemText(cell.problem))
+    expect(reason(phoneFromCell("4.15555E+10", "US"))).toContain("Excel")
     expect(phoneFromCell("call me", "US")).toMatchObject({ ok: false })
-    expect(phoneFromCell("555", "US")).toMatchObject({ ok: false, reason: '"555" is not a valid number in US' })
+    expect(reason(phoneFromCell("555", "US"))).toBe('"555" is not a valid number in US')
+    expect(reason(phoneFromCell("+1 555", "US"))).toBe('"+1 555" is not a valid number')
   })
 
   it("50,000 rows are read, normalised and written into a new list in a few seconds, yielding to the page", async () => {
@@ -114,5 +118,16 @@ describe("CSV/TSV import", () => {
       ["+14155550102", "Grace Hopper", "pending"],
     ])
     expect(await db.contacts.get("+14155550102")).toMatchObject({ company: "Navy", crm: "csv", notes: "Lifecycle Stage: customer; Notes: Two\r\nlines" })
+  })
+
+  it("says why a row was refused in French too", async () => {
+    const table = parseTable(fixture("excel-fr.csv"))
+    const preview = await buildImport(table.rows, table.headers, guessMapping(table.headers), "FR")
+    const fr = translatorFor("fr")
+    expect(preview.invalid.map((r) => problemText(r.problem, fr))).toEqual([
+      expect.stringContaining("est la façon dont Excel affiche un nombre long"),
+      expect.stringMatching(/^« .+ » n'est pas un numéro valide \(pays : FR\)$/),
+    ])
+    expect(problemText({ code: "empty" }, fr)).toBe("aucun numéro de téléphone")
   })
 })

@@ -1,6 +1,16 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min"
 
-export type PhoneCell = { ok: true; phone: string } | { ok: false; reason: string }
+/**
+ * Why a cell is not a phone number, as data: the page words it in the agent's language
+ * (csv/problem-text.ts), so a preview built in English reads in French after a switch.
+ */
+export type CellProblem =
+  | { code: "empty" }
+  | { code: "scientific"; value: string }
+  | { code: "notPhone"; value: string }
+  | { code: "invalid"; value: string; country?: string }
+
+export type PhoneCell = { ok: true; phone: string } | { ok: false; problem: CellProblem }
 
 /** "4.15555E+10": Excel showed a long number in scientific notation and dropped digits. */
 const SCIENTIFIC = /^[+-]?\d+(?:[.,]\d+)?e\+?\d+$/i
@@ -15,17 +25,15 @@ export function phoneFromCell(raw: string, country: CountryCode): PhoneCell {
   const formula = /^="(.*)"$/.exec(value)
   if (formula) value = formula[1]!.trim()
   value = value.replace(/^'/, "").trim()
-  if (!value) return { ok: false, reason: "no phone number" }
-  if (SCIENTIFIC.test(value)) {
-    return { ok: false, reason: `"${value}" is how Excel shows a long number: digits were lost (format the column as text and export again)` }
-  }
-  if (!/\d/.test(value)) return { ok: false, reason: `"${value}" is not a phone number` }
-  if (/[a-z]{3,}/i.test(value.replace(/(ext|x)\.?\s*\d+$/i, ""))) return { ok: false, reason: `"${value}" is not a phone number` }
+  if (!value) return { ok: false, problem: { code: "empty" } }
+  if (SCIENTIFIC.test(value)) return { ok: false, problem: { code: "scientific", value } }
+  if (!/\d/.test(value)) return { ok: false, problem: { code: "notPhone", value } }
+  if (/[a-z]{3,}/i.test(value.replace(/(ext|x)\.?\s*\d+$/i, ""))) return { ok: false, problem: { code: "notPhone", value } }
   const parsed = parsePhoneNumberFromString(value.replace(/^00/, "+"), country)
   if (parsed?.isValid()) return { ok: true, phone: parsed.number }
   if (!value.startsWith("+")) {
     const international = parsePhoneNumberFromString(`+${value.replace(/\D/g, "")}`)
     if (international?.isValid()) return { ok: true, phone: international.number }
   }
-  return { ok: false, reason: `"${value}" is not a valid number${value.startsWith("+") ? "" : ` in ${country}`}` }
+  return { ok: false, problem: value.startsWith("+") ? { code: "invalid", value } : { code: "invalid", value, country } }
 }

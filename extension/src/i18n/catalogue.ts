@@ -4,12 +4,22 @@
  */
 import { makeTranslator, type Locale, type Translate } from "@dialer/shared/i18n"
 
+import { bar } from "./messages/bar"
 import { common } from "./messages/common"
+import { compliance } from "./messages/compliance"
+import { errors } from "./messages/errors"
 import { contacts } from "./messages/contacts"
 import { history } from "./messages/history"
+import { importCsv } from "./messages/import"
+import { lists } from "./messages/lists"
 import { options } from "./messages/options"
+import { page } from "./messages/page"
+import { popup } from "./messages/popup"
+import { run } from "./messages/run"
+import { wrapup } from "./messages/wrapup"
+import { privacy } from "./messages/privacy"
 
-const areas = [common, options, history, contacts] as const
+const areas = [common, options, history, contacts, lists, importCsv, privacy, run, errors, popup, bar, page, wrapup, compliance] as const
 
 type Union<T> = T extends readonly (infer A)[] ? A : never
 type EnOf<A> = A extends { en: infer E } ? E : never

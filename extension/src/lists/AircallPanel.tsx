@@ -2,6 +2,7 @@ import type { CampaignNumber } from "@dialer/shared"
 import { useCallback, useEffect, useState } from "react"
 
 import type { ListSummary } from "../db/lists"
+import { useT } from "../i18n"
 import { sendRequest } from "../lib/runtime"
 
 type Props = {
@@ -18,6 +19,7 @@ const REFRESH_MS = 30_000
  * campaign, see which ones Aircall has called, clear the campaign to give the list back to our run.
  */
 export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
+  const { t } = useT()
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const [failed, setFailed] = useState<{ phone: string; message: string }[]>([])
@@ -52,7 +54,8 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
     if (!answer.ok) return setMessage(answer.error)
     const r = answer.result
     setFailed(r.failed)
-    setMessage(`Sent ${r.sent.toLocaleString()} numbers: ${r.added.toLocaleString()} added, ${r.alreadyThere.toLocaleString()} already there${r.failed.length ? `, ${r.failed.length} refused` : ""}.`)
+    const counts = { sent: r.sent, added: r.added, already: r.alreadyThere, refused: r.failed.length }
+    setMessage(t(r.failed.length ? "lists.aircall.sentRefused" : "lists.aircall.sent", counts))
   }
   const clear = async () => {
     if (!confirming) return setConfirming(true)
@@ -60,7 +63,7 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
     setBusy(true)
     const answer = await sendRequest({ type: "campaign.clear" })
     setBusy(false)
-    setMessage(answer.ok ? "Aircall's Power Dialer is empty: our run can dial this list again." : answer.error)
+    setMessage(answer.ok ? t("lists.aircall.cleared") : answer.error)
     setNumbers(null)
     onCampaign(null)
   }
@@ -71,16 +74,16 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
       {list.mode === "aircall" ? (
         <>
           <p data-testid="aircall-status">
-            <strong>In Aircall's Power Dialer.</strong> Dial it from Aircall Workspace; our run does not dial this list.
-            {numbers && ` Aircall has called ${called} of ${numbers.length}.`}
-            {numbers === null && " Aircall has no campaign for you at the moment."}
+            <strong>{t("lists.aircall.status")}</strong> {t("lists.aircall.statusMore")}
+            {numbers && <> {t("lists.aircall.progress", { called, total: numbers.length })}</>}
+            {numbers === null && <> {t("lists.aircall.none")}</>}
           </p>
           <div className="aircall-actions">
             <button className="small" onClick={() => void refresh()} disabled={busy}>
-              Refresh
+              {t("lists.aircall.refresh")}
             </button>
             <button className={`small ${confirming ? "danger" : ""}`} onClick={() => void clear()} disabled={busy} data-testid="aircall-clear">
-              {confirming ? "Clear the whole Aircall campaign?" : "Clear Aircall campaign"}
+              {confirming ? t("lists.aircall.confirmClear") : t("lists.aircall.clear")}
             </button>
           </div>
         </>
@@ -90,15 +93,15 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
             className="small"
             onClick={() => void send()}
             disabled={busy || dialingHere || list.pending === 0}
-            title={dialingHere ? "Our run is dialing this list: stop it first" : "Put this list's pending numbers into your Aircall Power Dialer"}
+            title={dialingHere ? t("lists.aircall.dialingHere") : t("lists.aircall.sendHint")}
             data-testid="aircall-send">
-            {busy ? "Sending…" : "Send to Aircall Power Dialer"}
+            {busy ? t("lists.aircall.sending") : t("lists.aircall.send")}
           </button>
         </div>
       )}
       {readError && (
         <p className="aircall-message" role="alert" data-testid="aircall-read-error">
-          Could not read Aircall's Power Dialer: {readError}
+          {t("lists.aircall.readError", { error: readError })}
         </p>
       )}
       {message && (

@@ -5,9 +5,11 @@ import { buildImport, type ImportPreview } from "../csv/import-rows"
 import { importIntoList } from "../csv/import-to-list"
 import { guessMapping, type Mapping } from "../csv/mapping"
 import { parseTable, type Table } from "../csv/parse"
+import { problemText } from "../csv/problem-text"
 import { db } from "../db/db"
 import { createList } from "../db/lists"
 import { getSettings } from "../db/settings"
+import { useT } from "../i18n"
 import { displayPhone } from "../ui/phone"
 
 type Props = { targetListId: string; targetName: string; onClose: () => void; onDone: (message: string, listId: string) => void }
@@ -20,11 +22,12 @@ const NONE = -1
  * this list or a new one.
  */
 export function ImportDialog({ targetListId, targetName, onClose, onDone }: Props) {
+  const { t } = useT()
   const [file, setFile] = useState<{ name: string; table: Table } | null>(null)
   const [mapping, setMapping] = useState<Mapping | null>(null)
   const [country, setCountry] = useState<CountryCode>("US")
   const [preview, setPreview] = useState<ImportPreview | null>(null)
-  const [progress, setProgress] = useState<string | null>(null)
+  const [progress, setProgress] = useState<{ step: "checking" | "importing"; done: number; total: number } | null>(null)
   const [into, setInto] = useState<"this" | "new">("new")
   const [newName, setNewName] = useState("")
   const [error, setError] = useState<string | null>(null)
@@ -37,7 +40,7 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
     if (!file || !mapping) return
     let live = true
     setPreview(null)
-    void buildImport(file.table.rows, file.table.headers, mapping, country, (done, total) => live && setProgress(`Checking numbers… ${done.toLocaleString()} of ${total.toLocaleString()}`)).then((p) => {
+    void buildImport(file.table.rows, file.table.headers, mapping, country, (done, total) => live && setProgress({ step: "checking", done, total })).then((p) => {
       if (!live) return
       setPreview(p)
       setProgress(null)
@@ -50,9 +53,9 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
   const pick = async (picked: File | undefined) => {
     if (!picked) return
     setError(null)
-    const table = parseTable(await picked.text())
+    const table = parseTable(await picked.text(), (n) => t("import.column", { n }))
     if (table.headers.length === 0 || table.rows.length === 0) {
-      setError(`${picked.name} has no rows under a header line`)
+      setError(t("import.noRows", { file: picked.name }))
       return
     }
     setFile({ name: picked.name, table })
@@ -65,12 +68,12 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
     try {
       setError(null)
       const listId = into === "new" ? (await createList(db, newName)).id : targetListId
-      const result = await importIntoList(db, listId, preview.contacts, (done, total) => setProgress(`Importing… ${done.toLocaleString()} of ${total.toLocaleString()}`))
+      const result = await importIntoList(db, listId, preview.contacts, (done, total) => setProgress({ step: "importing", done, total }))
       setProgress(null)
-      const parts = [`${result.added.toLocaleString()} numbers imported`]
-      if (result.alreadyInList) parts.push(`${result.alreadyInList.toLocaleString()} already waiting in the list`)
-      if (preview.merged) parts.push(`${preview.merged.toLocaleString()} duplicate rows merged`)
-      if (preview.invalid.length) parts.push(`${preview.invalid.length.toLocaleString()} rows not imported (see the reasons before importing again)`)
+      const parts = [t("import.done.added", { count: result.added })]
+      if (result.alreadyInList) parts.push(t("import.done.already", { count: result.alreadyInList }))
+      if (preview.merged) parts.push(t("import.done.merged", { count: preview.merged }))
+      if (preview.invalid.length) parts.push(t("import.done.invalid", { count: preview.invalid.length }))
       onDone(parts.join(" · "), listId)
     } catch (e) {
       setProgress(null)
@@ -96,7 +99,7 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
     <label className="import-field">
       <span>{label}</span>
       <select value={value} onChange={(e) => onChange(Number(e.target.value))} data-testid={testId}>
-        {optional && <option value={NONE}>— none —</option>}
+        {optional && <option value={NONE}>{t("import.map.none")}</option>}
         {headers.map((h, i) => (
           <option key={i} value={i}>
             {h}
@@ -110,8 +113,8 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
     <div className="dialog-backdrop" role="presentation" onKeyDown={(e) => e.key === "Escape" && onClose()}>
       <section className="dialog import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" data-testid="import-dialog">
         <header className="dialog-head">
-          <h2 id="import-title">Import a CSV or TSV file</h2>
-          <button className="icon-button" onClick={onClose} aria-label="Close">
+          <h2 id="import-title">{t("import.title")}</h2>
+          <button className="icon-button" onClick={onClose} aria-label={t("import.close")}>
             ✕
           </button>
         </header>
@@ -119,16 +122,21 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
         {file && mapping && (
           <>
             <p className="muted">
-              {file.name}: {file.table.rows.length.toLocaleString()} rows, separated by {file.table.delimiter === "\t" ? "tabs" : `"${file.table.delimiter}"`}. Numbers without + are read as {country} numbers (Options › default country).
+              {t("import.about", {
+                file: file.name,
+                rows: file.table.rows.length,
+                separator: file.table.delimiter === "\t" ? t("import.tabs") : `"${file.table.delimiter}"`,
+                country,
+              })}
             </p>
             <div className="import-mapping" data-testid="import-mapping">
-              {columnSelect("Phone number", mapping.phone, (v) => setColumn("phone", v), false, "map-phone")}
-              {columnSelect("Name", mapping.name[0] ?? NONE, (v) => setColumn("first", v), true, "map-name")}
-              {columnSelect("Name (continued)", mapping.name[1] ?? NONE, (v) => setColumn("second", v), true, "map-name-2")}
-              {columnSelect("Company", mapping.company ?? NONE, (v) => setColumn("company", v), true, "map-company")}
+              {columnSelect(t("import.map.phone"), mapping.phone, (v) => setColumn("phone", v), false, "map-phone")}
+              {columnSelect(t("import.map.name"), mapping.name[0] ?? NONE, (v) => setColumn("first", v), true, "map-name")}
+              {columnSelect(t("import.map.name2"), mapping.name[1] ?? NONE, (v) => setColumn("second", v), true, "map-name-2")}
+              {columnSelect(t("import.map.company"), mapping.company ?? NONE, (v) => setColumn("company", v), true, "map-company")}
             </div>
             <fieldset className="import-notes">
-              <legend>Keep as notes</legend>
+              <legend>{t("import.notes")}</legend>
               {headers.map((h, i) =>
                 i === mapping.phone || mapping.name.includes(i) || i === mapping.company ? null : (
                   <label key={i}>
@@ -141,28 +149,28 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
         )}
         {progress && (
           <p className="muted" role="status" data-testid="import-progress">
-            {progress}
+            {t(progress.step === "checking" ? "import.checking" : "import.importing", { done: progress.done, total: progress.total })}
           </p>
         )}
         {preview && (
           <>
             <p data-testid="import-summary">
-              <strong>{preview.contacts.length.toLocaleString()}</strong> numbers to import
-              {preview.merged > 0 && <> · {preview.merged.toLocaleString()} duplicate rows merged</>}
+              <strong>{t("import.toImport", { count: preview.contacts.length })}</strong>
+              {preview.merged > 0 && <> · {t("import.merged", { count: preview.merged })}</>}
               {preview.invalid.length > 0 && (
                 <>
                   {" "}
-                  · <span className="danger-text">{preview.invalid.length.toLocaleString()} rows cannot be imported</span>
+                  · <span className="danger-text">{t("import.invalid", { count: preview.invalid.length })}</span>
                 </>
               )}
             </p>
             <table className="import-preview" data-testid="import-preview">
               <thead>
                 <tr>
-                  <th>Name</th>
-                  <th>Number</th>
-                  <th>Company</th>
-                  <th>Notes</th>
+                  <th>{t("import.col.name")}</th>
+                  <th>{t("import.col.number")}</th>
+                  <th>{t("import.col.company")}</th>
+                  <th>{t("import.col.notes")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -178,24 +186,24 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
             </table>
             {preview.invalid.length > 0 && (
               <details className="import-invalid" open={preview.invalid.length <= 20} data-testid="import-invalid">
-                <summary>Rows not imported, with the reason</summary>
+                <summary>{t("import.invalidTitle")}</summary>
                 <ul>
                   {preview.invalid.slice(0, 500).map((r) => (
                     <li key={r.line}>
-                      Line {r.line}: {r.reason}
+                      {t("import.line", { line: String(r.line), reason: problemText(r.problem, t) })}
                     </li>
                   ))}
-                  {preview.invalid.length > 500 && <li>… and {(preview.invalid.length - 500).toLocaleString()} more</li>}
+                  {preview.invalid.length > 500 && <li>{t("import.more", { count: preview.invalid.length - 500 })}</li>}
                 </ul>
               </details>
             )}
             <div className="import-target">
               <label>
-                <input type="radio" name="into" checked={into === "new"} onChange={() => setInto("new")} data-testid="import-into-new" /> Into a new list
+                <input type="radio" name="into" checked={into === "new"} onChange={() => setInto("new")} data-testid="import-into-new" /> {t("import.intoNew")}
               </label>
-              <input value={newName} onChange={(e) => setNewName(e.target.value)} disabled={into !== "new"} aria-label="New list name" maxLength={60} data-testid="import-new-name" />
+              <input value={newName} onChange={(e) => setNewName(e.target.value)} disabled={into !== "new"} aria-label={t("import.newName")} maxLength={60} data-testid="import-new-name" />
               <label>
-                <input type="radio" name="into" checked={into === "this"} onChange={() => setInto("this")} data-testid="import-into-this" /> Into “{targetName}”
+                <input type="radio" name="into" checked={into === "this"} onChange={() => setInto("this")} data-testid="import-into-this" /> {t("import.intoThis", { name: targetName })}
               </label>
             </div>
           </>
@@ -206,9 +214,9 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
           </p>
         )}
         <footer className="dialog-foot">
-          <button onClick={onClose}>Cancel</button>
+          <button onClick={onClose}>{t("import.cancel")}</button>
           <button className="primary" disabled={!preview || preview.contacts.length === 0 || !!progress} onClick={() => void run()} data-testid="import-run">
-            Import {preview ? preview.contacts.length.toLocaleString() : ""} numbers
+            {preview ? t("import.run", { count: preview.contacts.length }) : t("import.runIdle")}
           </button>
         </footer>
       </section>

@@ -3,6 +3,7 @@ import { useState } from "react"
 
 import { db } from "../db/db"
 import { createList, listSummaries, setActiveList } from "../db/lists"
+import { useT } from "../i18n"
 import { notifyListsChanged, openContactsPage, openListsPage } from "./open-pages"
 
 import "./list-picker.css"
@@ -12,6 +13,7 @@ import "./list-picker.css"
  * list is dialed (our run, or Aircall's Power Dialer). Locked while a run is going.
  */
 export function ListPicker({ running }: { running: boolean }) {
+  const { t } = useT()
   const lists = useLiveQuery(() => listSummaries(db), [], undefined)
   const [error, setError] = useState<string | null>(null)
   const [newName, setNewName] = useState<string | null>(null)
@@ -41,29 +43,29 @@ export function ListPicker({ running }: { running: boolean }) {
     <section className="list-picker" data-testid="list-picker">
       <div className="list-picker-row">
         <label className="list-picker-label" htmlFor="active-list">
-          List
+          {t("lists.picker.label")}
         </label>
         <select
           id="active-list"
           value={active?.id ?? ""}
           disabled={running}
-          title={running ? "Stop the run to dial another list" : "Numbers you add go to this list; Start dials it"}
+          title={running ? t("lists.picker.locked") : t("lists.picker.hint")}
           onChange={(e) => void choose(e.target.value)}
           data-testid="list-picker-select">
           {lists.map((l) => (
             <option key={l.id} value={l.id} disabled={l.mode === "aircall" && !l.active}>
-              {l.name} ({l.pending.toLocaleString()}){l.mode === "aircall" ? " · in Aircall" : ""}
+              {t(l.mode === "aircall" ? "lists.picker.optionAircall" : "lists.picker.option", { name: l.name, pending: l.pending })}
             </option>
           ))}
         </select>
-        <button className="small ghost" onClick={() => setNewName(newName === null ? "" : null)} title="New list" aria-label="New list" data-testid="list-picker-new">
+        <button className="small ghost" onClick={() => setNewName(newName === null ? "" : null)} title={t("lists.picker.new")} aria-label={t("lists.picker.new")} data-testid="list-picker-new">
           +
         </button>
         <button className="small ghost" onClick={openListsPage} data-testid="open-lists">
-          Lists
+          {t("lists.title")}
         </button>
         <button className="small ghost" onClick={openContactsPage} data-testid="open-contacts">
-          Contacts
+          {t("lists.nav.contacts")}
         </button>
       </div>
       {newName !== null && (
@@ -73,16 +75,16 @@ export function ListPicker({ running }: { running: boolean }) {
             e.preventDefault()
             void create()
           }}>
-          <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder="New list name" aria-label="New list name" maxLength={60} autoFocus data-testid="list-picker-name" onKeyDown={(e) => e.key === "Escape" && setNewName(null)} />
+          <input value={newName} onChange={(e) => setNewName(e.target.value)} placeholder={t("lists.newName")} aria-label={t("lists.newName")} maxLength={60} autoFocus data-testid="list-picker-name" onKeyDown={(e) => e.key === "Escape" && setNewName(null)} />
           <button type="submit" className="small primary" disabled={!newName.trim()} data-testid="list-picker-create">
-            Create
+            {t("lists.create")}
           </button>
         </form>
       )}
       <p className={`list-mode ${active?.mode === "aircall" ? "aircall" : ""}`} data-testid="list-mode">
         {active?.mode === "aircall"
-          ? "In Aircall's Power Dialer: dial it from Aircall Workspace. Our run does not dial it."
-          : "Dialed by this extension's run."}
+          ? t("lists.picker.modeAircall")
+          : t("lists.picker.modeRun")}
       </p>
       {error && (
         <p className="list-picker-error" role="alert" data-testid="list-picker-error">

@@ -2,13 +2,12 @@ import { useVirtualizer } from "@tanstack/react-virtual"
 import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react"
 
 import type { QueueRow } from "../db/types"
+import { useT } from "../i18n"
 import { displayPhone } from "../ui/phone"
 import { selectByClick, selectByKey, type Selection } from "./selection"
 import { useCompanies } from "./use-lists"
 
 export const LIST_ROW_HEIGHT = 36
-
-const STATUS_LABEL: Record<QueueRow["status"], string> = { pending: "Pending", dialing: "Dialing", done: "Done", failed: "Failed", skipped: "Skipped" }
 
 type Props = {
   rows: QueueRow[]
@@ -25,6 +24,7 @@ type Props = {
  * Space toggles, Ctrl/⌘+A selects all, Delete removes the selection, Alt+↑/↓ moves the focused row.
  */
 export function ListRowsTable({ rows, selection, onSelection, called, onRemove, onNudge }: Props) {
+  const { t } = useT()
   const scrollRef = useRef<HTMLDivElement>(null)
   const ids = useMemo(() => rows.map((r) => r.id), [rows])
   const virtualizer = useVirtualizer({
@@ -66,7 +66,7 @@ export function ListRowsTable({ rows, selection, onSelection, called, onRemove, 
   if (rows.length === 0) {
     return (
       <p className="muted list-empty" data-testid="list-empty">
-        This list is empty. Import a CSV, add numbers from a CRM page, or copy numbers from another list.
+        {t("lists.empty")}
       </p>
     )
   }
@@ -75,10 +75,10 @@ export function ListRowsTable({ rows, selection, onSelection, called, onRemove, 
     <div className="list-table">
       <div className="list-table-head" aria-hidden="true">
         <span />
-        <span>Name</span>
-        <span>Number</span>
-        <span>Company</span>
-        <span>Status</span>
+        <span>{t("lists.col.name")}</span>
+        <span>{t("lists.col.number")}</span>
+        <span>{t("lists.col.company")}</span>
+        <span>{t("lists.col.status")}</span>
       </div>
       <div
         className="list-scroll"
@@ -86,7 +86,7 @@ export function ListRowsTable({ rows, selection, onSelection, called, onRemove, 
         tabIndex={0}
         role="listbox"
         aria-multiselectable="true"
-        aria-label="Numbers in this list"
+        aria-label={t("lists.rows")}
         aria-activedescendant={focusedId ? `row-${focusedId}` : undefined}
         onKeyDown={onKeyDown}
         data-testid="list-rows">
@@ -107,14 +107,14 @@ export function ListRowsTable({ rows, selection, onSelection, called, onRemove, 
                 onClick={(e) => onClick(e, item.index)}
                 data-testid="list-row">
                 <span className="list-row-index">{item.index + 1}</span>
-                <span className="list-row-name">{row.name ?? <span className="muted">No name</span>}</span>
+                <span className="list-row-name">{row.name ?? <span className="muted">{t("lists.noName")}</span>}</span>
                 <span className="list-row-phone">{displayPhone(row.phone)}</span>
                 <span className="list-row-company">{companies.get(row.phone) ?? ""}</span>
                 <span className="list-row-status">
-                  <span className={`chip status-${row.status}`}>{STATUS_LABEL[row.status]}</span>
+                  <span className={`chip status-${row.status}`}>{t(`lists.status.${row.status}`)}</span>
                   {wasCalled !== undefined && (
                     <span className={`chip ${wasCalled ? "called" : "not-called"}`} data-testid="aircall-called">
-                      {wasCalled ? "Called in Aircall" : "In Aircall"}
+                      {wasCalled ? t("lists.calledInAircall") : t("lists.inAircall")}
                     </span>
                   )}
                 </span>

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent } from "react"
 
 import { db } from "../db/db"
 import { createList, reorderList, type ListSummary } from "../db/lists"
+import { useT } from "../i18n"
 
 type Props = {
   lists: ListSummary[]
@@ -12,6 +13,7 @@ type Props = {
 
 /** Every list, in the agent's order: ↑/↓ to pick, Alt+↑/↓ to reorder, and a field to create one. */
 export function ListSidebar({ lists, selectedId, onSelect, onError }: Props) {
+  const { t } = useT()
   const [name, setName] = useState("")
   const create = async () => {
     try {
@@ -41,8 +43,8 @@ export function ListSidebar({ lists, selectedId, onSelect, onError }: Props) {
     }
   }
   return (
-    <nav className="list-sidebar" aria-label="Lists">
-      <ul role="listbox" aria-label="Your lists" data-testid="lists-sidebar">
+    <nav className="list-sidebar" aria-label={t("lists.sidebar")}>
+      <ul role="listbox" aria-label={t("lists.yours")} data-testid="lists-sidebar">
         {lists.map((l, i) => (
           <li key={l.id}>
             <button
@@ -52,12 +54,12 @@ export function ListSidebar({ lists, selectedId, onSelect, onError }: Props) {
               data-list-id={l.id}
               data-testid="list-entry"
               tabIndex={l.id === selectedId ? 0 : -1}
-              title="↑/↓ to pick a list, Alt+↑/↓ to move it"
+              title={t("lists.entryHint")}
               onClick={() => onSelect(l.id)}
               onKeyDown={(e) => void onKey(e, i)}>
               <span className="list-entry-name">{l.name}</span>
               <span className="list-entry-meta">
-                {l.active && <span className="tag active" title="Numbers you add go here; Start dials it">Active</span>}
+                {l.active && <span className="tag active" title={t("lists.activeHint")}>{t("lists.active")}</span>}
                 {l.mode === "aircall" && <span className="tag aircall">Aircall</span>}
                 <span className="count">{l.pending}/{l.total}</span>
               </span>
@@ -74,13 +76,13 @@ export function ListSidebar({ lists, selectedId, onSelect, onError }: Props) {
         <input
           value={name}
           onChange={(e) => setName(e.target.value)}
-          placeholder="New list name"
-          aria-label="New list name"
+          placeholder={t("lists.newName")}
+          aria-label={t("lists.newName")}
           maxLength={60}
           data-testid="list-new-name"
         />
         <button type="submit" className="primary small" disabled={!name.trim()} data-testid="list-create">
-          Create
+          {t("lists.create")}
         </button>
       </form>
     </nav>

@@ -8,6 +8,8 @@ import { db } from "../db/db"
 import { copyItems, moveItems, removeItems } from "../db/list-items"
 import { deleteList, renameList, setActiveList } from "../db/lists"
 import { nudgeItem } from "../db/queue-edit"
+import { useT } from "../i18n"
+import { usePageLang } from "../options/use-page-lang"
 import { readDialerState } from "../db/runtime"
 import { isRunActive } from "../ui/run-status"
 import { AircallPanel } from "./AircallPanel"
@@ -22,6 +24,8 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /** The Lists page: every list, its numbers, import/export, and Aircall's Power Dialer. */
 export function ListsPage() {
+  const { t, locale } = useT()
+  usePageLang(locale)
   const lists = useListSummaries()
   const state = useLiveQuery(() => readDialerState(db), [], null)
   const running = isRunActive(state)
@@ -66,29 +70,29 @@ export function ListsPage() {
       const target = lists.find((l) => l.id === toId)
       if (how === "copy") {
         const { added } = await copyItems(db, selected, toId)
-        return `${added} copied to “${target?.name}”`
+        return t("lists.copied", { count: added, list: target?.name ?? "" })
       }
       const { moved } = await moveItems(db, selected, toId)
       setSelection(emptySelection())
-      return `${moved} moved to “${target?.name}”`
+      return t("lists.moved", { count: moved, list: target?.name ?? "" })
     })
   const remove = () =>
     act(async () => {
       const removed = await removeItems(db, selected)
       setSelection(emptySelection())
-      return `${removed} removed`
+      return t("lists.removed", { count: removed })
     })
 
   return (
     <main className="lists-page" data-testid="lists-page">
       <header className="lists-header">
-        <h1>Lists</h1>
+        <h1>{t("lists.title")}</h1>
         <nav className="lists-links">
           <button className="small ghost" onClick={openContactsPage}>
-            Contacts
+            {t("lists.nav.contacts")}
           </button>
           <a className="small" href="history.html">
-            History
+            {t("lists.nav.history")}
           </a>
         </nav>
       </header>
@@ -110,57 +114,57 @@ export function ListsPage() {
                     setRenaming(null)
                   })
                 }}>
-                <input value={renaming} onChange={(e) => setRenaming(e.target.value)} aria-label="List name" maxLength={60} autoFocus data-testid="list-rename-input" onKeyDown={(e) => e.key === "Escape" && setRenaming(null)} />
+                <input value={renaming} onChange={(e) => setRenaming(e.target.value)} aria-label={t("lists.name")} maxLength={60} autoFocus data-testid="list-rename-input" onKeyDown={(e) => e.key === "Escape" && setRenaming(null)} />
                 <button type="submit" className="small primary">
-                  Save
+                  {t("lists.save")}
                 </button>
               </form>
             ) : (
               <h2 data-testid="list-title">{current.name}</h2>
             )}
             <span className="muted">
-              {current.total.toLocaleString()} numbers · {current.pending.toLocaleString()} pending
+              {t("lists.counts", { total: current.total, pending: current.pending })}
             </span>
             {current.active ? (
-              <span className="tag active">Active: “+ Queue” adds here, Start dials it</span>
+              <span className="tag active">{t("lists.activeTag")}</span>
             ) : (
-              <button className="small" disabled={running || current.mode === "aircall"} title={running ? "Stop the run first" : undefined} onClick={() => void act(() => setActiveList(db, current.id))} data-testid="list-make-active">
-                Make active
+              <button className="small" disabled={running || current.mode === "aircall"} title={running ? t("lists.stopFirst") : undefined} onClick={() => void act(() => setActiveList(db, current.id))} data-testid="list-make-active">
+                {t("lists.makeActive")}
               </button>
             )}
             <span className="spacer" />
             <button className="small" onClick={() => setRenaming(current.name)} data-testid="list-rename">
-              Rename
+              {t("lists.rename")}
             </button>
             <button className="small" onClick={() => setImporting(true)} data-testid="list-import">
-              Import CSV…
+              {t("lists.import")}
             </button>
             <button className="small" disabled={current.total === 0} onClick={() => void listCsv(db, current.id).then((csv) => download(fileName(current.name), csv))} data-testid="list-export">
-              Export CSV
+              {t("lists.export")}
             </button>
             <button
               className={`small ${confirmDelete ? "danger" : ""}`}
               disabled={lists.length === 1 || dialingHere}
               onClick={() => (confirmDelete ? void act(() => deleteList(db, current.id)) : setConfirmDelete(true))}
               data-testid="list-delete">
-              {confirmDelete ? `Delete “${current.name}” and its ${current.total} numbers?` : "Delete list"}
+              {confirmDelete ? t("lists.confirmDelete", { name: current.name, count: current.total }) : t("lists.delete")}
             </button>
           </div>
           <AircallPanel list={current} dialingHere={dialingHere} onCampaign={onCampaign} />
-          <div className="list-toolbar" aria-label="Selected numbers">
+          <div className="list-toolbar" aria-label={t("lists.selectedNumbers")}>
             <span className="muted" data-testid="list-selected">
-              {selected.length ? `${selected.length.toLocaleString()} selected` : "Click or use ↑/↓, Shift, Space, Ctrl+A to select"}
+              {selected.length ? t("lists.selected", { count: selected.length }) : t("lists.selectHint")}
             </span>
-            <select value="" disabled={!selected.length || others.length === 0} onChange={(e) => void transfer("move", e.target.value)} aria-label="Move selected to" data-testid="list-move-to">
-              <option value="">Move to…</option>
+            <select value="" disabled={!selected.length || others.length === 0} onChange={(e) => void transfer("move", e.target.value)} aria-label={t("lists.moveTo")} data-testid="list-move-to">
+              <option value="">{t("lists.moveToOption")}</option>
               {others.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
                 </option>
               ))}
             </select>
-            <select value="" disabled={!selected.length || others.length === 0} onChange={(e) => void transfer("copy", e.target.value)} aria-label="Copy selected to" data-testid="list-copy-to">
-              <option value="">Copy to…</option>
+            <select value="" disabled={!selected.length || others.length === 0} onChange={(e) => void transfer("copy", e.target.value)} aria-label={t("lists.copyTo")} data-testid="list-copy-to">
+              <option value="">{t("lists.copyToOption")}</option>
               {others.map((l) => (
                 <option key={l.id} value={l.id}>
                   {l.name}
@@ -168,12 +172,12 @@ export function ListsPage() {
               ))}
             </select>
             <button className="small danger" disabled={!selected.length} onClick={() => void remove()} data-testid="list-remove">
-              Remove
+              {t("lists.remove")}
             </button>
           </div>
           {!view ? (
             <p className="muted list-empty" role="status" data-testid="list-loading">
-              Loading the list…
+              {t("lists.loading")}
             </p>
           ) : (
           <ListRowsTable
