@@ -14,9 +14,11 @@ const root = fileURLToPath(new URL("../../", import.meta.url))
 
 /** Folders (relative to extension/) whose every string is translated. Add yours when it is done. */
 const FOLDERS = ["src/background", "src/contents", "src/ui", "src/i18n"]
+FOLDERS.push("src/options", "src/history", "src/contacts", "src/lists", "src/privacy", "src/tabs", "src/csv")
 
 /** Extension-specific texts kept as they are, each with its reason. */
 const ALLOW = [...DEFAULT_ALLOW]
+ALLOW.push({ text: "crm.example.com", reason: "an example web address (options: the site field's placeholder)" })
 
 describe("no hard-coded strings", () => {
   it("finds no user-visible text outside the catalogues", () => {
