@@ -2,35 +2,42 @@ import type { TeamRow } from "@dialer/shared";
 import { useState } from "react";
 import { agentsApi } from "./api";
 import { IssuedCode } from "./EnrolPanel";
-import { AVAILABILITY_LABEL, clock, percent, phone, shownAvailability, STATUS_LABEL, talkTime, timeOfDay } from "./format";
+import { errorText } from "./errors";
+import { availabilityLabel, clock, count, NONE, percent, phone, shownAvailability, statusLabel, talkTime, timeOfDay } from "./format";
+import { useT, type T } from "./i18n";
+import { rich } from "./i18n/rich";
 import { useNow } from "./use-team";
+
+const agentName = (t: T, row: TeamRow) => row.agent.name ?? t("common.aircallUser", { id: String(row.agent.aircallUserId) });
 
 /** A new one-time code for an agent (the old one stops working), shown under the row. */
 function NewCode({ row }: { row: TeamRow }) {
+  const { t } = useT();
   const [issued, setIssued] = useState<{ code: string; expiresAt: string } | null>(null);
-  const [error, setError] = useState("");
-  const name = row.agent.name ?? `Aircall user ${row.agent.aircallUserId}`;
+  const [error, setError] = useState<unknown>(null);
+  const name = agentName(t, row);
   return (
     <>
       <button
         className="ghost small"
         data-testid="new-code"
-        aria-label={`New code for ${name}`}
+        aria-label={t("agents.newCodeFor", { name })}
         onClick={() =>
           agentsApi.newCode(row.agent.agentId).then(
-            (r) => (setIssued({ code: r.enrollmentCode, expiresAt: r.expiresAt }), setError("")),
-            (err: Error) => setError(err.message),
+            (r) => (setIssued({ code: r.enrollmentCode, expiresAt: r.expiresAt }), setError(null)),
+            (err: unknown) => setError(err),
           )
         }>
-        New code
+        {t("agents.newCode")}
       </button>
       {issued && <IssuedCode name={name} code={issued.code} expiresAt={issued.expiresAt} />}
-      {error && <span className="fine" role="alert">{error}</span>}
+      {error !== null && <span className="fine" role="alert">{errorText(t, error)}</span>}
     </>
   );
 }
 
 function Current({ row, now }: { row: TeamRow; now: number }) {
+  const { t } = useT();
   const { state } = row;
   const c = state.current;
   if (c) {
@@ -43,54 +50,60 @@ function Current({ row, now }: { row: TeamRow; now: number }) {
     );
   }
   if (state.status === "paused" && state.pausedReason) return <span className="muted">{state.pausedReason}</span>;
-  if (state.nextDialAt) return <span className="muted">next call in {clock(Date.parse(state.nextDialAt) - now)}</span>;
-  return <span className="muted">–</span>;
+  if (state.nextDialAt) return <span className="muted">{t("agents.nextCall", { time: clock(Date.parse(state.nextDialAt) - now) })}</span>;
+  return <span className="muted">{NONE}</span>;
 }
 
 function Availability({ value }: { value: string | undefined }) {
-  if (!value) return <span className="muted">unknown</span>;
-  return <span className={`pill avail-${value}`} data-testid="availability">{AVAILABILITY_LABEL[value] ?? value}</span>;
+  const { t } = useT();
+  if (!value) return <span className="muted">{t("availability.unknown")}</span>;
+  return <span className={`pill avail-${value}`} data-testid="availability">{availabilityLabel(t, value)}</span>;
 }
 
 export function AgentsTable({ rows, availability }: { rows: TeamRow[]; availability: Map<number, string> }) {
+  const { t, locale } = useT();
   const now = useNow();
+  const dialing = rows.filter((r) => !["idle", "completed", "stopped"].includes(r.state.status)).length;
   return (
     <section className="card wide">
       <div className="card-head">
-        <h2>Agents</h2>
-        <span className="muted">{rows.filter((r) => !["idle", "completed", "stopped"].includes(r.state.status)).length} dialing now · {rows.length} enrolled</span>
+        <h2>{t("agents.title")}</h2>
+        <span className="muted">{t("agents.summary", { dialing, enrolled: rows.length })}</span>
       </div>
       {rows.length === 0 ? (
-        <p className="empty">No agents yet. Enrol one below (or with <code>pnpm admin agents add --aircall-user &lt;email&gt;</code>).</p>
+        <p className="empty">{rich(t("agents.empty"), { command: <code>pnpm admin agents add --aircall-user &lt;email&gt;</code> })}</p>
       ) : (
         <table className="table" data-testid="agents">
           <thead>
             <tr>
-              <th>Agent</th><th>Dialer</th><th>Current call</th><th className="num">Queue</th><th>Aircall</th>
-              <th className="num">Calls today</th><th className="num">Answered</th><th className="num">Talk time</th>
+              <th>{t("agents.col.agent")}</th><th>{t("agents.col.dialer")}</th><th>{t("agents.col.current")}</th><th className="num">{t("agents.col.queue")}</th>
+              <th>{t("agents.col.aircall")}</th><th className="num">{t("agents.col.callsToday")}</th><th className="num">{t("agents.col.answered")}</th>
+              <th className="num">{t("agents.col.talkTime")}</th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={row.agent.agentId} data-testid={`agent-${row.agent.agentId}`}>
                 <td>
-                  <div className="agent-name">{row.agent.name ?? `Aircall user ${row.agent.aircallUserId}`}{row.agent.role === "admin" && <span className="tag">admin</span>}</div>
-                  <div className="fine">{row.agent.enrolledAt ? `user ${row.agent.aircallUserId} · number ${row.agent.numberId}` : "not signed in yet"}</div>
+                  <div className="agent-name">{agentName(t, row)}{row.agent.role === "admin" && <span className="tag">{t("agents.admin")}</span>}</div>
+                  <div className="fine">
+                    {row.agent.enrolledAt ? t("agents.ids", { userId: String(row.agent.aircallUserId), numberId: String(row.agent.numberId) }) : t("agents.notSignedIn")}
+                  </div>
                   <NewCode row={row} />
                 </td>
-                <td><span className={`pill status-${row.state.status}`} data-testid="dialer-status">{STATUS_LABEL[row.state.status]}</span></td>
+                <td><span className={`pill status-${row.state.status}`} data-testid="dialer-status">{statusLabel(t, row.state.status)}</span></td>
                 <td><Current row={row} now={now} /></td>
-                <td className="num">{row.state.remaining}</td>
+                <td className="num">{count(locale, row.state.remaining)}</td>
                 <td><Availability value={shownAvailability(availability.get(row.agent.aircallUserId) ?? row.state.availability, row.state.status)} /></td>
-                <td className="num">{row.stats.calls}</td>
-                <td className="num">{row.stats.calls ? percent(row.stats.answerRate) : "–"}</td>
-                <td className="num">{talkTime(row.stats.talkSeconds)}</td>
+                <td className="num">{count(locale, row.stats.calls)}</td>
+                <td className="num">{row.stats.calls ? percent(locale, row.stats.answerRate) : NONE}</td>
+                <td className="num">{talkTime(locale, row.stats.talkSeconds)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {rows.length > 0 && <p className="fine">Updated live · last state change {timeOfDay(rows.map((r) => r.state.updatedAt ?? "").sort().pop())}</p>}
+      {rows.length > 0 && <p className="fine">{t("agents.updated", { time: timeOfDay(locale, rows.map((r) => r.state.updatedAt ?? "").sort().pop()) })}</p>}
     </section>
   );
 }

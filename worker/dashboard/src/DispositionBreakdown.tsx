@@ -6,9 +6,12 @@
 import type { Disposition, Stats, TeamStatsResponse } from "@dialer/shared";
 import { useEffect, useState } from "react";
 import { dispositionsApi } from "./dispositions-api";
-import { percent } from "./format";
+import { count, NONE, percent } from "./format";
+import { useT } from "./i18n";
 
 export function DispositionBreakdown({ today, version }: { today: TeamStatsResponse | null; version: number }) {
+  const { t, locale } = useT();
+  const n = (v: number) => count(locale, v);
   const [list, setList] = useState<Disposition[]>([]);
   useEffect(() => {
     dispositionsApi.get().then((r) => setList(r.dispositions), () => setList([]));
@@ -16,22 +19,23 @@ export function DispositionBreakdown({ today, version }: { today: TeamStatsRespo
   if (!today) return null;
   const rows: { key: string; name: string; stats: Stats }[] = [
     ...today.agents.map((a) => ({ key: a.agentId, name: a.name ?? a.agentId, stats: a.stats })),
-    { key: "team", name: "Team", stats: today.total },
+    { key: "team", name: t("breakdown.team"), stats: today.total },
   ];
   const seen = new Set(rows.flatMap((r) => (r.stats.byDisposition ?? []).map((d) => d.disposition)));
   const columns = [...list.map((d) => d.id), ...[...seen].filter((id) => !list.some((d) => d.id === id))];
   const label = (id: string) => list.find((d) => d.id === id)?.label ?? id;
   return (
-    <section className="card wide" aria-label="Wrap-ups today" data-testid="disposition-breakdown">
+    <section className="card wide" aria-label={t("breakdown.title")} data-testid="disposition-breakdown">
       <div className="card-head">
-        <h2>Wrap-ups today</h2>
-        <span className="muted">Connect rate counts people reached (a "Reached a person" disposition), not voicemail boxes.</span>
+        <h2>{t("breakdown.title")}</h2>
+        <span className="muted">{t("breakdown.intro")}</span>
       </div>
       <table className="table">
         <thead>
           <tr>
-            <th>Agent</th><th className="num">Calls</th><th className="num">Conversations</th><th className="num">Connect rate</th>
-            <th className="num">Voicemails</th><th className="num" title="Answered calls nobody wrapped up">Not recorded</th>
+            <th>{t("common.agent")}</th><th className="num">{t("breakdown.col.calls")}</th><th className="num">{t("breakdown.col.conversations")}</th>
+            <th className="num">{t("breakdown.col.connectRate")}</th><th className="num">{t("breakdown.col.voicemails")}</th>
+            <th className="num" title={t("breakdown.col.notRecordedHint")}>{t("breakdown.col.notRecorded")}</th>
             {columns.map((id) => <th key={id} className="num">{label(id)}</th>)}
           </tr>
         </thead>
@@ -40,13 +44,13 @@ export function DispositionBreakdown({ today, version }: { today: TeamStatsRespo
             const counts = new Map((r.stats.byDisposition ?? []).map((d) => [d.disposition, d.count]));
             return (
               <tr key={r.key} className={r.key === "team" ? "total" : undefined} data-testid={`breakdown-${r.key}`}>
-                <td>{r.key === "team" ? <strong>Team</strong> : r.name}</td>
-                <td className="num">{r.stats.calls}</td>
-                <td className="num" data-testid="breakdown-conversations">{r.stats.conversations ?? 0}</td>
-                <td className="num" data-testid="breakdown-connect-rate">{r.stats.calls ? percent(r.stats.connectRate ?? 0) : "–"}</td>
-                <td className="num">{r.stats.voicemails ?? 0}</td>
-                <td className="num" data-testid="breakdown-not-recorded">{r.stats.notRecorded ?? 0}</td>
-                {columns.map((id) => <td key={id} className="num">{counts.get(id) ?? 0}</td>)}
+                <td>{r.key === "team" ? <strong>{r.name}</strong> : r.name}</td>
+                <td className="num">{n(r.stats.calls)}</td>
+                <td className="num" data-testid="breakdown-conversations">{n(r.stats.conversations ?? 0)}</td>
+                <td className="num" data-testid="breakdown-connect-rate">{r.stats.calls ? percent(locale, r.stats.connectRate ?? 0) : NONE}</td>
+                <td className="num">{n(r.stats.voicemails ?? 0)}</td>
+                <td className="num" data-testid="breakdown-not-recorded">{n(r.stats.notRecorded ?? 0)}</td>
+                {columns.map((id) => <td key={id} className="num">{n(counts.get(id) ?? 0)}</td>)}
               </tr>
             );
           })}

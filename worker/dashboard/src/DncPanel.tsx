@@ -6,24 +6,28 @@ import type { DncEntry } from "@dialer/shared";
 import { useCallback, useEffect, useState } from "react";
 import { dncCsv, parseDncCsv, toE164 } from "../../src/compliance/dnc-csv";
 import { complianceApi } from "./api";
-import { dateTime } from "./format";
+import { errorText, Problem } from "./errors";
+import { count, dateTime, NONE } from "./format";
+import { useT } from "./i18n";
 
 const BATCH = 10_000;
 
 export function DncPanel() {
+  const { t, locale } = useT();
+  const n = (v: number) => count(locale, v);
   const [q, setQ] = useState("");
   const [items, setItems] = useState<DncEntry[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [phones, setPhones] = useState("");
   const [reason, setReason] = useState("");
   const [message, setMessage] = useState("");
-  const [error, setError] = useState("");
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   const load = useCallback((query: string, cursor?: string | null) => {
     complianceApi.dncPage(query.replace(/[\s().-]/g, ""), cursor).then(
-      (r) => (setItems((old) => (cursor ? [...old, ...r.items] : r.items)), setNext(r.nextCursor), setError("")),
-      (err: Error) => setError(err.message),
+      (r) => (setItems((old) => (cursor ? [...old, ...r.items] : r.items)), setNext(r.nextCursor), setError(null)),
+      (err: unknown) => setError(err),
     );
   }, []);
   useEffect(() => {
@@ -35,11 +39,11 @@ export function DncPanel() {
     setBusy(true);
     try {
       setMessage(await what());
-      setError("");
+      setError(null);
       load(q);
     } catch (err) {
       setMessage("");
-      setError((err as Error).message);
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -49,19 +53,19 @@ export function DncPanel() {
     run(async () => {
       const raw = phones.split(/[\n,;]+/).map((p) => p.trim()).filter(Boolean);
       const bad = raw.filter((p) => !toE164(p));
-      if (!raw.length) throw new Error("Type at least one number, with its country code (e.g. +12125550143).");
-      if (bad.length) throw new Error(`Not E.164 (add the country code): ${bad.slice(0, 5).join(", ")}`);
+      if (!raw.length) throw new Problem("dnc.needNumber");
+      if (bad.length) throw new Problem("dnc.notE164", { numbers: bad.slice(0, 5).join(", ") });
       const r = await complianceApi.dncAdd(raw.map((p) => toE164(p)!), reason.trim() || undefined);
       setPhones("");
-      return `Added ${r.added}; ${r.alreadyListed} already on the list.`;
+      return t("dnc.added", { added: r.added, already: r.alreadyListed });
     });
 
-  const remove = (phone: string) => run(async () => (await complianceApi.dncRemove(phone), `${phone} is off the list.`));
+  const remove = (phone: string) => run(async () => (await complianceApi.dncRemove(phone), t("dnc.removed", { phone })));
 
   const importFile = (file: File) =>
     run(async () => {
       const parsed = parseDncCsv(await file.text());
-      if (!parsed.rows.length) throw new Error(`${file.name} has no E.164 numbers.`);
+      if (!parsed.rows.length) throw new Problem("dnc.fileEmpty", { file: file.name });
       let added = 0;
       let already = 0;
       const byReason = new Map<string, string[]>();
@@ -72,8 +76,10 @@ export function DncPanel() {
           added += r.added;
           already += r.alreadyListed;
         }
-      const skipped = parsed.invalid.length ? `; ${parsed.invalid.length} line(s) skipped (not E.164: line ${parsed.invalid.slice(0, 5).map((b) => b.line).join(", ")})` : "";
-      return `Imported ${file.name}: ${added} added, ${already} already on the list${skipped}.`;
+      const lines = parsed.invalid.slice(0, 5).map((b) => n(b.line)).join(", ");
+      return parsed.invalid.length
+        ? t("dnc.importedSkipped", { file: file.name, added, already, count: parsed.invalid.length, lines })
+        : t("dnc.imported", { file: file.name, added, already });
     });
 
   const exportAll = () =>
@@ -88,46 +94,46 @@ export function DncPanel() {
       const url = URL.createObjectURL(new Blob([dncCsv(all)], { type: "text/csv" }));
       const a = document.createElement("a");
       a.href = url;
-      a.download = "do-not-call.csv";
+      a.download = t("dnc.fileName");
       a.click();
       URL.revokeObjectURL(url);
-      return `Exported ${all.length} number(s).`;
+      return t("dnc.exported", { count: all.length });
     });
 
   return (
-    <section className="card wide" aria-label="Do-not-call list" data-testid="dnc-panel">
+    <section className="card wide" aria-label={t("dnc.title")} data-testid="dnc-panel">
       <div className="card-head">
-        <h2>Do-not-call list</h2>
+        <h2>{t("dnc.title")}</h2>
         <div className="filters">
           <label className="file-button">
-            Import CSV
+            {t("common.importCsv")}
             <input type="file" accept=".csv,text/csv" hidden onChange={(e) => e.target.files?.[0] && importFile(e.target.files[0])} data-testid="dnc-import" />
           </label>
           <button className="secondary" onClick={exportAll} disabled={busy}>
-            Export CSV
+            {t("common.exportCsv")}
           </button>
         </div>
       </div>
       <div className="filters">
-        <input placeholder="Numbers (E.164), one per line or comma" value={phones} onChange={(e) => setPhones(e.target.value)} aria-label="Numbers to add" data-testid="dnc-phones" />
-        <input placeholder="Reason (optional)" value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} aria-label="Reason" data-testid="dnc-reason" />
+        <input placeholder={t("dnc.phones")} value={phones} onChange={(e) => setPhones(e.target.value)} aria-label={t("dnc.phonesLabel")} data-testid="dnc-phones" />
+        <input placeholder={t("dnc.reason")} value={reason} maxLength={200} onChange={(e) => setReason(e.target.value)} aria-label={t("dnc.reasonLabel")} data-testid="dnc-reason" />
         <button onClick={add} disabled={busy} data-testid="dnc-add">
-          Add
+          {t("common.add")}
         </button>
-        <input type="search" placeholder="Search: +1212… or digits" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Search the list" data-testid="dnc-search" />
+        <input type="search" placeholder={t("dnc.search")} value={q} onChange={(e) => setQ(e.target.value)} aria-label={t("dnc.searchLabel")} data-testid="dnc-search" />
       </div>
       {message && <div className="banner" data-testid="dnc-message">{message}</div>}
-      {error && <div className="banner error">{error}</div>}
+      {error !== null && <div className="banner error">{errorText(t, error)}</div>}
       {items.length === 0 ? (
-        <p className="empty">{q ? `No listed number matches "${q}".` : "No number is on the list."}</p>
+        <p className="empty">{q ? t("dnc.noMatch", { query: q }) : t("dnc.empty")}</p>
       ) : (
         <table className="table" data-testid="dnc-table">
           <thead>
             <tr>
-              <th>Number</th>
-              <th>Reason</th>
-              <th>Added</th>
-              <th>By</th>
+              <th>{t("common.number")}</th>
+              <th>{t("dnc.col.reason")}</th>
+              <th>{t("dnc.col.added")}</th>
+              <th>{t("dnc.col.by")}</th>
               <th />
             </tr>
           </thead>
@@ -135,12 +141,12 @@ export function DncPanel() {
             {items.map((e) => (
               <tr key={e.phone}>
                 <td className="mono">{e.phone}</td>
-                <td>{e.reason ?? <span className="muted">-</span>}</td>
-                <td>{dateTime(e.addedAt)}</td>
+                <td>{e.reason ?? <span className="muted">{NONE}</span>}</td>
+                <td>{dateTime(locale, e.addedAt)}</td>
                 <td className="muted">{e.addedBy}</td>
                 <td>
-                  <button className="ghost" onClick={() => remove(e.phone)} disabled={busy} aria-label={`Remove ${e.phone}`}>
-                    Remove
+                  <button className="ghost" onClick={() => remove(e.phone)} disabled={busy} aria-label={t("dnc.removeLabel", { phone: e.phone })}>
+                    {t("common.remove")}
                   </button>
                 </td>
               </tr>
@@ -150,7 +156,7 @@ export function DncPanel() {
       )}
       {next && (
         <button className="ghost" onClick={() => load(q, next)}>
-          Show more
+          {t("dnc.more")}
         </button>
       )}
     </section>

@@ -1,4 +1,6 @@
 import type { Stats } from "@dialer/shared";
+import { count, hourLabel } from "./format";
+import { useT } from "./i18n";
 
 const W = 1000;
 const H = 230;
@@ -25,6 +27,7 @@ function niceMax(n: number) {
 }
 
 export function HourChart({ stats }: { stats: Stats | null }) {
+  const { t, locale } = useT();
   const rows = stats ? buckets(stats) : [];
   // the axis runs through the current hour and names it, even when it is odd
   const lastHour = rows[rows.length - 1]?.hour;
@@ -37,17 +40,17 @@ export function HourChart({ stats }: { stats: Stats | null }) {
   return (
     <section className="card chart">
       <div className="card-head">
-        <h2>Calls per hour · today</h2>
+        <h2>{t("chart.title")}</h2>
         <div className="legend">
-          <span><i className="sw answered" /> answered</span>
-          <span><i className="sw other" /> not answered</span>
+          <span><i className="sw answered" /> {t("chart.answered")}</span>
+          <span><i className="sw other" /> {t("chart.notAnswered")}</span>
         </div>
       </div>
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Calls per hour today" data-testid="hour-chart">
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} className="grid-line" />
-            <text x={PAD.left - 6} y={y(t) + 4} className="axis" textAnchor="end">{t}</text>
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t("chart.label")} data-testid="hour-chart">
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={PAD.left} x2={W - PAD.right} y1={y(tick)} y2={y(tick)} className="grid-line" />
+            <text x={PAD.left - 6} y={y(tick) + 4} className="axis" textAnchor="end">{count(locale, tick)}</text>
           </g>
         ))}
         {rows.map((r, i) => {
@@ -55,10 +58,10 @@ export function HourChart({ stats }: { stats: Stats | null }) {
           const w = slot * 0.64;
           return (
             <g key={r.hour}>
-              <title>{`${String(r.hour).padStart(2, "0")}:00 · ${r.calls} calls, ${r.answered} answered`}</title>
+              <title>{t("chart.bar", { hour: hourLabel(locale, r.hour), count: r.calls, answered: r.answered })}</title>
               <rect x={x} y={y(r.calls)} width={w} height={y(r.answered) - y(r.calls)} rx={2} className="bar other" />
               <rect x={x} y={y(r.answered)} width={w} height={y(0) - y(r.answered)} rx={2} className="bar answered" />
-              {(r.hour % 2 === 0 || r.hour === lastHour) && <text x={x + w / 2} y={H - 8} className="axis" textAnchor="middle">{`${String(r.hour).padStart(2, "0")}h`}</text>}
+              {(r.hour % 2 === 0 || r.hour === lastHour) && <text x={x + w / 2} y={H - 8} className="axis" textAnchor="middle">{hourLabel(locale, r.hour)}</text>}
             </g>
           );
         })}

@@ -1,28 +1,51 @@
 import type { Stats, TeamStatsResponse } from "@dialer/shared";
-import { percent, talkTime } from "./format";
+import { count, percent, talkTime } from "./format";
+import { useT } from "./i18n";
 
-function Figures({ title, stats }: { title: string; stats: Stats | undefined }) {
-  const items: [string, string, string][] = stats
+type Period = "today" | "week";
+const PERIOD_TITLE = { today: "kpi.today", week: "kpi.week" } as const;
+/** Test ids stay English whatever the language: kpi-today-calls, kpi-this-week-talk-time… */
+const PERIOD_ID: Record<Period, string> = { today: "today", week: "this-week" };
+
+function Figures({ period, stats }: { period: Period; stats: Stats | undefined }) {
+  const { t, locale } = useT();
+  const n = (v: number) => count(locale, v);
+  const items: [id: string, label: string, value: string, hint: string][] = stats
     ? [
-        ["Calls", String(stats.calls), `${stats.answered} answered · ${stats.noAnswer} no answer${stats.failed ? ` · ${stats.failed} failed` : ""}`],
-        ["Answered", percent(stats.answerRate), `of ${stats.calls} call${stats.calls === 1 ? "" : "s"}`],
-        ["Talk time", talkTime(stats.talkSeconds), stats.answered ? `${talkTime(Math.round(stats.talkSeconds / stats.answered))} per answered call` : "no answered calls yet"],
-        ["Calls / hour", String(stats.callsPerHour), "team pace while dialing (over 15 min at least)"],
+        [
+          "calls",
+          t("kpi.calls"),
+          n(stats.calls),
+          stats.failed
+            ? t("kpi.callsHintFailed", { answered: stats.answered, noAnswer: stats.noAnswer, failed: stats.failed })
+            : t("kpi.callsHint", { answered: stats.answered, noAnswer: stats.noAnswer }),
+        ],
+        ["answered", t("kpi.answered"), percent(locale, stats.answerRate), t("kpi.ofCalls", { count: stats.calls })],
+        [
+          "talk-time",
+          t("kpi.talkTime"),
+          talkTime(locale, stats.talkSeconds),
+          stats.answered ? t("kpi.perAnswered", { duration: talkTime(locale, Math.round(stats.talkSeconds / stats.answered)) }) : t("kpi.noAnswered"),
+        ],
+        ["calls-hour", t("kpi.callsPerHour"), n(stats.callsPerHour), t("kpi.paceHint")],
       ]
     : [];
+  const title = t(PERIOD_TITLE[period]);
   return (
     <section className="card kpis" aria-label={title}>
       <h2>{title}</h2>
       <div className="kpi-row">
-        {stats
-          ? items.map(([label, value, hint]) => (
-              <div className="kpi" key={label} data-testid={`kpi-${title.toLowerCase().replace(/\s/g, "-")}-${label.toLowerCase().replace(/\W+/g, "-")}`}>
-                <div className="kpi-label">{label}</div>
-                <div className="kpi-value">{value}</div>
-                <div className="kpi-hint">{hint}</div>
-              </div>
-            ))
-          : <div className="muted">Loading…</div>}
+        {stats ? (
+          items.map(([id, label, value, hint]) => (
+            <div className="kpi" key={id} data-testid={`kpi-${PERIOD_ID[period]}-${id}`}>
+              <div className="kpi-label">{label}</div>
+              <div className="kpi-value">{value}</div>
+              <div className="kpi-hint">{hint}</div>
+            </div>
+          ))
+        ) : (
+          <div className="muted">{t("common.loading")}</div>
+        )}
       </div>
     </section>
   );
@@ -31,8 +54,8 @@ function Figures({ title, stats }: { title: string; stats: Stats | undefined }) 
 export function Kpis({ today, week }: { today: TeamStatsResponse | null; week: TeamStatsResponse | null }) {
   return (
     <>
-      <Figures title="Today" stats={today?.total} />
-      <Figures title="This week" stats={week?.total} />
+      <Figures period="today" stats={today?.total} />
+      <Figures period="week" stats={week?.total} />
     </>
   );
 }

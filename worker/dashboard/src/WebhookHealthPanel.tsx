@@ -6,28 +6,32 @@
 import type { WebhookHealth } from "@dialer/shared";
 import { useCallback, useEffect, useState } from "react";
 import { api } from "./api";
-import { dateTime } from "./format";
+import { errorText } from "./errors";
+import { count, dateTime } from "./format";
+import { useT } from "./i18n";
+import { checkReason } from "./webhook-reason";
 
 const RELOAD_MS = 60_000;
 
-const LABEL: Record<WebhookHealth["state"], [text: string, tone: "good" | "warn" | "bad" | "none"]> = {
-  unknown: ["Not checked yet", "none"],
-  ok: ["Active", "good"],
-  reactivated: ["Re-activated", "warn"],
-  recreated: ["Registered again", "warn"],
-  not_connected: ["Not connected", "bad"],
-  error: ["Check failed", "bad"],
+const TONE: Record<WebhookHealth["state"], "good" | "warn" | "bad" | "none"> = {
+  unknown: "none",
+  ok: "good",
+  reactivated: "warn",
+  recreated: "warn",
+  not_connected: "bad",
+  error: "bad",
 };
 
 export function WebhookHealthPanel() {
+  const { t, locale } = useT();
   const [health, setHealth] = useState<WebhookHealth | null>(null);
-  const [error, setError] = useState("");
+  const [error, setError] = useState<unknown>(null);
   const [checking, setChecking] = useState(false);
 
   const load = useCallback(() => {
     api.webhookHealth().then(
-      (r) => (setHealth(r.health), setError("")),
-      (err: Error) => setError(err.message),
+      (r) => (setHealth(r.health), setError(null)),
+      (err: unknown) => setError(err),
     );
   }, []);
 
@@ -39,31 +43,45 @@ export function WebhookHealthPanel() {
 
   const check = () => {
     setChecking(true);
-    api.checkWebhook().then(
-      (r) => (setHealth(r.health), setError("")),
-      (err: Error) => setError(err.message),
-    ).finally(() => setChecking(false));
+    api
+      .checkWebhook()
+      .then(
+        (r) => (setHealth(r.health), setError(null)),
+        (err: unknown) => setError(err),
+      )
+      .finally(() => setChecking(false));
   };
 
-  const [text, tone] = health ? LABEL[health.state] : ["Loading…", "none"];
   return (
-    <section className="card wide" aria-label="Aircall webhook" data-testid="webhook-health">
+    <section className="card wide" aria-label={t("webhook.title")} data-testid="webhook-health">
       <div className="card-head">
-        <h2>Aircall webhook</h2>
+        <h2>{t("webhook.title")}</h2>
         <button className="secondary" onClick={check} disabled={checking}>
-          {checking ? "Checking…" : "Check now"}
+          {checking ? t("common.checking") : t("webhook.check")}
         </button>
       </div>
-      {error && <div className="banner error">Could not read the webhook's health: {error}</div>}
+      {error !== null && <div className="banner error">{t("webhook.readError", { message: errorText(t, error) })}</div>}
+      {!health && error === null && <p className="muted">{t("common.loading")}</p>}
       {health && (
         <div className="health-row">
-          <span className={`pill health-${tone}`} data-testid="webhook-state">{text}{health.active === false ? " · inactive in Aircall" : ""}</span>
-          <span><span className="muted">Last check</span> {dateTime(health.lastCheckAt)}{health.lastCheckReason ? <span className="muted"> ({health.lastCheckReason})</span> : null}</span>
-          <span><span className="muted">Re-activations</span> <strong data-testid="webhook-reactivations">{health.reactivations}</strong>{health.lastReactivatedAt ? <span className="muted"> · last {dateTime(health.lastReactivatedAt)}</span> : null}</span>
-          <span><span className="muted">Calls found without their webhooks</span> <strong data-testid="webhook-missing">{health.missingWebhookCalls}</strong></span>
+          <span className={`pill health-${TONE[health.state]}`} data-testid="webhook-state">
+            {t(`webhook.state.${health.state}`)}
+            {health.active === false ? t("webhook.inactive") : ""}
+          </span>
+          <span>
+            <span className="muted">{t("webhook.lastCheck")}</span> {dateTime(locale, health.lastCheckAt)}
+            {health.lastCheckReason ? <span className="muted"> {t("webhook.reason", { reason: checkReason(t, health.lastCheckReason) })}</span> : null}
+          </span>
+          <span>
+            <span className="muted">{t("webhook.reactivations")}</span> <strong data-testid="webhook-reactivations">{count(locale, health.reactivations)}</strong>
+            {health.lastReactivatedAt ? <span className="muted">{t("webhook.lastReactivated", { time: dateTime(locale, health.lastReactivatedAt) })}</span> : null}
+          </span>
+          <span>
+            <span className="muted">{t("webhook.missing")}</span> <strong data-testid="webhook-missing">{count(locale, health.missingWebhookCalls)}</strong>
+          </span>
         </div>
       )}
-      {health?.lastError && <p className="fine">{health.lastError}</p>}
+      {health?.lastError && <p className="fine">{t("error.server", { message: health.lastError })}</p>}
       {health?.url && <p className="fine mono">{health.url}</p>}
     </section>
   );

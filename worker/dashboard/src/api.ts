@@ -11,10 +11,12 @@ export const session = {
   clear: () => sessionStorage.removeItem(KEY),
 };
 
+/** The worker's refusal: its status, its error code and its (English) message, "" when it gave none. */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code = "",
   ) {
     super(message);
   }
@@ -23,8 +25,8 @@ export class HttpError extends Error {
 async function request<T>(path: string, init: RequestInit = {}, token = session.get()): Promise<T> {
   const res = await fetch(path, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
   if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-    throw new HttpError(res.status, body?.error?.message ?? `HTTP ${res.status}`);
+    const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    throw new HttpError(res.status, body?.error?.message ?? "", body?.error?.code);
   }
   return (res.headers.get("content-type")?.includes("json") ? res.json() : res.text()) as Promise<T>;
 }

@@ -8,8 +8,8 @@ async function call<T>(method: string, body?: unknown): Promise<T> {
     headers: { authorization: `Bearer ${session.get()}`, ...(body ? { "content-type": "application/json" } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
-  const json = (await res.json().catch(() => null)) as { dispositions?: Disposition[]; error?: { message?: string } } | null;
-  if (!res.ok) throw new HttpError(res.status, json?.error?.message ?? `HTTP ${res.status}`);
+  const json = (await res.json().catch(() => null)) as { dispositions?: Disposition[]; error?: { code?: string; message?: string } } | null;
+  if (!res.ok) throw new HttpError(res.status, json?.error?.message ?? "", json?.error?.code);
   return json as T;
 }
 

@@ -8,23 +8,23 @@ import { api, HttpError, openFeed } from "./api";
 import { startOfToday, startOfWeek } from "./format";
 
 export type Live = "connecting" | "live" | "offline";
-export type TeamView = { rows: TeamRow[]; today: TeamStatsResponse | null; week: TeamStatsResponse | null; live: Live; error: string; version: number; reload?: () => void };
+export type TeamView = { rows: TeamRow[]; today: TeamStatsResponse | null; week: TeamStatsResponse | null; live: Live; error: unknown; version: number; reload?: () => void };
 
 const REFRESH_AFTER_MS = 1500;
 const PING_MS = 25_000;
 const RELOAD_MS = 60_000; // availability changes without a dialer state change (e.g. the agent goes offline)
 
 export function useTeam(onUnauthorized: () => void): TeamView {
-  const [view, setView] = useState<TeamView>({ rows: [], today: null, week: null, live: "connecting", error: "", version: 0 });
+  const [view, setView] = useState<TeamView>({ rows: [], today: null, week: null, live: "connecting", error: null, version: 0 });
   const refreshTimer = useRef<number>();
 
   const load = useCallback(async () => {
     try {
       const [team, today, week] = await Promise.all([api.team(startOfToday()), api.stats(startOfToday()), api.stats(startOfWeek())]);
-      setView((v) => ({ ...v, rows: team.agents, today, week, error: "", version: v.version + 1 }));
+      setView((v) => ({ ...v, rows: team.agents, today, week, error: null, version: v.version + 1 }));
     } catch (err) {
       if (err instanceof HttpError && (err.status === 401 || err.status === 403)) onUnauthorized();
-      else setView((v) => ({ ...v, error: (err as Error).message }));
+      else setView((v) => ({ ...v, error: err }));
     }
   }, [onUnauthorized]);
 

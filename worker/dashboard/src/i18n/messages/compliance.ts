@@ -1,0 +1,78 @@
+/** Calling hours, local presence and the do-not-call list. */
+import type { Catalogue } from "@dialer/shared/i18n";
+
+const en = {
+  "hours.title": "Calling hours",
+  "hours.from": "From",
+  "hours.to": "to",
+  "hours.calleeTime": "the callee's local time",
+  "hours.days": "Days",
+  "hours.localPresence": "Local presence: call from the agent's Aircall number that best matches the callee (country, area code)",
+  "hours.explain":
+    "A number is dialed only when its local time is inside this window in every time zone it may be in (numbers of a country with several zones, like the US or Australia, are placed by area code; when unsure, all of the country's zones count). Numbers whose zone is unknown are not dialed.",
+  "dnc.title": "Do-not-call list",
+  "dnc.phones": "Numbers (E.164), one per line or comma",
+  "dnc.phonesLabel": "Numbers to add",
+  "dnc.reason": "Reason (optional)",
+  "dnc.reasonLabel": "Reason",
+  "dnc.search": "Search: +1212… or digits",
+  "dnc.searchLabel": "Search the list",
+  "dnc.noMatch": "No listed number matches \"{query}\".",
+  "dnc.empty": "No number is on the list.",
+  "dnc.col.reason": "Reason",
+  "dnc.col.added": "Added",
+  "dnc.col.by": "By",
+  "dnc.removeLabel": "Remove {phone}",
+  "dnc.more": "Show more",
+  "dnc.needNumber": "Type at least one number, with its country code (e.g. +12125550143).",
+  "dnc.notE164": "Not E.164 (add the country code): {numbers}",
+  "dnc.added": "Added {added}; {already} already on the list.",
+  "dnc.removed": "{phone} is off the list.",
+  "dnc.fileEmpty": "{file} has no E.164 numbers.",
+  "dnc.imported": "Imported {file}: {added} added, {already} already on the list.",
+  "dnc.importedSkipped": {
+    one: "Imported {file}: {added} added, {already} already on the list; {count} line skipped (not E.164: line {lines}).",
+    other: "Imported {file}: {added} added, {already} already on the list; {count} lines skipped (not E.164: line {lines}).",
+  },
+  "dnc.exported": { one: "Exported {count} number.", other: "Exported {count} numbers." },
+  "dnc.fileName": "do-not-call.csv",
+};
+
+const fr: Catalogue<typeof en> = {
+  "hours.title": "Heures d'appel",
+  "hours.from": "De",
+  "hours.to": "à",
+  "hours.calleeTime": "heure locale de l'appelé",
+  "hours.days": "Jours",
+  "hours.localPresence": "Présence locale : appeler depuis le numéro Aircall de l'agent le plus proche de l'appelé (pays, indicatif régional)",
+  "hours.explain":
+    "Un numéro n'est appelé que si son heure locale est dans cette plage dans chaque fuseau horaire où il peut se trouver (pour un pays à plusieurs fuseaux, comme les États-Unis ou l'Australie, l'indicatif régional situe le numéro ; en cas de doute, tous les fuseaux du pays comptent). Les numéros dont le fuseau est inconnu ne sont pas appelés.",
+  "dnc.title": "Liste d'opposition",
+  "dnc.phones": "Numéros (E.164), un par ligne ou séparés par des virgules",
+  "dnc.phonesLabel": "Numéros à ajouter",
+  "dnc.reason": "Motif (facultatif)",
+  "dnc.reasonLabel": "Motif",
+  "dnc.search": "Rechercher : +33… ou des chiffres",
+  "dnc.searchLabel": "Rechercher dans la liste",
+  "dnc.noMatch": "Aucun numéro de la liste ne correspond à « {query} ».",
+  "dnc.empty": "Aucun numéro dans la liste.",
+  "dnc.col.reason": "Motif",
+  "dnc.col.added": "Ajouté le",
+  "dnc.col.by": "Par",
+  "dnc.removeLabel": "Retirer {phone}",
+  "dnc.more": "Afficher plus",
+  "dnc.needNumber": "Saisissez au moins un numéro, avec son indicatif pays (par ex. +33142685300).",
+  "dnc.notE164": "Pas au format E.164 (ajoutez l'indicatif pays) : {numbers}",
+  "dnc.added": "{added} ajouté(s) ; {already} déjà dans la liste.",
+  "dnc.removed": "{phone} est retiré de la liste.",
+  "dnc.fileEmpty": "{file} ne contient aucun numéro E.164.",
+  "dnc.imported": "{file} importé : {added} ajouté(s), {already} déjà dans la liste.",
+  "dnc.importedSkipped": {
+    one: "{file} importé : {added} ajouté(s), {already} déjà dans la liste ; {count} ligne ignorée (pas au format E.164 : ligne {lines}).",
+    other: "{file} importé : {added} ajouté(s), {already} déjà dans la liste ; {count} lignes ignorées (pas au format E.164 : lignes {lines}).",
+  },
+  "dnc.exported": { one: "{count} numéro exporté.", other: "{count} numéros exportés." },
+  "dnc.fileName": "liste-opposition.csv",
+};
+
+export const compliance = { en, fr };
