@@ -1,10 +1,9 @@
-import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { join } from "node:path";
 import { SUBSCRIBED_EVENTS } from "@dialer/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AgentClient } from "../system/api-client";
-import { freePort, LOCAL, ROOT, startSystem, type System } from "../system/start-system";
+import { runCli } from "./cli-runner";
+import { freePort, LOCAL, startSystem, type System } from "../system/start-system";
 
 /**
  * The admin CLI as a process against wrangler dev + the Aircall simulator. The simulator only
@@ -19,16 +18,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-type Run = { code: number; stdout: string; stderr: string };
-function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const tsx = join(ROOT, "worker/node_modules/.bin/tsx");
-  const fullEnv = { ...process.env, DIALER_URL: system.workerUrl, DIALER_ADMIN_TOKEN: LOCAL.adminToken, NO_COLOR: "1", ...env };
-  return new Promise((resolve) => {
-    execFile(tsx, [join(ROOT, "worker/cli/main.ts"), ...args], { env: fullEnv, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(system.workerUrl, args, env);
 
 const simWebhooks = () => system.sim.state().webhooks as { webhook_id: string; url: string; active: boolean; events: string[]; token: string }[];
 const simAuth = `Basic ${Buffer.from(`${LOCAL.apiId}:${LOCAL.apiToken}`).toString("base64")}`;

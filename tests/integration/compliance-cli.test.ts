@@ -1,9 +1,9 @@
-import { execFile } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL, ROOT, startSystem, type System } from "../system/start-system";
+import { runCli } from "./cli-runner";
+import { LOCAL, startSystem, type System } from "../system/start-system";
 
 /** `pnpm admin dnc …` and the compliance settings, as a process against wrangler dev. */
 let system: System;
@@ -14,16 +14,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-type Run = { code: number; stdout: string; stderr: string };
-function cli(args: string[]): Promise<Run> {
-  const tsx = join(ROOT, "worker/node_modules/.bin/tsx");
-  const env = { ...process.env, DIALER_URL: system.workerUrl, DIALER_ADMIN_TOKEN: LOCAL.adminToken, NO_COLOR: "1" };
-  return new Promise((resolve) => {
-    execFile(tsx, [join(ROOT, "worker/cli/main.ts"), ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[]) => runCli(system.workerUrl, args);
 
 describe("pnpm admin dnc", () => {
   it("adds, lists, searches, removes; imports and exports CSV (formula cells neutralised)", async () => {

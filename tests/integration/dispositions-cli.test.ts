@@ -1,10 +1,10 @@
-import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_DISPOSITIONS } from "@dialer/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOCAL, ROOT, startSystem, type System } from "../system/start-system";
+import { runCli } from "./cli-runner";
+import { LOCAL, startSystem, type System } from "../system/start-system";
 
 /** `pnpm admin dispositions` as a process against wrangler dev + the Aircall simulator. */
 let system: System;
@@ -15,16 +15,7 @@ afterAll(async () => {
   await system?.stop();
 });
 
-type Run = { code: number; stdout: string; stderr: string };
-function cli(args: string[]): Promise<Run> {
-  const tsx = join(ROOT, "worker/node_modules/.bin/tsx");
-  const env = { ...process.env, DIALER_URL: system.workerUrl, DIALER_ADMIN_TOKEN: LOCAL.adminToken, NO_COLOR: "1" };
-  return new Promise((resolve) => {
-    execFile(tsx, [join(ROOT, "worker/cli/main.ts"), ...args], { env, timeout: 60_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[]) => runCli(system.workerUrl, args);
 
 describe("pnpm admin dispositions", () => {
   it("lists the default set, adds, replaces from a file, removes; refuses bad input with usage errors", async () => {

@@ -1,25 +1,15 @@
-import { execFile } from "node:child_process";
 import { createServer, type Server } from "node:http";
-import { join } from "node:path";
 import type { DoctorReport } from "@dialer/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkAddress, checkAircallClock, checkLocalClock, checkRateLimit, checkSecrets, checkWebhook, exitCode, render } from "../../worker/cli/doctor-checks";
-import { LOCAL, ROOT, startSystem, type System } from "../system/start-system";
+import { runCli } from "./cli-runner";
+import { LOCAL, startSystem, type System } from "../system/start-system";
 
 /**
  * `pnpm admin doctor` as a process against wrangler dev + the Aircall simulator: green on a
  * deployment that works, exit code 1 naming what to fix when something is wrong.
  */
-type Run = { code: number; stdout: string; stderr: string };
-function cli(system: { workerUrl: string }, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const tsx = join(ROOT, "worker/node_modules/.bin/tsx");
-  const fullEnv = { ...process.env, DIALER_URL: system.workerUrl, DIALER_ADMIN_TOKEN: LOCAL.adminToken, NO_COLOR: "1", ...env };
-  return new Promise((resolve) => {
-    execFile(tsx, [join(ROOT, "worker/cli/main.ts"), ...args], { env: fullEnv, timeout: 90_000 }, (err, stdout, stderr) => {
-      resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const cli = (system: { workerUrl: string }, args: string[], env: Record<string, string> = {}) => runCli(system.workerUrl, args, env, 90_000);
 const line = (out: string, name: string) => out.split("\n").find((l) => l.slice(6).startsWith(name)) ?? `(no line for ${name})`;
 const simAuth = `Basic ${Buffer.from(`${LOCAL.apiId}:${LOCAL.apiToken}`).toString("base64")}`;
 const SECOND_USER = { id: 1002, name: "Second Agent", email: "second.agent@example.com", numbers: [{ id: 2002, digits: "+1 555-010-0002", name: "Second line" }], wrapUpTime: 0 };
