@@ -15,7 +15,11 @@ function setup(replies: Reply[]) {
     return new Response(r.body ?? null, { status: r.status, headers: r.headers });
   });
   const blocked: number[] = [];
-  const limiter = { acquire: vi.fn(async (_reservedAt?: number) => 0), blockUntil: vi.fn(async (t: number) => void blocked.push(t)) };
+  const limiter = {
+    acquire: vi.fn(async (_reservedAt?: number) => 0),
+    blockUntil: vi.fn(async (t: number) => void blocked.push(t)),
+    observe: vi.fn(async (_remaining: number, _resetAt: number) => {}),
+  };
   const http = new AircallHttp({ base: "https://api.aircall.io", apiId: "id", apiToken: "tok", limiter, fetch: fetchFn as typeof fetch, sleep: async () => {} });
   return { api: new AircallApi(http), calls, limiter, blocked };
 }
@@ -143,3 +147,23 @@ describe("the wrap-up's writes", () => {
     expect(await runAircallEffect(api.http, AGENT, comment)).toEqual({ event: null });
   });
 });
+
+describe("Aircall's budget headers", () => {
+  it("passes what is left to the limiter, and blocks the company when nothing is", async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 30);
+    const { api, limiter, blocked } = setup([
+      { status: 204, headers: { "x-aircallapi-remaining": "4", "x-aircallapi-reset": reset } },
+      { status: 200, body: "{}", headers: { "x-aircallapi-remaining": "0", "x-aircallapi-reset": reset } },
+      { status: 200, body: "{}" },
+      { status: 200, body: "{}", headers: { "x-aircallapi-remaining": "lots" } },
+    ]);
+    await runAircallEffect(api.http, AGENT, dial());
+    expect(limiter.observe).toHaveBeenCalledWith(4, Number(reset) * 1000);
+    await api.http.request("GET", "/v1/ping", { safe: true });
+    expect(blocked).toEqual([Number(reset) * 1000]);
+    await api.http.request("GET", "/v1/ping", { safe: true });
+    await api.http.request("GET", "/v1/ping", { safe: true });
+    expect(limiter.observe).toHaveBeenCalledTimes(1);
+  });
+});
+

@@ -11,7 +11,13 @@ import { parseReset } from "./rate-window";
  * calls `acquire(reservedAt)` again before sending: 0 when its slot still holds, or a new wait when a
  * 429 blocked the company meanwhile (no request goes out before a reset Aircall announced).
  */
-export type Limiter = { acquire(reservedAt?: number): Promise<number>; blockUntil(until: number): Promise<void>; tryAcquire?(): Promise<boolean> };
+export type Limiter = {
+  acquire(reservedAt?: number): Promise<number>;
+  blockUntil(until: number): Promise<void>;
+  tryAcquire?(): Promise<boolean>;
+  /** Aircall's `X-AircallApi-Remaining` and reset on an answer (the whole company's budget). */
+  observe?(remaining: number, resetAt: number): Promise<void>;
+};
 
 /** One request's fate when it is sent at most once (the dialer's own requests). */
 export type Once = { kind: "response"; res: AircallResponse } | { kind: "limited"; until: number } | { kind: "failed"; message: string };
@@ -72,9 +78,7 @@ export class AircallHttp {
       if (res.status === 429) {
         await this.o.limiter.blockUntil(parseReset(res.headers.get("x-aircallapi-reset"), Date.now()));
         if (++limited <= (this.o.max429 ?? 5)) continue;
-      } else if (res.headers.get("x-aircallapi-remaining") === "0") {
-        await this.o.limiter.blockUntil(parseReset(res.headers.get("x-aircallapi-reset"), Date.now()));
-      }
+      } else await this.readBudget(res.headers);
       if (res.status >= 500 && attempt++ < retries) {
         await sleep(this.backoff(attempt));
         continue;
@@ -112,8 +116,26 @@ export class AircallHttp {
       await this.o.limiter.blockUntil(until);
       return { kind: "limited", until };
     }
-    if (res.headers.get("x-aircallapi-remaining") === "0") await this.o.limiter.blockUntil(parseReset(reset, Date.now()));
+    await this.readBudget(res.headers);
     return { kind: "response", res: { status: res.status, body, headers: res.headers } };
+  }
+
+  /**
+   * Aircall's budget headers on an answer: nothing left blocks the company until the reset; a
+   * little left is passed on, so other integrations' use slows us down before it turns into 429s.
+   * The limiter learns it without holding the caller back (its answer is not awaited).
+   */
+  private async readBudget(headers: Headers) {
+    const raw = headers.get("x-aircallapi-remaining");
+    if (raw === null || raw.trim() === "") return;
+    const remaining = Number(raw);
+    if (!Number.isFinite(remaining)) return;
+    const resetAt = parseReset(headers.get("x-aircallapi-reset"), Date.now());
+    if (remaining <= 0) {
+      await this.o.limiter.blockUntil(resetAt);
+      return;
+    }
+    this.o.limiter.observe?.(remaining, resetAt).catch(() => {}); // a hint: losing it costs at most a 429
   }
 
   /** Like request, but a non-2xx answer throws an AircallError carrying Aircall's text. */

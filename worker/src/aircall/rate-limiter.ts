@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { RateWindow } from "./rate-window";
+import { RateWindow, type SavedWindow } from "./rate-window";
 
 /** One per company (name "company"): every Aircall request from every agent reserves a slot here. */
 export class RateLimiter extends DurableObject<Env> {
@@ -9,7 +9,7 @@ export class RateLimiter extends DurableObject<Env> {
     super(ctx, env);
     this.window = new RateWindow(limitFrom(env));
     ctx.blockConcurrencyWhile(async () => {
-      const saved = await ctx.storage.get<{ times: number[]; blockedUntil: number }>("window");
+      const saved = await ctx.storage.get<SavedWindow>("window");
       this.window = RateWindow.from(limitFrom(env), saved);
     });
   }
@@ -32,6 +32,12 @@ export class RateLimiter extends DurableObject<Env> {
     const ok = this.window.tryReserve(Date.now());
     if (ok) await this.ctx.storage.put("window", this.window.toJSON());
     return ok;
+  }
+
+  /** What Aircall said is left of the company's budget on an answer (see RateWindow.observe). */
+  async observe(remaining: number, resetAt: number): Promise<void> {
+    this.window.observe(remaining, resetAt, Date.now());
+    await this.ctx.storage.put("window", this.window.toJSON());
   }
 
   async blockUntil(until: number): Promise<void> {

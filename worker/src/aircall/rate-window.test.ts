@@ -94,4 +94,57 @@ describe("a slot only if free now", () => {
     blocked.blockUntil(1000);
     expect(blocked.tryReserve(500)).toBe(false);
   });
+
+  describe("Aircall's remaining budget (other integrations share it)", () => {
+    it("spends what Aircall says is left, then waits for its reset instead of drawing a 429", () => {
+      const w = new RateWindow(60);
+      w.observe(3, 40_000, 1000); // another integration used 57 of this window
+      const times = Array.from({ length: 5 }, () => w.reserve(1000));
+      expect(times).toEqual([1000, 1000, 1000, 40_000, 40_000]);
+    });
+
+    it("counts slots already waiting to go out before the reset", () => {
+      const w = new RateWindow(2);
+      w.reserve(0);
+      w.reserve(0);
+      const third = w.reserve(1000); // waits for the rolling window: 60 250
+      expect(third).toBe(WINDOW_MS + SAFETY_MS);
+      w.observe(1, 70_000, 2000); // one left, and one is already waiting for it
+      expect(w.reserve(2000)).toBe(70_000);
+    });
+
+    it("refuses a try while the budget is spent, and frees it at the reset", () => {
+      const w = new RateWindow(60);
+      w.observe(1, 10_000, 0);
+      expect(w.tryReserve(0)).toBe(true);
+      expect(w.tryReserve(1)).toBe(false);
+      expect(w.tryReserve(10_000)).toBe(true);
+    });
+
+    it("keeps the smaller figure of two answers from the same window, and takes a newer window", () => {
+      const w = new RateWindow(60);
+      w.observe(2, 30_000, 0);
+      w.observe(10, 30_200, 100); // an older answer arriving late: same window
+      expect([w.reserve(200), w.reserve(200), w.reserve(200)]).toEqual([200, 200, 30_000]);
+      w.observe(5, 90_000, 31_000); // the next window
+      expect(w.reserve(31_000)).toBe(31_000);
+    });
+
+    it("ignores nonsense and a reset already past", () => {
+      const w = new RateWindow(60);
+      w.observe(Number.NaN, 50_000, 0);
+      w.observe(-1, 50_000, 0);
+      w.observe(0, 500, 1000);
+      expect(w.reserve(1000)).toBe(1000);
+    });
+
+    it("survives a restart (saved with the window)", () => {
+      const w = new RateWindow(60);
+      w.observe(1, 20_000, 0);
+      w.reserve(0);
+      const back = RateWindow.from(60, JSON.parse(JSON.stringify(w.toJSON())));
+      expect(back.reserve(10)).toBe(20_000);
+    });
+  });
 });
+
