@@ -64,7 +64,7 @@ const fr: Catalogue<typeof en> = {
   "contacts.col.company": "Entreprise",
   "contacts.col.number": "Numéro",
   "contacts.col.lastCall": "Dernier appel",
-  "contacts.col.disposition": "Qualification",
+  "contacts.col.disposition": "Résultat",
   "contacts.empty": "Aucun contact pour l'instant : les numéros que vous mettez en file depuis un CRM ou importez d'un CSV apparaissent ici.",
   "contacts.noMatch": "Aucun contact ne correspond.",
   "contacts.noName": "Sans nom",

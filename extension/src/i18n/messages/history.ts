@@ -49,7 +49,7 @@ const fr: Catalogue<typeof en> = {
   "history.col.outcome": "Résultat",
   "history.col.talk": "Conversation",
   "history.col.duration": "Durée",
-  "history.col.wrapUp": "Compte rendu",
+  "history.col.wrapUp": "Clôture",
   "history.unknown": "Inconnu",
   "history.more": "Afficher les appels plus anciens",
   "history.outcome.answered": "Répondu",

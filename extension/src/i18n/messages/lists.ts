@@ -117,7 +117,7 @@ const fr: Catalogue<typeof en> = {
   "lists.noName": "Sans nom",
   "lists.status.pending": "En attente",
   "lists.status.dialing": "Appel en cours",
-  "lists.status.done": "Terminé",
+  "lists.status.done": "Traité",
   "lists.status.failed": "Échec",
   "lists.status.skipped": "Ignoré",
   "lists.calledInAircall": "Appelé dans Aircall",

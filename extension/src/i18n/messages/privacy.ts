@@ -47,7 +47,7 @@ const fr: Catalogue<typeof en> = {
   "privacy.stored.title": "Stocké dans ce navigateur, sur cet ordinateur",
   "privacy.stored.queues":
     "Vos files d'attente et vos listes : les numéros de téléphone, noms et entreprises que vous ajoutez depuis des pages CRM ou un fichier CSV.",
-  "privacy.stored.history": "Votre historique d'appels : quand chaque numéro a été appelé, le résultat, les notes et les qualifications que vous saisissez.",
+  "privacy.stored.history": "Votre historique d'appels : quand chaque numéro a été appelé, le résultat, les notes et les résultats que vous saisissez.",
   "privacy.stored.settings":
     "Vos paramètres : l'adresse du worker, le pays par défaut, le délai entre les appels, les sites que vous avez ajoutés, la langue.",
   "privacy.stored.signIn":
@@ -58,7 +58,7 @@ const fr: Catalogue<typeof en> = {
     "Les numéros de la file d'attente que vous lancez, pour que le worker passe les appels via Aircall l'un après l'autre (ou une liste que vous envoyez au Power Dialer d'Aircall).",
   "privacy.sent.code": "Votre code d'inscription lors de la connexion, puis des jetons de courte durée.",
   "privacy.sent.outcomes":
-    "Les résultats des appels et les notes de compte rendu, conservés comme historique de votre équipe sur le compte Cloudflare de votre entreprise, pendant la durée fixée par votre administrateur (13 mois par défaut).",
+    "Les résultats des appels et les notes de clôture, conservés comme historique de votre équipe sur le compte Cloudflare de votre entreprise, pendant la durée fixée par votre administrateur (13 mois par défaut).",
   "privacy.sent.note":
     "Le worker transmet les appels à Aircall avec la clé Aircall de votre entreprise. Votre entreprise décide qui peut consulter l'historique (ses administrateurs, via le tableau de bord de l'équipe).",
   "privacy.pages.title": "Pages que vous visitez",

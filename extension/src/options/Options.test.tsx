@@ -1,0 +1,98 @@
+import "fake-indexeddb/auto"
+
+import { act } from "react"
+import { createRoot, type Root } from "react-dom/client"
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+
+import { db } from "../db/db"
+import Options from "./index"
+import { settle, stubChrome } from "./test-chrome"
+
+;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+
+let root: Root | undefined
+let host: HTMLElement | undefined
+
+beforeEach(async () => {
+  await db.settings.clear()
+  document.documentElement.lang = ""
+})
+afterEach(() => {
+  act(() => root?.unmount())
+  host?.remove()
+  vi.unstubAllGlobals()
+})
+
+async function mount() {
+  host = document.createElement("div")
+  document.body.append(host)
+  root = createRoot(host)
+  act(() => root!.render(<Options />))
+  await settle(act)
+  const q = (id: string) => host!.querySelector(`[data-testid="${id}"]`) as HTMLElement
+  return { q, h1: () => host!.querySelector("h1")!.textContent, text: () => host!.textContent ?? "" }
+}
+
+async function choose(select: HTMLElement, value: string) {
+  await act(async () => {
+    ;(select as HTMLSelectElement).value = value
+    select.dispatchEvent(new Event("change", { bubbles: true }))
+  })
+  await settle(act)
+}
+
+describe("the options page's language", () => {
+  it("choosing Français turns the open page French at once, and English brings it back", async () => {
+    const { stored } = stubChrome()
+    const page = await mount()
+    expect(page.h1()).toBe("Power Dialer settings")
+    expect(page.q("delay-note").textContent).toBe("0 to 3600 seconds; saved when you leave the field.")
+    const language = page.q("language") as HTMLSelectElement
+    expect([...language.options].map((o) => [o.value, o.textContent])).toEqual([
+      ["auto", "Browser language"],
+      ["en", "English"],
+      ["fr", "Français"],
+    ])
+
+    await choose(language, "fr")
+    expect(stored.settings).toMatchObject({ language: "fr" }) // saved through the settings store's mirror
+    expect(page.h1()).toBe("Paramètres de Power Dialer")
+    expect(document.documentElement.lang).toBe("fr")
+    expect(page.text()).toContain("Préférences")
+    expect(page.text()).toContain("Connexion")
+    expect(page.text()).toContain("Langue du navigateur")
+    expect(page.q("delay-note").textContent).toBe("De 0 à 3600 secondes ; enregistré quand vous quittez le champ.")
+    expect(page.q("privacy-link").textContent).toBe("Confidentialité et autorisations")
+    // countries are named in French, in French order
+    const countries = [...(page.q("default-country") as HTMLSelectElement).options].map((o) => o.textContent)
+    expect(countries).toContain("Allemagne (DE)")
+    expect(countries.indexOf("Allemagne (DE)")).toBeLessThan(countries.indexOf("Belgique (BE)"))
+
+    await choose(page.q("language"), "en")
+    expect(page.h1()).toBe("Power Dialer settings")
+    expect(document.documentElement.lang).toBe("en")
+    expect(page.text()).toContain("Germany (DE)")
+  })
+
+  it("follows the browser's language until the agent picks one", async () => {
+    vi.stubGlobal("navigator", { ...navigator, languages: ["fr-CA", "en"], language: "fr-CA" })
+    stubChrome()
+    const page = await mount()
+    expect(page.h1()).toBe("Paramètres de Power Dialer")
+    expect((page.q("language") as HTMLSelectElement).value).toBe("auto")
+  })
+
+  it("refuses a bad delay in the agent's language", async () => {
+    stubChrome({ settings: { language: "fr" } })
+    const page = await mount()
+    const delay = page.q("delay-seconds") as HTMLInputElement
+    await act(async () => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!
+      setter.call(delay, "-3")
+      delay.dispatchEvent(new Event("input", { bubbles: true }))
+    })
+    await act(async () => void delay.dispatchEvent(new FocusEvent("focusout", { bubbles: true })))
+    await settle(act)
+    expect(page.q("delay-note").textContent).toBe("Indiquez un nombre entier de secondes, de 0 à 3600.")
+  })
+})
