@@ -75,6 +75,7 @@ export const DEFAULT_ALLOW = [
   { text: "English", reason: "a language's own name, shown as is in every language" },
   { text: "Français", reason: "a language's own name, shown as is in every language" },
   { text: "Esc", reason: "keyboard key label" },
+  { text: "Alt", reason: "keyboard key label, the same on French keyboards" },
   { text: "Enter", reason: "keyboard key label" },
   { text: "Alt+Shift+P", reason: "keyboard shortcut" },
   { text: "Alt+Shift+S", reason: "keyboard shortcut" },

@@ -4,14 +4,13 @@ import type { DialerView } from "../lib/messages"
 import { sendRequest } from "../lib/runtime"
 import { isRunActive } from "../ui/run-status"
 import { useNow } from "../ui/use-now"
+import { useT } from "../i18n"
 import { barModel } from "./bar-model"
 import { useBarView } from "./use-bar-view"
 
 /** What the bar may ask the background for: it can only ever stop dialing (see background/sender.ts). */
 export type BarCommand = "pause" | "stop"
 
-export const RESUME_HINT = "Resume from the extension's popup or with Alt+Shift+P"
-const RESUME_HINT_SHORT = "Resume: popup or Alt+Shift+P"
 
 /** Only a real click by the user: page script cannot reach a closed shadow root, and this makes sure. */
 export function fromUser(event: Pick<MouseEvent, "nativeEvent">): boolean {
@@ -30,9 +29,11 @@ export function DialerBar() {
 }
 
 function BarContent({ view }: { view: DialerView }) {
+  const { t, locale } = useT()
   const [error, setError] = useState<string | null>(null)
   const [open, setOpen] = useState(false)
-  const model = barModel(view, useNow(!isFrozenView(view)), error)
+  const model = barModel(view, useNow(!isFrozenView(view)), error, locale)
+  const stopQuestion = t("bar.stopQuestion")
   // A failure is stale as soon as the run moves or the link comes back.
   useEffect(() => setError(null), [view.state?.updatedAt, view.state?.status, view.connection?.status])
   useEffect(() => {
@@ -62,7 +63,7 @@ function BarContent({ view }: { view: DialerView }) {
   const noticeText = notice ? [notice.what, notice.todo].filter(Boolean).join(" ") : ""
 
   return (
-    <div className={`bar tone-${model.tone}`} role="region" aria-label="Power dialer" data-testid="dialer-bar">
+    <div className={`bar tone-${model.tone}`} role="region" aria-label={t("bar.region")} data-testid="dialer-bar">
       <span className="bar-status" data-testid="bar-status" role="status">
         <span className="dot" />
         {model.label}
@@ -84,40 +85,40 @@ function BarContent({ view }: { view: DialerView }) {
         <span className={`bar-notice notice-${notice.id === "offline" || notice.id === "connecting" ? "offline" : error ? "error" : "info"}`} data-testid="bar-notice">
           <span className="bar-notice-text" title={noticeText} data-testid="bar-notice-text">{noticeText}</span>
           <button className="link" aria-expanded={open} aria-controls="bar-notice-full" onClick={() => setOpen(!open)} data-testid="bar-more">
-            {open ? "Less" : "More"}
+            {open ? t("bar.less") : t("bar.more")}
           </button>
         </span>
       )}
       {model.next && (
-        <span className="bar-next" data-testid="bar-next" title={`Next: ${model.next}`}>
-          Next: {model.next}
+        <span className="bar-next" data-testid="bar-next" title={t("bar.next", { who: model.next })}>
+          {t("bar.next", { who: model.next })}
         </span>
       )}
       <span className="bar-actions" data-testid="bar-actions">
         {model.paused ? (
-          <span className="bar-hint" data-testid="bar-resume-hint" title={RESUME_HINT}>
-            <span className="hint-long">{RESUME_HINT}</span>
-            <span className="hint-short">{RESUME_HINT_SHORT}</span>
+          <span className="bar-hint" data-testid="bar-resume-hint" title={t("bar.resumeHint")}>
+            <span className="hint-long">{t("bar.resumeHint")}</span>
+            <span className="hint-short">{t("bar.resumeHintShort")}</span>
           </span>
         ) : (
-          <button className="primary" onClick={(e) => void run("pause")(e)} disabled={!!model.held} title={model.held ?? "Pause after this call (Alt+Shift+P)"} data-testid="bar-toggle">
-            Pause
+          <button className="primary" onClick={(e) => void run("pause")(e)} disabled={!!model.held} title={model.held ?? t("bar.pauseTitle")} data-testid="bar-toggle">
+            {t("bar.pause")}
           </button>
         )}
         <button
           className="danger"
           onClick={(e) => void run("stop")(e)}
           disabled={!!model.held}
-          title={model.held ?? (confirmStop ? STOP_QUESTION : "Stop the run")}
+          title={model.held ?? (confirmStop ? stopQuestion : t("bar.stopTitle"))}
           aria-describedby={confirmStop ? "bar-stop-question" : undefined}
           data-testid="bar-stop">
-          {confirmStop ? "Stop run?" : "Stop"}
+          {confirmStop ? t("bar.stopAsk") : t("bar.stop")}
         </button>
       </span>
       {confirmStop && (
         <div className="bar-panel" id="bar-stop-question" role="alert" data-testid="bar-stop-confirm">
-          <strong>{STOP_QUESTION}</strong>
-          <p>Click “Stop run?” again to stop. Your call goes on in Aircall: hang up there.</p>
+          <strong>{stopQuestion}</strong>
+          <p>{t("bar.stopExplain")}</p>
         </div>
       )}
       {notice && open && !confirmStop && (
@@ -130,8 +131,6 @@ function BarContent({ view }: { view: DialerView }) {
     </div>
   )
 }
-
-const STOP_QUESTION = "Stop the run? No further numbers are dialed."
 
 function isFrozenView(view: DialerView): boolean {
   return !!view.connection && view.connection.status !== "online"

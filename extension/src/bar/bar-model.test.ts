@@ -42,3 +42,18 @@ describe("barModel", () => {
     expect(waiting).toMatchObject({ label: "Next call", countdown: "in 4 s" })
   })
 })
+
+describe("barModel in French", () => {
+  it("says the status, countdown, pause and offline notice in French", () => {
+    const online = { status: "online" as const, since: "2030-01-01T11:00:00.000Z" }
+    expect(barModel(view({ connection: online }), T0 + 50_000, null, "fr").label).toBe("Appel en cours")
+    const countdown: DialerState = { status: "wrap_up", remaining: 2, delaySeconds: 5, nextDialAt: "2030-01-01T12:00:05.000Z" }
+    expect(barModel(view({ state: countdown, connection: online }), T0, null, "fr")).toMatchObject({ label: "Appel suivant", countdown: "dans 5 s" })
+    const paused: DialerState = { status: "paused", remaining: 2, delaySeconds: 5, pausedReason: "Paused by you" }
+    expect(barModel(view({ state: paused, connection: online }), T0, null, "fr").notice?.what).toBe("Mis en pause par vous")
+    const offline = barModel(view({ connection: { status: "offline", since: "2030-01-01T12:00:20.000Z" } }), T0 + 90_000, null, "fr")
+    expect(offline.label).toBe("Hors ligne")
+    expect(offline.notice?.what).toMatch(/^Hors ligne depuis/)
+    expect(offline.held).toBe("Pas de connexion au dialer : réessayez une fois la connexion rétablie.")
+  })
+})

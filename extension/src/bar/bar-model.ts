@@ -4,9 +4,14 @@
  * command, then the connection, then why the run is paused), the next contact and whether the
  * buttons can act.
  */
+import type { Locale } from "@dialer/shared/i18n"
+
+import { translatorFor } from "../i18n/catalogue"
+import { activeLocale } from "../i18n/locale"
 import type { DialerView } from "../lib/messages"
-import { clockNow, connectionMessage, explainError, HELD_WHILE_OFFLINE, isFrozen, timeOfDay, type UserMessage } from "../lib/user-messages"
-import { clock, prettyPhone, secondsSince, STATUS_LABEL, toneOf, type Tone } from "../ui/format"
+import { clockNow, connectionMessage, explainError, heldWhileOffline, isFrozen, timeOfDay, type UserMessage } from "../lib/user-messages"
+import { pausedText } from "../popup/run-words"
+import { clock, prettyPhone, secondsSince, statusLabel, toneOf, type Tone } from "../ui/format"
 import { isCountingDown } from "../ui/run-status"
 
 export type BarModel = {
@@ -22,7 +27,8 @@ export type BarModel = {
   frozen: boolean
 }
 
-export function barModel(view: DialerView, wallNow: number, commandError: string | null = null): BarModel {
+export function barModel(view: DialerView, wallNow: number, commandError: string | null = null, locale: Locale = activeLocale()): BarModel {
+  const t = translatorFor(locale)
   const state = view.state!
   const connection = view.connection
   const frozen = isFrozen(connection)
@@ -32,23 +38,27 @@ export function barModel(view: DialerView, wallNow: number, commandError: string
   const since = current ? secondsSince(current.answeredAt ?? current.startedAt, now) : null
   const untilNext = countingDown ? Math.max(0, Math.ceil(-(secondsSince(state.nextDialAt, now) ?? 0))) : null
   const paused = state.status === "paused"
-  const reason = paused && state.pausedReason ? { id: "paused", what: `Paused: ${state.pausedReason}` } : null
-  const notice = (commandError ? explainError(commandError) : null) ?? connectionMessage(connection) ?? reason
+  const reason = paused && state.pausedReason ? { id: "paused", what: pausedText(state.pausedReason, locale) } : null
+  const notice = (commandError ? explainError(commandError, locale) : null) ?? connectionMessage(connection, locale) ?? reason
   return {
     tone: frozen ? "offline" : toneOf(state.status, countingDown),
-    label: frozen ? (connection?.status === "offline" ? "Offline" : "Connecting") : countingDown ? "Next call" : STATUS_LABEL[state.status],
+    label: frozen
+      ? t(connection?.status === "offline" ? "run.offline" : "run.connecting")
+      : countingDown
+        ? t("run.nextCall")
+        : statusLabel(state.status, locale),
     call: current
       ? {
-          name: view.current?.name ?? current.name ?? "Unknown contact",
+          name: view.current?.name ?? current.name ?? t("run.unknownContact"),
           phone: prettyPhone(current.phone),
-          timer: since === null ? "" : clock(since) + (frozen && connection ? ` (as of ${timeOfDay(connection.since)})` : ""),
+          timer: since === null ? "" : clock(since) + (frozen && connection ? t("bar.asOf", { time: timeOfDay(connection.since, locale) }) : ""),
         }
       : null,
-    countdown: untilNext === null ? null : frozen ? "paused while offline" : `in ${untilNext} s`,
+    countdown: untilNext === null ? null : frozen ? t("bar.pausedOffline") : t("bar.countdown", { count: untilNext }),
     notice,
     next: view.next ? view.next.name ?? prettyPhone(view.next.phone) : null,
     paused,
-    held: frozen ? HELD_WHILE_OFFLINE : null,
+    held: frozen ? heldWhileOffline(locale) : null,
     frozen,
   }
 }

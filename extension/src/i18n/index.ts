@@ -2,18 +2,18 @@
  * The extension's i18n: `useT()` in React (popup, options, pages, bar), `translatorFor(locale)`
  * elsewhere. Dates, times and numbers go through the Intl helpers of `@dialer/shared/i18n`.
  */
-import { browserLanguages, resolveLocale, type Locale } from "@dialer/shared/i18n"
+import type { Locale } from "@dialer/shared/i18n"
 import { useEffect, useMemo, useState } from "react"
 
 import { translatorFor } from "./catalogue"
-import { currentLocale, onLocaleChange } from "./locale"
+import { activeLocale, currentLocale, onLocaleChange } from "./locale"
 
 export { translatorFor, type MessageKey } from "./catalogue"
-export { currentLocale, onLocaleChange } from "./locale"
+export { activeLocale, currentLocale, onLocaleChange } from "./locale"
 
 /** The language in force, following the agent's changes live. Pages also set `<html lang>`. */
 export function useLocale(): Locale {
-  const [locale, setLocale] = useState<Locale>(() => resolveLocale("auto", browserLanguages()))
+  const [locale, setLocale] = useState<Locale>(() => activeLocale())
   useEffect(() => {
     let alive = true
     void currentLocale().then((l) => alive && setLocale(l))

@@ -59,3 +59,19 @@ describe("connection", () => {
     expect(clockNow(undefined, later)).toBe(later)
   })
 })
+
+describe("user messages in French", () => {
+  it("explains known failures in French, keeps the detail and the worker's own words", () => {
+    const message = explainError("Cannot reach the worker at https://x (NetworkError)", "fr")
+    expect(message).toMatchObject({ id: "offline", what: "Le serveur du dialer est injoignable." })
+    expect(message.detail).toContain("NetworkError")
+    expect(explainError(new Error("ReferenceError: x is undefined"), "fr").what).toBe("Une erreur s'est produite.")
+    expect(explainError("The queue has no pending numbers", "fr").what).toBe("La file ne contient aucun numéro en attente.")
+    expect(explainError("This enrolment code is not valid", "fr").what).toBe("This enrolment code is not valid")
+  })
+  it("says the connection state in French", () => {
+    const offline = { status: "offline" as const, since: "2030-01-01T12:03:00.000Z" }
+    expect(connectionMessage(offline, "fr")!.what).toMatch(/^Hors ligne depuis \d\d:\d\d\. Reconnexion…$/)
+    expect(connectionMessage({ status: "connecting", since: offline.since }, "fr")!.what).toBe("Connexion au dialer…")
+  })
+})

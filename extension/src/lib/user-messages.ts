@@ -2,7 +2,13 @@
  * The one catalogue of what agents read when something goes wrong: what happened and what to do,
  * in plain words, with the technical detail kept for a "Details" click. Used by the popup, the
  * options page and the in-page bar (no zod, no heavy imports: content scripts load it).
+ * The words are in the i18n catalogue (messages/errors.ts); each function takes the locale, by
+ * default the one in force (i18n/locale activeLocale).
  */
+import { resolveLocale, type Locale } from "@dialer/shared/i18n"
+
+import { activeLocale } from "../i18n/locale"
+import { translatorFor } from "../i18n/catalogue"
 import type { ConnectionView } from "./messages"
 
 export type UserMessage = {
@@ -14,90 +20,60 @@ export type UserMessage = {
   detail?: string
 }
 
-type Rule = { id: string; test: RegExp; what: string; todo: string }
+type Rule = { id: RuleId; test: RegExp }
+type RuleId = "offline" | "signed-out" | "aircall-unavailable" | "rate-limited" | "bad-answer" | "not-found" | "server-error" | "no-pending" | "held"
 
 /** First match wins. `detail` is the raw message: ApiError text, a browser error, a worker message. */
 const RULES: Rule[] = [
-  {
-    id: "offline",
-    test: /cannot reach the worker|failed to fetch|networkerror|network error|err_connection|load failed/i,
-    what: "The dialer's server can't be reached.",
-    todo: "Check your internet connection. Calls already in Aircall are not affected; the dialer reconnects by itself.",
-  },
-  {
-    id: "signed-out",
-    test: /not signed in|signed out|refresh token|\b401\b|unauthori[sz]ed|session expired/i,
-    what: "You're signed out of the dialer.",
-    todo: "Open Options and sign in with a new code from your admin.",
-  },
-  {
-    id: "aircall-unavailable",
-    test: /user not available|not available in aircall|\b405\b/i,
-    what: "Aircall says you're not available for calls.",
-    todo: "Set yourself to Available in Aircall Workspace (and keep it open), then try again.",
-  },
-  {
-    id: "rate-limited",
-    test: /\b429\b|too many requests|rate limit/i,
-    what: "Aircall is receiving too many requests right now.",
-    todo: "Wait a minute: the dialer sends the request again by itself.",
-  },
-  {
-    id: "bad-answer",
-    test: /not json|unexpected answer from the worker|bad_response|unexpected token|<!doctype/i,
-    what: "The dialer's server sent an answer the extension can't read.",
-    todo: "Check the server address in Options: it must be your dialer's address. If it is, tell your admin.",
-  },
-  {
-    id: "not-found",
-    test: /\b404\b|not found/i,
-    what: "The dialer's server doesn't know this request.",
-    todo: "The server or the extension may be out of date: tell your admin.",
-  },
-  {
-    id: "server-error",
-    test: /\b5\d\d\b|internal server error|bad gateway|service unavailable/i,
-    what: "The dialer's server had a problem.",
-    todo: "Try again in a moment. If it keeps happening, tell your admin.",
-  },
+  { id: "offline", test: /cannot reach the worker|failed to fetch|networkerror|network error|err_connection|load failed/i },
+  { id: "signed-out", test: /not signed in|signed out|refresh token|\b401\b|unauthori[sz]ed|session expired|session ended/i },
+  { id: "aircall-unavailable", test: /user not available|not available in aircall|\b405\b/i },
+  { id: "rate-limited", test: /\b429\b|too many requests|rate limit/i },
+  { id: "bad-answer", test: /not json|unexpected answer from the worker|bad_response|unexpected token|<!doctype/i },
+  { id: "not-found", test: /\b404\b|not found/i },
+  { id: "server-error", test: /\b5\d\d\b|internal server error|bad gateway|service unavailable/i },
+  // the background's own refusals of Start (background/dialer-service.ts)
+  { id: "held", test: /^no number is ready\b/i },
+  { id: "no-pending", test: /^the queue has no pending numbers/i },
 ]
 
 /** Words only a developer reads: a message with these is never shown as it is. */
 const TECHNICAL = /\b(?:TypeError|SyntaxError|ReferenceError|Error:|undefined|null|NaN|stack|JSON|HTTP)\b|answered [1-5]\d\d|^[1-5]\d\d\b|[{}<>]/
 
-/** A failure as the agent reads it. Plain messages (the worker's own words) are kept as they are. */
-export function explainError(raw: unknown): UserMessage {
+/**
+ * A failure as the agent reads it, in the agent's language. Plain messages (the worker's own words)
+ * are kept as they are.
+ */
+export function explainError(raw: unknown, locale: Locale = activeLocale()): UserMessage {
+  const t = translatorFor(locale)
   const detail = (raw instanceof Error ? raw.message : String(raw ?? "")).trim()
-  for (const rule of RULES) if (rule.test.test(detail)) return { id: rule.id, what: rule.what, todo: rule.todo, detail }
+  for (const rule of RULES)
+    if (rule.test.test(detail)) return { id: rule.id, what: t(`errors.${rule.id}.what`), todo: t(`errors.${rule.id}.todo`), detail }
   if (detail && !TECHNICAL.test(detail)) return { id: `plain:${detail}`, what: detail }
-  return {
-    id: "unknown",
-    what: "Something went wrong.",
-    todo: "Try again. If it keeps happening, tell your admin.",
-    detail: detail || undefined,
-  }
+  return { id: "unknown", what: t("errors.unknown.what"), todo: t("errors.unknown.todo"), detail: detail || undefined }
 }
 
-/** "12:03" in the agent's own time format. */
-export function timeOfDay(iso: string, locale?: string): string {
+/** "12:03 PM" (en) / "12:03" (fr): the time in the agent's language (or a BCP 47 tag such as "en-GB"). */
+export function timeOfDay(iso: string, locale: string = activeLocale()): string {
   return new Date(iso).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit" })
 }
 
 /** What a connection state means for the agent; null when online (nothing to say). */
-export function connectionMessage(connection: ConnectionView | undefined, locale?: string): UserMessage | null {
+export function connectionMessage(connection: ConnectionView | undefined, locale: string = activeLocale()): UserMessage | null {
   if (!connection || connection.status === "online") return null
-  if (connection.status === "connecting") {
-    return { id: "connecting", what: "Connecting to the dialer…", todo: "Your calls in Aircall are not affected." }
-  }
+  const t = translatorFor(resolveLocale(null, [locale]))
+  if (connection.status === "connecting") return { id: "connecting", what: t("errors.connecting.what"), todo: t("errors.connecting.todo") }
   return {
     id: "offline",
-    what: `Offline since ${timeOfDay(connection.since, locale)}. Reconnecting…`,
-    todo: "Your calls in Aircall are not affected. The run shown is as it was then; commands wait until the link is back.",
+    what: t("errors.offlineSince.what", { time: timeOfDay(connection.since, locale) }),
+    todo: t("errors.offlineSince.todo"),
   }
 }
 
 /** Why a control is unavailable while not connected (its tooltip). */
-export const HELD_WHILE_OFFLINE = "Not connected to the dialer: try again once it's back online."
+export function heldWhileOffline(locale: Locale = activeLocale()): string {
+  return translatorFor(locale)("errors.heldWhileOffline")
+}
 
 /** True when the time shown must stop (what the worker knows is no longer known here). */
 export function isFrozen(connection: ConnectionView | undefined): boolean {

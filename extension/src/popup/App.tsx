@@ -16,11 +16,13 @@ import { RunAnnouncer } from "./RunAnnouncer"
 import { ShortcutsHelp } from "./ShortcutsHelp"
 import { useShortcuts } from "./use-shortcuts"
 import { nextContact, statusWord } from "./run-words"
+import { useT } from "../i18n"
 import { PopupSchedule } from "../wrapup/PopupSchedule"
 import { PopupWrapUp } from "../wrapup/PopupWrapUp"
 import { PopupComplianceMarks } from "../compliance/PopupComplianceMarks"
 
 export function App() {
+  const { t, locale } = useT()
   const account = useAccount()
   const state = useDialerState()
   const queue = useQueue()
@@ -29,28 +31,28 @@ export function App() {
   useSyncOnOpen(!!account)
   const status = state?.status ?? "idle"
   const countingDown = isCountingDown(state)
-  const next = nextContact(queue.rows, state?.current)
+  const next = nextContact(queue.rows, state?.current, locale)
   const keys = useShortcuts()
 
   return (
     <main className="popup" data-testid="popup">
       <header className="popup-header">
-        <h1>Power Dialer</h1>
+        <h1>{t("popup.title")}</h1>
         {account && (
           <span className={`pill tone-${isFrozen(connection) ? "idle" : toneOf(status, countingDown)}`} data-testid="run-status">
-            {isFrozen(connection) ? "Offline" : statusWord(state)}
+            {isFrozen(connection) ? t("run.offline") : statusWord(state, locale)}
           </span>
         )}
-        <button className="icon-button" onClick={openOptionsPage} title="Options" aria-label="Options">
+        <button className="icon-button" onClick={openOptionsPage} title={t("popup.options")} aria-label={t("popup.options")}>
           ⚙
         </button>
       </header>
 
       {account === null && (
         <section className="card signed-out" data-testid="signed-out">
-          <p>Sign in with the code from your admin to start dialing. You can already queue numbers.</p>
+          <p>{t("popup.signedOut")}</p>
           <button className="primary" onClick={openOptionsPage}>
-            Open options to sign in
+            {t("popup.openOptions")}
           </button>
         </section>
       )}

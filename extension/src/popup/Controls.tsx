@@ -2,12 +2,13 @@ import type { DialerState, DialerStatus } from "@dialer/shared"
 
 import { db } from "../db/db"
 import { writeError } from "../db/runtime"
-import { HELD_WHILE_OFFLINE } from "../lib/user-messages"
+import { heldWhileOffline } from "../lib/user-messages"
+import { useT, type MessageKey } from "../i18n"
 import { useEffect, useState } from "react"
 
-import { canSkip, SKIP_DURING_CALL } from "../ui/run-status"
+import { canSkip, skipDuringCall } from "../ui/run-status"
 import { type ControlAction, useDialerControl } from "./requests"
-import { callGoesOn, STOP_CALL_NOTE } from "./run-words"
+import { callGoesOn, stopCallNote } from "./run-words"
 import { shortcutFor, useShortcuts } from "./use-shortcuts"
 
 const LIVE: DialerStatus[] = ["dialing", "ringing", "in_call", "wrap_up"]
@@ -20,12 +21,12 @@ export function enabledActions(state: DialerState, pending: number): Set<Control
   return new Set(pending > 0 ? ["start"] : [])
 }
 
-const BUTTONS: { action: ControlAction; label: string; kind: string }[] = [
-  { action: "start", label: "Start", kind: "primary" },
-  { action: "pause", label: "Pause", kind: "" },
-  { action: "resume", label: "Resume", kind: "primary" },
-  { action: "skip", label: "Skip", kind: "" },
-  { action: "stop", label: "Stop", kind: "danger" },
+const BUTTONS: { action: ControlAction; label: MessageKey; kind: string }[] = [
+  { action: "start", label: "popup.control.start", kind: "primary" },
+  { action: "pause", label: "popup.control.pause", kind: "" },
+  { action: "resume", label: "popup.control.resume", kind: "primary" },
+  { action: "skip", label: "popup.control.skip", kind: "" },
+  { action: "stop", label: "popup.control.stop", kind: "danger" },
 ]
 
 /**
@@ -33,6 +34,7 @@ const BUTTONS: { action: ControlAction; label: string; kind: string }[] = [
  * cannot hear them. A failure shows once, in the popup's error banner; a success clears it.
  */
 export function Controls({ state, pending, offline = false }: { state: DialerState; pending: number; offline?: boolean }) {
+  const { t, locale } = useT()
   const control = useDialerControl(() => void writeError(db, null))
   const keys = useShortcuts()
   const status = state.status
@@ -59,14 +61,14 @@ export function Controls({ state, pending, offline = false }: { state: DialerSta
     return (
       <div className="stop-confirm" role="alertdialog" aria-labelledby="stop-confirm-text" data-testid="stop-confirm">
         <p id="stop-confirm-text">
-          Stop the run? {callGoesOn(who)} {STOP_CALL_NOTE}
+          {t("popup.stopQuestion")} {callGoesOn(who, locale)} {stopCallNote(locale)}
         </p>
         <div className="controls">
           <button className="danger" data-testid="stop-confirm-yes" disabled={control.isPending || offline} onClick={() => press("stop")} autoFocus>
-            Stop the run
+            {t("popup.stopYes")}
           </button>
           <button data-testid="stop-confirm-no" onClick={() => setConfirmStop(false)}>
-            Keep dialing
+            {t("popup.stopNo")}
           </button>
         </div>
       </div>
@@ -82,14 +84,14 @@ export function Controls({ state, pending, offline = false }: { state: DialerSta
           disabled={!enabled.has(b.action) || control.isPending || offline}
           title={
             offline
-              ? HELD_WHILE_OFFLINE
+              ? heldWhileOffline(locale)
               : b.action === "skip" && state.current
-                ? SKIP_DURING_CALL
-                : shortcutFor(b.action, keys) && `${b.label} (${shortcutFor(b.action, keys)})`
+                ? skipDuringCall(locale)
+                : shortcutFor(b.action, keys) && t("popup.control.withKey", { label: t(b.label), key: shortcutFor(b.action, keys) ?? "" })
           }
           aria-keyshortcuts={shortcutFor(b.action, keys)}
           onClick={() => press(b.action)}>
-          {b.label}
+          {t(b.label)}
         </button>
       ))}
     </div>

@@ -3,6 +3,7 @@ import { writeError } from "../db/runtime"
 import type { ConnectionView } from "../lib/messages"
 import { explainError, isFrozen } from "../lib/user-messages"
 import { MessageBox } from "./MessageBox"
+import { useT } from "../i18n"
 import { useLastError } from "./use-live"
 
 /**
@@ -10,13 +11,14 @@ import { useLastError } from "./use-live"
  * next success. While offline a "can't reach" failure is not repeated: the connection banner says it.
  */
 export function ErrorBanner({ connection }: { connection?: ConnectionView }) {
+  const { t, locale } = useT()
   const raw = useLastError()
   if (!raw) return null
-  const message = explainError(raw)
+  const message = explainError(raw, locale)
   if (message.id === "offline" && isFrozen(connection)) return null
   return (
     <MessageBox message={message} tone="error" testId="error-banner">
-      <button className="icon-button" aria-label="Dismiss" onClick={() => void writeError(db, null)}>
+      <button className="icon-button" aria-label={t("popup.dismiss")} onClick={() => void writeError(db, null)}>
         ×
       </button>
     </MessageBox>

@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useState } from "react"
 
+import { useT } from "../i18n"
 import type { UserMessage } from "../lib/user-messages"
 
 type Props = {
@@ -14,6 +15,7 @@ type Props = {
 
 /** A message from the catalogue: what happened, what to do, and the technical detail behind a click. */
 export function MessageBox({ message, tone, testId, children, role = "alert" }: Props) {
+  const { t } = useT()
   const [open, setOpen] = useState(false)
   const detailId = useId()
   return (
@@ -31,7 +33,7 @@ export function MessageBox({ message, tone, testId, children, role = "alert" }: 
               aria-controls={detailId}
               data-testid={`${testId}-details`}
               onClick={() => setOpen(!open)}>
-              {open ? "Hide details" : "Details"}
+              {open ? t("popup.hideDetails") : t("common.details")}
             </button>
             {open && (
               <code id={detailId} className="message-detail" data-testid={`${testId}-detail`}>

@@ -15,7 +15,8 @@ import { db } from "../db/db"
 import { confirmItem, includeItem, moveItem, nudgeItem, removeItem } from "../db/queue-edit"
 import type { QueueRow as Row } from "../db/types"
 import { QueueRow, ROW_HEIGHT } from "./QueueRow"
-import { DRAG_INSTRUCTIONS, dragAnnouncements, ROW_KEYS } from "./drag-announcements"
+import { dragAnnouncements, dragInstructions, rowKeys } from "./drag-announcements"
+import { useLocale } from "../i18n"
 
 /** The row above is the same person (same name): one contact, shown once, with each number. */
 export function sameAsAbove(rows: readonly Row[], index: number): boolean {
@@ -32,6 +33,7 @@ import { notifyQueueEdited } from "./requests"
  * (pointer or keyboard: Space, arrows, Space) or with Alt+↑/↓ on a focused row.
  */
 export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) {
+  const locale = useLocale()
   const scrollRef = useRef<HTMLDivElement>(null)
   const refocus = useRef<string | null>(null)
   const ids = useMemo(() => rows.map((r) => r.id), [rows])
@@ -58,7 +60,10 @@ export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) 
     requestAnimationFrame(() => scrollRef.current?.querySelector<HTMLElement>(`[data-row-id="${id}"]`)?.focus())
   }, [ids, virtualizer])
 
-  const accessibility = useMemo(() => ({ announcements: dragAnnouncements(rows), screenReaderInstructions: DRAG_INSTRUCTIONS }), [rows])
+  const accessibility = useMemo(
+    () => ({ announcements: dragAnnouncements(rows, locale), screenReaderInstructions: dragInstructions(locale) }),
+    [rows, locale],
+  )
   const edited = useCallback(() => void notifyQueueEdited(), [])
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return
@@ -86,7 +91,7 @@ export function QueueList({ rows, running }: { rows: Row[]; running: boolean }) 
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} accessibility={accessibility} onDragEnd={(e) => void onDragEnd(e)}>
       <p id="queue-row-keys" className="sr-only">
-        {ROW_KEYS}
+        {rowKeys(locale)}
       </p>
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         <div

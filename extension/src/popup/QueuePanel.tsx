@@ -2,12 +2,14 @@ import { useEffect, useState } from "react"
 
 import { db } from "../db/db"
 import { clearQueue } from "../db/queue-edit"
+import { useT } from "../i18n"
 import { QueueList } from "./QueueList"
 import { notifyQueueEdited } from "./requests"
 import type { QueueSnapshot } from "./use-live"
 
 /** Counts, the clear button (asks once more before clearing) and the list itself. */
 export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: boolean }) {
+  const { t } = useT()
   const [confirming, setConfirming] = useState(false)
   useEffect(() => {
     if (!confirming) return
@@ -25,21 +27,21 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
   return (
     <section className="card queue" data-testid="queue-panel">
       <div className="section-head">
-        <h2>Queue</h2>
+        <h2>{t("popup.queue")}</h2>
         <div className="counts" data-testid="queue-counts">
-          <span className="count pending" title="Pending">
-            {queue.pending} pending
+          <span className="count pending" title={t("popup.count.pendingTitle")}>
+            {t("popup.count.pending", { count: queue.pending })}
           </span>
           {queue.held > 0 && (
-            <span className="count held" title="Include or confirm these before they are dialed" data-testid="queue-held">
-              {queue.held} to review
+            <span className="count held" title={t("popup.count.heldTitle")} data-testid="queue-held">
+              {t("popup.count.held", { count: queue.held })}
             </span>
           )}
-          <span className="count done" title="Done">
-            {queue.done} done
+          <span className="count done" title={t("popup.count.doneTitle")}>
+            {t("popup.count.done", { count: queue.done })}
           </span>
-          <span className="count failed" title="Failed">
-            {queue.failed} failed
+          <span className="count failed" title={t("popup.count.failedTitle")}>
+            {t("popup.count.failed", { count: queue.failed })}
           </span>
         </div>
         <button
@@ -47,12 +49,12 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
           disabled={queue.rows.length === 0}
           onClick={() => void clear()}
           data-testid="queue-clear">
-          {confirming ? `Clear ${queue.rows.length}?` : "Clear"}
+          {confirming ? t("popup.clearConfirm", { count: queue.rows.length }) : t("popup.clear")}
         </button>
       </div>
       {queue.rows.length === 0 ? (
         <p className="muted empty" data-testid="queue-empty">
-          No numbers yet. On a CRM page, click <span className="queue-glyph">+ Queue</span> next to a number.
+          {t("popup.emptyBefore")} <span className="queue-glyph">{t("page.queue")}</span> {t("popup.emptyAfter")}
         </p>
       ) : (
         <QueueList rows={queue.rows} running={running} />

@@ -2,7 +2,10 @@ import { useSortable } from "@dnd-kit/sortable"
 import { CSS } from "@dnd-kit/utilities"
 import type { KeyboardEvent } from "react"
 
-import { numberRisk, RISK_LABEL } from "../db/number-risk"
+import type { Translate } from "@dialer/shared/i18n"
+
+import { numberRisk } from "../db/number-risk"
+import { activeLocale, translatorFor, useT, type MessageKey } from "../i18n"
 import { holdOf } from "../db/queue"
 import type { QueueRow as Row } from "../db/types"
 import { httpUrl } from "../lib/safe-url"
@@ -15,10 +18,10 @@ export const ROW_HEIGHT = 44
  * "Now" for the number being dialled while the run goes on ("Last call" once it stopped: the call
  * is Aircall's then); the outcome for finished ones; else the status.
  */
-export function chipLabel(row: Row, running = true): string {
-  if (row.status === "dialing") return running ? "Now" : "Last call"
-  if (row.status === "done" && row.lastOutcome) return row.lastOutcome === "no_answer" ? "No answer" : row.lastOutcome
-  return row.status
+export function chipLabel(row: Row, running = true, t: Translate<MessageKey> = translatorFor(activeLocale())): string {
+  if (row.status === "dialing") return running ? t("popup.chip.now") : t("popup.chip.lastCall")
+  if (row.status === "done" && row.lastOutcome) return t(`popup.outcome.${row.lastOutcome}`)
+  return t(`popup.chip.${row.status}`)
 }
 
 type Props = {
@@ -38,37 +41,41 @@ type Props = {
 
 /** Why a pending row waits for the agent: added from a page during a run, or a costly number. */
 function HoldLabel({ row }: { row: Row }) {
+  const { t } = useT()
   const hold = holdOf(row)
   if (hold === "approval") {
     return (
-      <span className="chip chip-held" data-testid="queue-awaiting" title="Added from a page during a run: it is not dialed until you include it">
-        From page
+      <span className="chip chip-held" data-testid="queue-awaiting" title={t("popup.hold.fromPageTitle")}>
+        {t("popup.hold.fromPage")}
       </span>
     )
   }
   const risk = row.risk ?? numberRisk(row.phone)
   return (
-    <span className="chip chip-risk" data-testid="queue-risk" title="Costs more than a normal call: it is not dialed until you confirm it">
-      {risk ? RISK_LABEL[risk] : "Costly"}
+    <span className="chip chip-risk" data-testid="queue-risk" title={t("popup.hold.costlyTitle")}>
+      {risk ? t(`popup.risk.${risk}`) : t("popup.hold.costly")}
     </span>
   )
 }
 
 /** What the agent does about a held row: include it in the run, or confirm the costly number. */
 function HoldAction({ row, onInclude, onConfirm }: Pick<Props, "row" | "onInclude" | "onConfirm">) {
+  const { t } = useT()
   return holdOf(row) === "approval" ? (
-    <button className="small" onClick={() => onInclude(row.id)} data-testid="queue-include" aria-label={`Include ${row.phone} in the run`}>
-      Include
+    <button className="small" onClick={() => onInclude(row.id)} data-testid="queue-include" aria-label={t("popup.includeLabel", { phone: row.phone })}>
+      {t("popup.include")}
     </button>
   ) : (
-    <button className="small danger" onClick={() => onConfirm(row.id)} data-testid="queue-confirm" aria-label={`Confirm dialing ${row.phone}`}>
-      Confirm
+    <button className="small danger" onClick={() => onConfirm(row.id)} data-testid="queue-confirm" aria-label={t("popup.confirmLabel", { phone: row.phone })}>
+      {t("popup.confirm")}
     </button>
   )
 }
 
 /** One queue row: handle, position, contact, status chip, remove. Alt+↑/↓ moves it. */
 export function QueueRow({ row, index, top, locked, running = true, sameContact = false, onNudge, onRemove, onInclude, onConfirm }: Props) {
+  const { t } = useT()
+  const unknown = t("run.unknown")
   const record = httpUrl(row.sourceUrl) // never a javascript: link, whatever was stored
   const held = row.status === "pending" && holdOf(row) !== null
   const sortable = useSortable({ id: row.id, disabled: locked })
@@ -113,12 +120,12 @@ export function QueueRow({ row, index, top, locked, running = true, sameContact 
       data-row-id={row.id}
       data-testid="queue-row"
       data-phone={row.phone}
-      aria-label={`${index + 1}. ${row.name ?? "Unknown"}, ${displayPhone(row.phone)}, ${chipLabel(row, running)}.`}
+      aria-label={t("popup.row.label", { position: index + 1, name: row.name ?? unknown, phone: displayPhone(row.phone), status: chipLabel(row, running, t) })}
       aria-describedby="queue-row-keys"
       onKeyDown={onKeyDown}>
       <button
         className="drag-handle"
-        aria-label={`Drag ${row.name ?? row.phone} to reorder`}
+        aria-label={t("popup.row.drag", { who: row.name ?? row.phone })}
         disabled={locked}
         {...sortable.attributes}
         {...sortable.listeners}
@@ -130,15 +137,15 @@ export function QueueRow({ row, index, top, locked, running = true, sameContact 
         <span className="row-line">
           {held && <HoldLabel row={row} />}
           {sameContact ? (
-            <span className="row-name row-same" data-testid="queue-same-contact" title={`${row.name ?? "Unknown"}: another number`}>
-              ↳ another number
+            <span className="row-name row-same" data-testid="queue-same-contact" title={t("popup.row.anotherNumberTitle", { name: row.name ?? unknown })}>
+              {t("popup.row.anotherNumber")}
             </span>
           ) : record ? (
-            <a className="row-name" href={record} target="_blank" rel="noopener noreferrer" title="Open the CRM record (Enter on the row)" data-testid="queue-record" tabIndex={-1}>
-              {row.name ?? "Unknown"}
+            <a className="row-name" href={record} target="_blank" rel="noopener noreferrer" title={t("popup.row.openRecord")} data-testid="queue-record" tabIndex={-1}>
+              {row.name ?? unknown}
             </a>
           ) : (
-            <span className="row-name">{row.name ?? "Unknown"}</span>
+            <span className="row-name">{row.name ?? unknown}</span>
           )}
         </span>
         <span className="row-phone" data-testid="queue-phone">
@@ -150,13 +157,13 @@ export function QueueRow({ row, index, top, locked, running = true, sameContact 
         <HoldAction row={row} onInclude={onInclude} onConfirm={onConfirm} />
       ) : (
         <span className={`chip chip-${row.status === "dialing" && !running ? "pending" : row.status}${row.lastOutcome ? ` outcome-${row.lastOutcome}` : ""}`}>
-          {chipLabel(row, running)}
+          {chipLabel(row, running, t)}
         </span>
       )}
       <button
         className="row-remove"
-        aria-label={`Remove ${row.name ?? displayPhone(row.phone)}`}
-        title="Remove (Delete on the row)"
+        aria-label={t("popup.row.remove", { who: row.name ?? displayPhone(row.phone) })}
+        title={t("popup.row.removeTitle")}
         tabIndex={-1}
         disabled={locked}
         onClick={() => onRemove(row.id)}

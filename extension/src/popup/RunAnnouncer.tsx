@@ -1,5 +1,6 @@
 import type { DialerState } from "@dialer/shared"
 
+import { useLocale } from "../i18n"
 import { announcement } from "./run-words"
 
 /**
@@ -10,7 +11,7 @@ import { announcement } from "./run-words"
 export function RunAnnouncer({ state, next, offline }: { state: DialerState | null; next: string | null; offline: boolean }) {
   return (
     <p className="sr-only" role="status" aria-live="polite" data-testid="run-announcement">
-      {announcement(state, next, offline)}
+      {announcement(state, next, offline, useLocale())}
     </p>
   )
 }

@@ -4,11 +4,12 @@ import { useEffect, useState } from "react"
 import type { ConnectionView } from "../lib/messages"
 import { clockNow, isFrozen, timeOfDay } from "../lib/user-messages"
 import { isRunActive } from "../ui/run-status"
-import { clock, secondsSince, STATUS_LABEL, toneOf } from "../ui/format"
+import { clock, secondsSince, statusLabel, toneOf } from "../ui/format"
+import { useT } from "../i18n"
 import { displayPhone } from "../ui/phone"
 import { useNow } from "../ui/use-now"
 import { Controls } from "./Controls"
-import { callGoesOn, callIsLive, pausedText, STOP_CALL_NOTE } from "./run-words"
+import { callGoesOn, callIsLive, pausedText, stopCallNote } from "./run-words"
 
 const IDLE: DialerState = { status: "idle", remaining: 0, delaySeconds: 0 }
 
@@ -19,6 +20,7 @@ type Props = { state: DialerState | null; pending: number; connection?: Connecti
  * offline the timers stop where they were when the link was lost: beyond that nothing is known.
  */
 export function RunPanel({ state, pending, connection, next = null }: Props) {
+  const { t, locale } = useT()
   const active = isRunActive(state)
   const frozen = isFrozen(connection)
   const now = clockNow(connection, useNow(active && !frozen))
@@ -40,20 +42,20 @@ export function RunPanel({ state, pending, connection, next = null }: Props) {
       {current && state ? (
         <div className={`current tone-${frozen ? "idle" : toneOf(state.status)}`} data-testid="current-call">
           <div className="current-main">
-            <strong className="current-name">{current.name ?? "Unknown contact"}</strong>
+            <strong className="current-name">{current.name ?? t("run.unknownContact")}</strong>
             <span className="current-phone">{displayPhone(current.phone)}</span>
           </div>
           <div className="current-side">
-            <span className="status-label">{STATUS_LABEL[state.status]}</span>
+            <span className="status-label">{statusLabel(state.status, locale)}</span>
             <span className="timer" data-testid="call-timer" data-frozen={frozen}>
               {since === null ? "–" : clock(since)}
             </span>
-            {frozen && connection && <span className="frozen-note">as of {timeOfDay(connection.since)}</span>}
+            {frozen && connection && <span className="frozen-note">{t("popup.asOf", { time: timeOfDay(connection.since, locale) })}</span>}
           </div>
         </div>
       ) : untilNext !== null && active ? (
         <div className="countdown tone-waiting" data-testid="countdown">
-          Next call in <strong>{Math.max(0, Math.ceil(untilNext))} s</strong>
+          {t("popup.nextCallIn")} <strong>{t("popup.seconds", { count: Math.max(0, Math.ceil(untilNext)) })}</strong>
           {next && (
             <span className="next-contact" data-testid="next-contact">
               {" "}
@@ -63,23 +65,23 @@ export function RunPanel({ state, pending, connection, next = null }: Props) {
         </div>
       ) : leftInAircall ? (
         <p className="stopped-note" data-testid="stopped-note">
-          Run stopped. {callGoesOn(lastCall)} {STOP_CALL_NOTE}
+          {t("popup.runStopped")} {callGoesOn(lastCall, locale)} {stopCallNote(locale)}
         </p>
       ) : (
         <p className="muted run-idle">
           {state?.status === "paused"
-            ? pausedText(state.pausedReason)
+            ? pausedText(state.pausedReason, locale)
             : pending > 0
-              ? `${pending} number${pending === 1 ? "" : "s"} ready to dial`
-              : "Add numbers from a CRM page to build your queue."}
+              ? t("popup.ready", { count: pending })
+              : t("popup.emptyRun")}
         </p>
       )}
       {state?.status === "paused" && current && state.pausedReason && (
-        <p className="paused-reason">{pausedText(state.pausedReason)}</p>
+        <p className="paused-reason">{pausedText(state.pausedReason, locale)}</p>
       )}
       {current && next && !frozen && (
         <p className="next-line muted" data-testid="next-contact">
-          Next: {next}
+          {t("popup.next", { who: next })}
         </p>
       )}
       <Controls state={state ?? IDLE} pending={pending} offline={frozen} />

@@ -1,22 +1,26 @@
+import { useT } from "../i18n"
 import type { Shortcuts } from "./use-shortcuts"
 
 /** The popup's help line: the run's keyboard shortcuts, and where to change them. */
 export function ShortcutsHelp({ keys }: { keys: Shortcuts }) {
-  const key = (k: string) => (k ? <kbd>{k}</kbd> : <span className="muted">not set</span>)
+  const { t } = useT()
+  const key = (k: string) => (k ? <kbd>{k}</kbd> : <span className="muted">{t("popup.keys.notSet")}</span>)
   return (
     <details className="help" data-testid="shortcuts-help">
-      <summary>Keyboard shortcuts</summary>
+      <summary>{t("popup.keys.title")}</summary>
       <ul>
         <li>
-          {key(keys["toggle-pause"])} pause or resume the run (from any tab)
+          {key(keys["toggle-pause"])} {t("popup.keys.pause")}
         </li>
-        <li>{key(keys.skip)} skip the next number</li>
         <li>
-          In the queue: <kbd>↑</kbd>/<kbd>↓</kbd> move between rows, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> reorder, <kbd>Enter</kbd> open the
-          record, <kbd>Delete</kbd> remove
+          {key(keys.skip)} {t("popup.keys.skip")}
+        </li>
+        <li>
+          {t("popup.keys.queue")} <kbd>↑</kbd>/<kbd>↓</kbd> {t("popup.keys.move")} <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> {t("popup.keys.reorder")}{" "}
+          <kbd>{t("popup.key.enter")}</kbd> {t("popup.keys.open")} <kbd>{t("popup.key.delete")}</kbd> {t("popup.keys.remove")}
         </li>
       </ul>
-      <p className="muted">Change them at chrome://extensions/shortcuts.</p>
+      <p className="muted">{t("popup.keys.change")}</p>
     </details>
   )
 }

@@ -20,3 +20,11 @@ describe("drag announcements", () => {
     for (const text of [say.onDragStart({ active: drag("q1") }), say.onDragEnd({ active: drag("q1"), over: drag("q2") })]) expect(text).not.toMatch(/q\d/)
   })
 })
+
+describe("drag announcements in French", () => {
+  it("say the name and place in French", () => {
+    const say = dragAnnouncements(rows, "fr")
+    expect(say.onDragStart({ active: drag("q3") })).toBe("Cy Diaz saisi, position 3 sur 3.")
+    expect(say.onDragEnd({ active: drag("q2"), over: drag("q3") })).toBe("+1 415 555 0101 déposé en position 3 sur 3.")
+  })
+})

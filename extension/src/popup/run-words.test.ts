@@ -45,3 +45,23 @@ describe("run words", () => {
     expect(callIsLive({ status: "in_call", remaining: 1, delaySeconds: 5, current })).toBe(true)
   })
 })
+
+describe("run words in French", () => {
+  const current = { itemId: "a", phone: "+14155550100", name: "Ann Lee", startedAt: at }
+  it("names states, pauses and the next contact in French", () => {
+    expect(statusWord({ status: "wrap_up", remaining: 2, delaySeconds: 5, nextDialAt: at }, "fr")).toBe("Appel suivant")
+    expect(statusWord({ status: "in_call", remaining: 2, delaySeconds: 5, current }, "fr")).toBe("Appel en cours")
+    expect(pausedText("Paused by you", "fr")).toBe("Mis en pause par vous")
+    expect(pausedText("You are unavailable in Aircall. The run goes on when you are available again.", "fr")).toBe(
+      "En pause : Vous êtes indisponible dans Aircall. La session reprend dès que vous êtes disponible.",
+    )
+    expect(pausedText("Aircall refused 3 numbers in a row", "fr")).toBe("En pause : Aircall refused 3 numbers in a row")
+    expect(nextContact([row("+14155550101", "Ann Lee")], { phone: "+14155550100", name: "Ann Lee" }, "fr")).toBe("Ann Lee, autre numéro")
+  })
+  it("announces in French", () => {
+    expect(announcement({ status: "ringing", remaining: 1, delaySeconds: 5, current }, null, false, "fr")).toBe("Ça sonne chez Ann Lee.")
+    expect(announcement({ status: "wrap_up", remaining: 1, delaySeconds: 5, nextDialAt: at }, "Cy Diaz", false, "fr")).toBe("Appel terminé. Appel suivant : Cy Diaz.")
+    expect(announcement({ status: "paused", remaining: 1, delaySeconds: 5, pausedReason: "Paused by you" }, null, false, "fr")).toBe("Mis en pause par vous.")
+    expect(announcement(null, null, true, "fr")).toMatch(/^Hors ligne/)
+  })
+})

@@ -1,26 +1,48 @@
 import type { DialerState } from "@dialer/shared"
+import type { Locale } from "@dialer/shared/i18n"
 
 import { holdOf } from "../db/queue"
 import type { QueueRow } from "../db/types"
+import { translatorFor, type MessageKey } from "../i18n/catalogue"
+import { activeLocale } from "../i18n/locale"
 import { isCountingDown, isRunActive } from "../ui/run-status"
-import { prettyPhone, STATUS_LABEL } from "../ui/format"
+import { prettyPhone, statusLabel } from "../ui/format"
 
 /**
  * The words the popup uses for the run: each state labelled by what it is, the next contact
- * named, and one sentence per state change for screen readers (the aria-live region).
+ * named, and one sentence per state change for screen readers (the aria-live region). Each takes
+ * the locale (by default the one in force).
  */
 
 /** The pill: "Next call" during a plain countdown (not "Wrapping up"), else the status. */
-export function statusWord(state: DialerState | null | undefined): string {
-  if (!state) return STATUS_LABEL.idle
-  if (isCountingDown(state)) return "Next call"
-  return STATUS_LABEL[state.status]
+export function statusWord(state: DialerState | null | undefined, locale: Locale = activeLocale()): string {
+  if (!state) return statusLabel("idle", locale)
+  if (isCountingDown(state)) return translatorFor(locale)("run.nextCall")
+  return statusLabel(state.status, locale)
+}
+
+/**
+ * The worker's pause reasons we know, by their English text (the snapshot carries no code for
+ * them): shown in the agent's language. Others are the worker's own words, shown as they are.
+ */
+const KNOWN_PAUSES: Record<string, MessageKey> = {
+  "Paused by you": "run.pausedByYou",
+  "You are unavailable in Aircall. The run goes on when you are available again.": "run.pause.unavailable",
+  "Aircall Workspace is closed (logged out). Open Aircall Workspace and the run goes on by itself.": "run.pause.disconnected",
+}
+
+/** A worker pause reason in the agent's language when it is one we know. */
+export function pauseReasonText(reason: string, locale: Locale = activeLocale()): string {
+  const key = KNOWN_PAUSES[reason.trim()]
+  return key ? translatorFor(locale)(key) : reason
 }
 
 /** "Paused by you", never "Paused: Paused by you"; "Paused: <why>" otherwise. */
-export function pausedText(reason: string | undefined): string {
-  if (!reason) return "Paused"
-  return /^paused\b/i.test(reason.trim()) ? reason.trim() : `Paused: ${reason}`
+export function pausedText(reason: string | undefined, locale: Locale = activeLocale()): string {
+  const t = translatorFor(locale)
+  if (!reason) return t("run.paused")
+  if (/^paused\b/i.test(reason.trim())) return pauseReasonText(reason, locale)
+  return t("run.pausedBecause", { reason: pauseReasonText(reason, locale) })
 }
 
 type Contact = { name?: string | null; phone: string }
@@ -34,11 +56,11 @@ function sameContact(a: Contact, b: Contact): boolean {
  * Who the run dials next: the first pending row that is not held for the agent. When it is the
  * contact of the current call (the same person queued under another number) it says so.
  */
-export function nextContact(rows: readonly QueueRow[], current?: Contact | null): string | null {
+export function nextContact(rows: readonly QueueRow[], current?: Contact | null, locale: Locale = activeLocale()): string | null {
   const next = rows.find((r) => r.status === "pending" && !holdOf(r) && r.phone !== current?.phone)
   if (!next) return null
   const who = next.name ?? prettyPhone(next.phone)
-  return current && sameContact(next, current) ? `${who}, another number` : who
+  return current && sameContact(next, current) ? translatorFor(locale)("run.anotherNumber", { who }) : who
 }
 
 /** The live call is only "live" while the run goes on; after Stop it is Aircall's alone. */
@@ -47,32 +69,38 @@ export function callIsLive(state: DialerState | null | undefined): boolean {
 }
 
 /** What a stopped run leaves behind: a call still up goes on in Aircall. */
-export const STOP_CALL_NOTE = "Hang up in Aircall when you are done; no further numbers are dialed."
+export function stopCallNote(locale: Locale = activeLocale()): string {
+  return translatorFor(locale)("run.stopCallNote")
+}
 
 /** "Your call with Ann Lee goes on in Aircall." — Aircall's API cannot end a call. */
-export const callGoesOn = (who: string | null) => `Your call${who ? ` with ${who}` : ""} goes on in Aircall.`
+export function callGoesOn(who: string | null, locale: Locale = activeLocale()): string {
+  const t = translatorFor(locale)
+  return who ? t("run.callWithGoesOn", { who }) : t("run.callGoesOn")
+}
 
 /** One sentence for screen readers when the run's state changes (never the ticking timer). */
-export function announcement(state: DialerState | null | undefined, next: string | null, offline: boolean): string {
-  if (offline) return "Offline. Your calls in Aircall are not affected; commands wait until the connection is back."
+export function announcement(state: DialerState | null | undefined, next: string | null, offline: boolean, locale: Locale = activeLocale()): string {
+  const t = translatorFor(locale)
+  if (offline) return t("run.say.offline")
   if (!state) return ""
   const who = state.current ? (state.current.name ?? prettyPhone(state.current.phone)) : null
-  if (isCountingDown(state)) return next ? `Call ended. Next call: ${next}.` : "Call ended. Next call soon."
+  if (isCountingDown(state)) return next ? t("run.say.nextCall", { who: next }) : t("run.say.nextCallSoon")
   switch (state.status) {
     case "dialing":
-      return `Dialing ${who ?? "the next number"}.`
+      return who ? t("run.say.dialing", { who }) : t("run.say.dialingNext")
     case "ringing":
-      return `Ringing ${who ?? ""}`.trim() + "."
+      return who ? t("run.say.ringing", { who }) : t("run.say.ringingAlone")
     case "in_call":
-      return `In call with ${who ?? "the contact"}.`
+      return who ? t("run.say.inCall", { who }) : t("run.say.inCallAlone")
     case "wrap_up":
-      return "Wrapping up the call."
+      return t("run.say.wrapUp")
     case "paused":
-      return `${pausedText(state.pausedReason)}.`
+      return t("run.say.paused", { text: pausedText(state.pausedReason, locale) })
     case "stopped":
-      return "Run stopped."
+      return t("run.say.stopped")
     case "completed":
-      return "Run completed: every number has been called."
+      return t("run.say.completed")
     default:
       return ""
   }

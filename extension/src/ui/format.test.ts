@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest"
 
-import { clock, prettyPhone, secondsSince, talkTime, toneOf } from "./format"
+import { clock, prettyPhone, secondsSince, statusLabel, talkTime, toneOf } from "./format"
 
 describe("format", () => {
   it("formats clocks and talk time", () => {
@@ -10,6 +10,15 @@ describe("format", () => {
     expect(talkTime(42)).toBe("42s")
     expect(talkTime(95)).toBe("1m 35s")
     expect(talkTime(3725)).toBe("1h 2m")
+  })
+
+  it("writes statuses and talk time in French", () => {
+    expect(talkTime(42, "fr")).toBe("42 s")
+    expect(talkTime(95, "fr")).toBe("1 min 35 s")
+    expect(talkTime(3725, "fr")).toBe("1 h 2 min")
+    expect(statusLabel("in_call", "fr")).toBe("Appel en cours")
+    expect(statusLabel("paused", "fr")).toBe("En pause")
+    expect(statusLabel("in_call", "en")).toBe("In call")
   })
 
   it("groups phone numbers", () => {

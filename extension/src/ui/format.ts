@@ -1,15 +1,13 @@
 /** Display helpers shared by the popup, options page and in-page bar (no zod, no heavy deps). */
 import type { DialerStatus } from "@dialer/shared"
+import type { Locale } from "@dialer/shared/i18n"
 
-export const STATUS_LABEL: Record<DialerStatus, string> = {
-  idle: "Ready",
-  dialing: "Dialing",
-  ringing: "Ringing",
-  in_call: "In call",
-  wrap_up: "Wrapping up",
-  paused: "Paused",
-  completed: "Completed",
-  stopped: "Stopped",
+import { activeLocale } from "../i18n/locale"
+import { translatorFor } from "../i18n/catalogue"
+
+/** A run status in the agent's language: "In call" / "Appel en cours". */
+export function statusLabel(status: DialerStatus, locale: Locale = activeLocale()): string {
+  return translatorFor(locale)(`run.status.${status}`)
 }
 
 /** Colour family of a status: live (green), waiting (amber), idle (grey). */
@@ -30,13 +28,14 @@ export function clock(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`
 }
 
-/** 3725 → "1h 2m", 95 → "1m 35s", 42 → "42s". */
-export function talkTime(totalSeconds: number): string {
+/** 3725 → "1h 2m" / "1 h 2 min", 95 → "1m 35s" / "1 min 35 s", 42 → "42s" / "42 s". */
+export function talkTime(totalSeconds: number, locale: Locale = activeLocale()): string {
+  const t = translatorFor(locale)
   const s = Math.max(0, Math.round(totalSeconds))
-  if (s < 60) return `${s}s`
+  if (s < 60) return t("run.duration.s", { s })
   const h = Math.floor(s / 3600)
   const m = Math.floor((s % 3600) / 60)
-  return h > 0 ? `${h}h ${m}m` : `${m}m ${s % 60}s`
+  return h > 0 ? t("run.duration.hm", { h, m }) : t("run.duration.ms", { m, s: s % 60 })
 }
 
 /** Seconds between an ISO time and now (negative in the future); null when absent. */

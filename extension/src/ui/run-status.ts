@@ -1,4 +1,8 @@
 import type { DialerState, DialerStatus } from "@dialer/shared"
+import type { Locale } from "@dialer/shared/i18n"
+
+import { translatorFor } from "../i18n/catalogue"
+import { activeLocale } from "../i18n/locale"
 
 /** Statuses during which a run is going (the bar shows, queue edits are sent to the worker). */
 export const RUN_ACTIVE: ReadonlySet<DialerStatus> = new Set(["dialing", "ringing", "in_call", "wrap_up", "paused"])
@@ -20,4 +24,7 @@ export function canSkip(state: DialerState | null | undefined): boolean {
   return !!state && (state.status === "wrap_up" || state.status === "paused") && !state.current && state.remaining > 0
 }
 
-export const SKIP_DURING_CALL = "Hang up in Aircall to end this call: the run moves on by itself."
+/** Why Skip is unavailable during a call (its tooltip), in the agent's language. */
+export function skipDuringCall(locale: Locale = activeLocale()): string {
+  return translatorFor(locale)("run.skipDuringCall")
+}
