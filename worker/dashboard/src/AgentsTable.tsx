@@ -68,7 +68,7 @@ export function AgentsTable({ rows, availability }: { rows: TeamRow[]; availabil
     <section className="card wide">
       <div className="card-head">
         <h2>{t("agents.title")}</h2>
-        <span className="muted">{t("agents.summary", { dialing, enrolled: rows.length })}</span>
+        <span className="muted">{t("agents.summary", { dialing, count: rows.length })}</span>
       </div>
       {rows.length === 0 ? (
         <p className="empty">{rich(t("agents.empty"), { command: <code>pnpm admin agents add --aircall-user &lt;email&gt;</code> })}</p>

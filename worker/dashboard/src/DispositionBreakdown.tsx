@@ -30,7 +30,7 @@ export function DispositionBreakdown({ today, version }: { today: TeamStatsRespo
         <h2>{t("breakdown.title")}</h2>
         <span className="muted">{t("breakdown.intro")}</span>
       </div>
-      <table className="table">
+      <table className="table breakdown">
         <thead>
           <tr>
             <th>{t("common.agent")}</th><th className="num">{t("breakdown.col.calls")}</th><th className="num">{t("breakdown.col.conversations")}</th>

@@ -57,7 +57,7 @@ export function DncPanel() {
       if (bad.length) throw new Problem("dnc.notE164", { numbers: bad.slice(0, 5).join(", ") });
       const r = await complianceApi.dncAdd(raw.map((p) => toE164(p)!), reason.trim() || undefined);
       setPhones("");
-      return t("dnc.added", { added: r.added, already: r.alreadyListed });
+      return t("dnc.added", { count: r.added, already: r.alreadyListed });
     });
 
   const remove = (phone: string) => run(async () => (await complianceApi.dncRemove(phone), t("dnc.removed", { phone })));

@@ -16,9 +16,11 @@ function Figures({ period, stats }: { period: Period; stats: Stats | undefined }
           "calls",
           t("kpi.calls"),
           n(stats.calls),
-          stats.failed
-            ? t("kpi.callsHintFailed", { answered: stats.answered, noAnswer: stats.noAnswer, failed: stats.failed })
-            : t("kpi.callsHint", { answered: stats.answered, noAnswer: stats.noAnswer }),
+          [
+            t("kpi.answeredCount", { count: stats.answered }),
+            t("kpi.noAnswerCount", { count: stats.noAnswer }),
+            ...(stats.failed ? [t("kpi.failedCount", { count: stats.failed })] : []),
+          ].join(" · "),
         ],
         ["answered", t("kpi.answered"), percent(locale, stats.answerRate), t("kpi.ofCalls", { count: stats.calls })],
         [

@@ -15,11 +15,16 @@ describe("dashboard catalogue", () => {
     for (const cat of [catalogues.en, catalogues.fr])
       for (const [key, msg] of Object.entries(cat)) for (const text of typeof msg === "string" ? [msg] : Object.values(msg)) expect(String(text).trim(), key).not.toBe("");
   });
-  it("keeps the same {placeholders} and plural shape in French as in English", () => {
-    for (const key of Object.keys(catalogues.en) as (keyof typeof catalogues.en)[]) {
-      expect(holes(catalogues.fr[key]), key).toEqual(holes(catalogues.en[key]));
-      expect(forms(catalogues.fr[key]), key).toEqual(forms(catalogues.en[key]));
-    }
+  it("keeps the same {placeholders} in French as in English", () => {
+    for (const key of Object.keys(catalogues.en) as (keyof typeof catalogues.en)[]) expect(holes(catalogues.fr[key]), key).toEqual(holes(catalogues.en[key]));
+  });
+  it("gives every plural message an 'other' form and a {count} to choose by", () => {
+    for (const cat of [catalogues.en, catalogues.fr])
+      for (const [key, msg] of Object.entries(cat))
+        if (typeof msg !== "string") {
+          expect(forms(msg), key).toContain("other");
+          expect(holes(catalogues.en[key as keyof typeof catalogues.en]), key).toContain("{count}");
+        }
   });
   it("writes French the French way: a space before : ; ? ! and no straight English quotes", () => {
     for (const [key, msg] of Object.entries(catalogues.fr))

@@ -3,7 +3,7 @@ import type { Catalogue } from "@dialer/shared/i18n";
 
 const en = {
   "agents.title": "Agents",
-  "agents.summary": "{dialing} dialing now · {enrolled} enrolled",
+  "agents.summary": { one: "{dialing} dialing now · {count} enrolled", other: "{dialing} dialing now · {count} enrolled" },
   "agents.empty": "No agents yet. Enrol one below (or with {command}).",
   "agents.col.agent": "Agent",
   "agents.col.dialer": "Dialer",
@@ -24,7 +24,7 @@ const en = {
 
 const fr: Catalogue<typeof en> = {
   "agents.title": "Agents",
-  "agents.summary": "{dialing} en numérotation · {enrolled} inscrits",
+  "agents.summary": { one: "{dialing} en numérotation · {count} inscrit", other: "{dialing} en numérotation · {count} inscrits" },
   "agents.empty": "Aucun agent pour l'instant. Inscrivez-en un ci-dessous (ou avec {command}).",
   "agents.col.agent": "Agent",
   "agents.col.dialer": "Numéroteur",
