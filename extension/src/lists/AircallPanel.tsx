@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from "react"
 import type { ListSummary } from "../db/lists"
 import { useT } from "../i18n"
 import { sendRequest } from "../lib/runtime"
+import { listErrorText } from "./list-errors"
 
 type Props = {
   list: ListSummary
@@ -30,11 +31,11 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
 
   const refresh = useCallback(async () => {
     const answer = await sendRequest({ type: "campaign.get" })
-    if (!answer.ok) return setReadError(answer.error)
+    if (!answer.ok) return setReadError(listErrorText(t, answer.error))
     setReadError(null)
     setNumbers(answer.numbers)
     onCampaign(answer.numbers)
-  }, [onCampaign])
+  }, [onCampaign, t])
 
   useEffect(() => {
     if (list.mode !== "aircall") {
@@ -51,7 +52,7 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
     setMessage(null)
     const answer = await sendRequest({ type: "campaign.send", listId: list.id })
     setBusy(false)
-    if (!answer.ok) return setMessage(answer.error)
+    if (!answer.ok) return setMessage(listErrorText(t, answer.error))
     const r = answer.result
     setFailed(r.failed)
     const counts = { sent: r.sent, added: r.added, already: r.alreadyThere, refused: r.failed.length }
@@ -63,7 +64,7 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
     setBusy(true)
     const answer = await sendRequest({ type: "campaign.clear" })
     setBusy(false)
-    setMessage(answer.ok ? t("lists.aircall.cleared") : answer.error)
+    setMessage(answer.ok ? t("lists.aircall.cleared") : listErrorText(t, answer.error))
     setNumbers(null)
     onCampaign(null)
   }

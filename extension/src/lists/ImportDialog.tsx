@@ -11,6 +11,7 @@ import { createList } from "../db/lists"
 import { getSettings } from "../db/settings"
 import { useT } from "../i18n"
 import { displayPhone } from "../ui/phone"
+import { errorText } from "./list-errors"
 
 type Props = { targetListId: string; targetName: string; onClose: () => void; onDone: (message: string, listId: string) => void }
 
@@ -77,7 +78,7 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
       onDone(parts.join(" · "), listId)
     } catch (e) {
       setProgress(null)
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(t, e))
     }
   }
 

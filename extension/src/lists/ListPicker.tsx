@@ -4,6 +4,7 @@ import { useState } from "react"
 import { db } from "../db/db"
 import { createList, listSummaries, setActiveList } from "../db/lists"
 import { useT } from "../i18n"
+import { errorText } from "./list-errors"
 import { notifyListsChanged, openContactsPage, openListsPage } from "./open-pages"
 
 import "./list-picker.css"
@@ -25,7 +26,7 @@ export function ListPicker({ running }: { running: boolean }) {
       setError(null)
       await notifyListsChanged()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(t, e))
     }
   }
   /** A new list; it becomes the active one unless a run is going. */
@@ -36,7 +37,7 @@ export function ListPicker({ running }: { running: boolean }) {
       setError(null)
       if (!running) await choose(list.id)
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(errorText(t, e))
     }
   }
   return (

@@ -3,6 +3,7 @@ import { useState, type KeyboardEvent } from "react"
 import { db } from "../db/db"
 import { createList, reorderList, type ListSummary } from "../db/lists"
 import { useT } from "../i18n"
+import { errorText } from "./list-errors"
 
 type Props = {
   lists: ListSummary[]
@@ -22,7 +23,7 @@ export function ListSidebar({ lists, selectedId, onSelect, onError }: Props) {
       onError(null)
       onSelect(list.id)
     } catch (e) {
-      onError(e instanceof Error ? e.message : String(e))
+      onError(errorText(t, e))
     }
   }
   const onKey = async (e: KeyboardEvent, index: number) => {

@@ -15,12 +15,11 @@ import { isRunActive } from "../ui/run-status"
 import { AircallPanel } from "./AircallPanel"
 import { ImportDialog } from "./ImportDialog"
 import { ListRowsTable } from "./ListRowsTable"
+import { errorText } from "./list-errors"
 import { ListSidebar } from "./ListSidebar"
 import { notifyListsChanged, openContactsPage } from "./open-pages"
 import { emptySelection, selectedInOrder, type Selection } from "./selection"
 import { useListRows, useListSummaries } from "./use-lists"
-
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e))
 
 /** The Lists page: every list, its numbers, import/export, and Aircall's Power Dialer. */
 export function ListsPage() {
@@ -61,7 +60,7 @@ export function ListsPage() {
       setNotice(text ? { text, error: false } : null)
       await notifyListsChanged()
     } catch (e) {
-      setNotice({ text: errorText(e), error: true })
+      setNotice({ text: errorText(t, e), error: true })
     }
   }
   const others = lists.filter((l) => l.id !== current.id)

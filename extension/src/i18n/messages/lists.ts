@@ -72,6 +72,19 @@ const en = {
   "lists.picker.new": "New list",
   "lists.picker.modeAircall": "In Aircall's Power Dialer: dial it from Aircall Workspace. Our run does not dial it.",
   "lists.picker.modeRun": "Dialed by this extension's run.",
+  "lists.error.gone": "This list no longer exists",
+  "lists.error.dialingMove": "A number being dialled cannot move: wait for its call to end",
+  "lists.error.noName": "Give the list a name",
+  "lists.error.tooLong": "A list name has at most {max} characters",
+  "lists.error.taken": "A list named \"{name}\" already exists",
+  "lists.error.keepOne": "Keep at least one list",
+  "lists.error.deleteDialing": "This list is being dialed: stop the run first",
+  "lists.error.runGoing": "A run is going: stop it before dialing another list",
+  "lists.error.inAircall": "\"{name}\" is in Aircall's Power Dialer: clear it there first",
+  "lists.error.inAircallDial": "\"{name}\" is in Aircall's Power Dialer: clear it there before dialing it here",
+  "lists.error.sendDialing": "Our run is dialing this list: stop it before sending the list to Aircall",
+  "lists.error.nothingToSend": "\"{name}\" has no pending number to send",
+  "lists.error.noApi": "The Aircall Power Dialer is not available here",
 }
 
 const fr: Catalogue<typeof en> = {
@@ -145,6 +158,19 @@ const fr: Catalogue<typeof en> = {
   "lists.picker.new": "Nouvelle liste",
   "lists.picker.modeAircall": "Dans le Power Dialer d'Aircall : appelez-la depuis Aircall Workspace. Notre session ne l'appelle pas.",
   "lists.picker.modeRun": "Appelée par la session de cette extension.",
+  "lists.error.gone": "Cette liste n'existe plus",
+  "lists.error.dialingMove": "Un numéro en cours d'appel ne peut pas être déplacé : attendez la fin de l'appel",
+  "lists.error.noName": "Donnez un nom à la liste",
+  "lists.error.tooLong": "Un nom de liste compte au plus {max} caractères",
+  "lists.error.taken": "Une liste nommée « {name} » existe déjà",
+  "lists.error.keepOne": "Gardez au moins une liste",
+  "lists.error.deleteDialing": "Cette liste est en cours d'appel : arrêtez d'abord la session",
+  "lists.error.runGoing": "Une session est en cours : arrêtez-la avant d'appeler une autre liste",
+  "lists.error.inAircall": "« {name} » est dans le Power Dialer d'Aircall : videz-le d'abord",
+  "lists.error.inAircallDial": "« {name} » est dans le Power Dialer d'Aircall : videz-le avant de l'appeler ici",
+  "lists.error.sendDialing": "Notre session appelle cette liste : arrêtez-la avant d'envoyer la liste à Aircall",
+  "lists.error.nothingToSend": "« {name} » n'a aucun numéro en attente à envoyer",
+  "lists.error.noApi": "Le Power Dialer d'Aircall n'est pas disponible ici",
 }
 
 export const lists = { en, fr }
