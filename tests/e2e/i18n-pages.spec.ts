@@ -61,6 +61,19 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(lists.getByTestId("list-selected")).toHaveText("Cliquez ou utilisez ↑/↓, Maj, Espace, Ctrl+A pour sélectionner")
   await lists.screenshot({ path: join(SHOTS, "i18n-pages-lists.png"), fullPage: true })
 
+  // Contacts: the numbers just imported, in French.
+  const contacts = await context.newPage()
+  await contacts.setViewportSize({ width: 1280, height: 700 })
+  await contacts.goto(`chrome-extension://${extensionId}/tabs/contacts.html`)
+  await expect(contacts.locator("h1")).toHaveText("Contacts")
+  await expect(contacts.getByTestId("contacts-count")).toHaveText("2 contacts")
+  await expect(contacts.getByTestId("contacts-search")).toHaveAttribute("placeholder", "Rechercher un nom, une entreprise ou un numéro")
+  await expect(contacts.getByTestId("contacts-add-all-to").locator("option").first()).toHaveText("Ajouter les 2 contacts affichés à…")
+  await contacts.getByTestId("contact-row").first().click()
+  await expect(contacts.getByTestId("contact-detail")).toContainText("Aucun appel vers ce numéro pour l'instant.")
+  await expect(contacts.getByTestId("contact-delete")).toHaveText("Supprimer")
+  await contacts.screenshot({ path: join(SHOTS, "i18n-pages-contacts.png"), fullPage: true })
+
   // One answered call, then History in French.
   const popup = await openPopup()
   await expect(popup.getByTestId("queue-row")).toHaveCount(2)

@@ -12,17 +12,26 @@ import { parseDelay } from "./delay-input"
 export function DelayField({ value, onSave, disabled = false }: { value: number; onSave: (seconds: number) => Promise<void>; disabled?: boolean }) {
   const { t } = useT()
   const [text, setText] = useState(String(value))
-  const [note, setNote] = useState<{ kind: "saved" | "error"; text: string } | null>(null)
+  // What the note says, as data: worded at render, so it follows a language switch.
+  const [note, setNote] = useState<{ kind: "saved"; seconds: number } | { kind: "error"; typed: string } | null>(null)
   useEffect(() => setText(String(value)), [value])
 
   const commit = async () => {
     const parsed = parseDelay(text, t)
-    if ("error" in parsed) return setNote({ kind: "error", text: parsed.error })
+    if ("error" in parsed) return setNote({ kind: "error", typed: text })
     if (parsed.seconds === value && note?.kind !== "error") return
     await onSave(parsed.seconds)
     setText(String(parsed.seconds))
-    setNote({ kind: "saved", text: t("options.delay.saved", { seconds: parsed.seconds }) })
+    setNote({ kind: "saved", seconds: parsed.seconds })
   }
+
+  const refused = note?.kind === "error" ? parseDelay(note.typed, t) : null
+  const noteText =
+    note?.kind === "saved"
+      ? t("options.delay.saved", { seconds: String(note.seconds) })
+      : refused && "error" in refused
+        ? refused.error
+        : t("options.delay.help", { max: String(MAX_DELAY_SECONDS) })
 
   return (
     <label>
@@ -45,7 +54,7 @@ export function DelayField({ value, onSave, disabled = false }: { value: number;
         data-testid="delay-seconds"
       />
       <small id="delay-note" className={note?.kind === "error" ? "field-error" : "muted"} role={note?.kind === "error" ? "alert" : "status"} data-testid="delay-note">
-        {note ? note.text : t("options.delay.help", { max: String(MAX_DELAY_SECONDS) })}
+        {noteText}
       </small>
     </label>
   )

@@ -82,8 +82,8 @@ describe("the options page's language", () => {
     expect((page.q("language") as HTMLSelectElement).value).toBe("auto")
   })
 
-  it("refuses a bad delay in the agent's language", async () => {
-    stubChrome({ settings: { language: "fr" } })
+  it("refuses a bad delay in the agent's language, and rewords the refusal when the language changes", async () => {
+    stubChrome({ settings: { language: "en" } })
     const page = await mount()
     const delay = page.q("delay-seconds") as HTMLInputElement
     await act(async () => {
@@ -93,6 +93,8 @@ describe("the options page's language", () => {
     })
     await act(async () => void delay.dispatchEvent(new FocusEvent("focusout", { bubbles: true })))
     await settle(act)
+    expect(page.q("delay-note").textContent).toBe("Use a whole number of seconds from 0 to 3600.")
+    await choose(page.q("language"), "fr")
     expect(page.q("delay-note").textContent).toBe("Indiquez un nombre entier de secondes, de 0 à 3600.")
   })
 })

@@ -43,7 +43,7 @@ const fr: Catalogue<typeof en> = {
   "options.account.title": "Compte",
   "options.account.signedInAs": "Connecté en tant que",
   "options.account.on": "sur {url}",
-  "options.account.connected": "Connecté",
+  "options.account.connected": "Connexion établie",
   "options.account.signOut": "Se déconnecter",
   "options.signIn.title": "Connexion",
   "options.signIn.workerUrl": "URL du worker",
