@@ -4,12 +4,14 @@
  */
 import { useQuery } from "@tanstack/react-query"
 
+import { useT } from "../i18n"
 import { sendRequest } from "../lib/runtime"
 import { useQueue } from "../popup/use-live"
 import { markLabel } from "./marks"
 import "./compliance.css"
 
 export function PopupComplianceMarks() {
+  const { t, locale } = useT()
   const queue = useQueue()
   const pending = queue.rows.filter((r) => r.status === "pending")
   const key = pending.map((r) => r.phone).join(",")
@@ -27,21 +29,21 @@ export function PopupComplianceMarks() {
   const rows = pending.filter((r) => byPhone.has(r.phone))
   if (!rows.length) return null
   return (
-    <section className="card compliance-marks" data-testid="compliance-marks" aria-label="Numbers that will not be dialed now">
-      <h2>Not dialed now ({rows.length})</h2>
+    <section className="card compliance-marks" data-testid="compliance-marks" aria-label={t("compliance.region")}>
+      <h2>{t("compliance.title", { count: rows.length })}</h2>
       <ul>
         {rows.slice(0, 20).map((r) => {
           const mark = byPhone.get(r.phone)!
           return (
             <li key={r.id} title={mark.reason} data-testid="compliance-mark">
               <span className="compliance-who">{r.name ?? r.phone}</span>
-              <span className={`compliance-why compliance-${mark.reasonCode ?? "other"}`}>{markLabel(mark)}</span>
+              <span className={`compliance-why compliance-${mark.reasonCode ?? "other"}`}>{markLabel(mark, locale)}</span>
             </li>
           )
         })}
       </ul>
-      {rows.length > 20 && <p className="compliance-more">and {rows.length - 20} more</p>}
-      <p className="compliance-more">The worker checks again right before each call; they are skipped with this reason.</p>
+      {rows.length > 20 && <p className="compliance-more">{t("compliance.more", { count: rows.length - 20 })}</p>}
+      <p className="compliance-more">{t("compliance.explain")}</p>
     </section>
   )
 }

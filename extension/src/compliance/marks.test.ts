@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { ComplianceMarks, markLabel, MARK_TTL_MS } from "./marks"
+import { skipLabel } from "./SkippedReason"
 
 const NIGHT = { phone: "+12125550143", ok: false, reasonCode: "outside_calling_hours" as const, reason: "Outside calling hours: it is Thu 22:00 in America/New_York (calling hours 08:00–21:00, every day). Dial after 08:00 their time (Fri).", retryAt: "2026-12-04T13:00:00.000Z" }
 
@@ -34,5 +35,16 @@ describe("compliance marks of queued numbers", () => {
     expect(markLabel({ phone: "+1", ok: false, reasonCode: "do_not_call", reason: "…" })).toBe("on the do-not-call list")
     expect(markLabel({ phone: "+1", ok: false, reasonCode: "outside_calling_hours", reason: "Not dialed: +15550000001 is not a valid phone number…" })).toBe("not dialed: its time zone is unknown")
     expect(markLabel({ phone: "+1", ok: true })).toBe("")
+  })
+})
+
+describe("compliance words in French", () => {
+  it("marks and skip reasons by code or known text", () => {
+    expect(markLabel({ phone: "+1", ok: false, reasonCode: "do_not_call", reason: "…" }, "fr")).toBe("sur la liste d'opposition")
+    expect(markLabel({ phone: "+1", ok: false, reasonCode: "outside_calling_hours", reason: "… Dial after 08:00 their time (Fri).", retryAt: "2030-01-01T08:00:00.000Z" }, "fr")).toBe(
+      "hors des heures d'appel — appeler après 08:00, heure du contact",
+    )
+    expect(skipLabel("+14155550132 is on the company's do-not-call list (added 2026-12-03).", "fr")).toBe("Sur la liste d'opposition")
+    expect(skipLabel("Skipped by the agent", "fr")).toBe("Skipped by the agent")
   })
 })

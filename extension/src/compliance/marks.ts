@@ -4,6 +4,10 @@
  * hours until `retryAt`. The worker asks again right before each call: these marks only inform.
  */
 import type { GuardResult } from "@dialer/shared"
+import type { Locale } from "@dialer/shared/i18n"
+
+import { translatorFor } from "../i18n/catalogue"
+import { activeLocale } from "../i18n/locale"
 
 export type ComplianceMark = GuardResult & { checkedAt: number }
 
@@ -38,11 +42,12 @@ export class ComplianceMarks {
 }
 
 /** The popup's words for a mark: "on the do-not-call list", "outside calling hours — dial after 08:00 their time". */
-export function markLabel(mark: GuardResult): string {
+export function markLabel(mark: GuardResult, locale: Locale = activeLocale()): string {
+  const t = translatorFor(locale)
   if (mark.ok) return ""
-  if (mark.reasonCode === "do_not_call") return "on the do-not-call list"
+  if (mark.reasonCode === "do_not_call") return t("compliance.mark.dnc")
   const after = /Dial after (\d{2}:\d{2}) their time/.exec(mark.reason ?? "")?.[1]
-  if (after) return `outside calling hours — dial after ${after} their time`
-  if (!mark.retryAt) return "not dialed: its time zone is unknown"
-  return "outside calling hours"
+  if (after) return t("compliance.mark.after", { time: after })
+  if (!mark.retryAt) return t("compliance.mark.noZone")
+  return t("compliance.mark.hours")
 }

@@ -5,6 +5,9 @@
 import type { HistoryEntry } from "@dialer/shared"
 import { useEffect, useState } from "react"
 
+import type { Locale } from "@dialer/shared/i18n"
+
+import { useT } from "../i18n"
 import { sendRequest } from "../lib/runtime"
 import { CORRECTION_WINDOW_MS, type WrapUpChoice, type WrapUpPrompt } from "./types"
 import { WrapUpForm } from "./WrapUpForm"
@@ -20,9 +23,10 @@ function useChoices(): WrapUpChoice[] {
   return choices
 }
 
-const shortTime = (iso: string) => new Date(iso).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })
+const shortTime = (iso: string, locale: Locale) => new Date(iso).toLocaleString(locale, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })
 
 export function WrapUpCell({ row }: { row: HistoryEntry & { key: string } }) {
+  const { t, locale } = useT()
   const choices = useChoices()
   const [prompt, setPrompt] = useState<WrapUpPrompt | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -31,27 +35,27 @@ export function WrapUpCell({ row }: { row: HistoryEntry & { key: string } }) {
   const edit = async () => {
     const r = await sendRequest({ type: "wrapup.forEntry", key: row.key })
     setPrompt(r?.prompt ?? null)
-    setError(r?.prompt ? null : "This call can no longer be wrapped up.")
+    setError(r?.prompt ? null : t("wrapup.history.tooLate"))
   }
   return (
     <div className="wrapup-cell" data-testid="history-wrapup">
       {row.disposition ? (
         <span className={`chip kind-${choice?.kind ?? "unknown"}`} data-testid="history-disposition">{choice?.label ?? row.disposition}</span>
       ) : row.outcome === "answered" ? (
-        <span className="muted" title="Answered, but nobody said whether a person or a voicemail box answered" data-testid="history-not-recorded">Not recorded</span>
+        <span className="muted" title={t("wrapup.history.notRecordedTitle")} data-testid="history-not-recorded">{t("wrapup.history.notRecorded")}</span>
       ) : null}
-      {row.callbackAt && <span className="muted"> · call back {shortTime(row.callbackAt)}</span>}
+      {row.callbackAt && <span className="muted"> · {t("wrapup.history.callBack", { when: shortTime(row.callbackAt, locale) })}</span>}
       {row.note && (
         <div className="wrapup-note-text" title={row.note} data-testid="history-note">{row.note}</div>
       )}
       {open && !prompt && (
         <button className="link" onClick={() => void edit()} data-testid="history-wrapup-edit">
-          {row.disposition ? "Correct" : "Wrap up"}
+          {row.disposition ? t("wrapup.history.correct") : t("wrapup.history.wrapUp")}
         </button>
       )}
       {error && <span className="wrapup-error">{error}</span>}
       {prompt && (
-        <div className="wrapup-modal" role="dialog" aria-label="Wrap up" data-testid="history-wrapup-modal">
+        <div className="wrapup-modal" role="dialog" aria-label={t("wrapup.title")} data-testid="history-wrapup-modal">
           <WrapUpForm
             prompt={prompt}
             autoFocus

@@ -3,16 +3,18 @@
  * root (contents/wrapup-panel.tsx). Acts only on real key presses and clicks. It takes the keyboard
  * only when the agent is not typing somewhere on the page.
  */
+import { useT } from "../i18n"
 import { sendRequest } from "../lib/runtime"
 import { usePagePrompt } from "./use-page-prompt"
 import { WrapUpForm } from "./WrapUpForm"
 
 export function PageWrapUp() {
+  const { t } = useT()
   const { prompt, refresh } = usePagePrompt()
   if (!prompt) return null
   const idle = !document.activeElement || document.activeElement === document.body
   return (
-    <div className="wrapup-page" role="dialog" aria-label="Wrap up the call" data-testid="page-wrapup">
+    <div className="wrapup-page" role="dialog" aria-label={t("wrapup.dialogLabel")} data-testid="page-wrapup">
       <WrapUpForm
         prompt={prompt}
         trustedOnly

@@ -5,15 +5,19 @@
  */
 import { useEffect, useState } from "react"
 
+import type { Locale } from "@dialer/shared/i18n"
+
+import { useT } from "../i18n"
 import { sendRequest } from "../lib/runtime"
 import { useDialerState } from "../popup/use-live"
 import { displayPhone } from "../ui/phone"
 import type { ScheduledView } from "./types"
 import "./wrapup.css"
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: "short", hour: "2-digit", minute: "2-digit" })
+const when = (iso: string, locale: Locale) => new Date(iso).toLocaleString(locale, { weekday: "short", hour: "2-digit", minute: "2-digit" })
 
 export function ScheduledPanel() {
+  const { t, locale } = useT()
   const state = useDialerState()
   const [items, setItems] = useState<ScheduledView[]>([])
   const [error, setError] = useState<string | null>(null)
@@ -40,7 +44,7 @@ export function ScheduledPanel() {
   }
   return (
     <section className="card scheduled" data-testid="scheduled">
-      <h2>Scheduled ({items.length})</h2>
+      <h2>{t("wrapup.scheduled", { count: items.length })}</h2>
       <ul>
         {items.map((s) => (
           <li key={s.itemId} data-testid="scheduled-row">
@@ -49,13 +53,13 @@ export function ScheduledPanel() {
               {s.name && <span className="muted">{displayPhone(s.phone)}</span>}
             </span>
             <span className="scheduled-when" title={s.dueAt}>
-              {s.due ? "due now" : when(s.dueAt)} · {s.why === "callback" ? "callback" : `retry ${s.attempts + 1}`}
+              {s.due ? t("wrapup.dueNow") : when(s.dueAt, locale)} · {s.why === "callback" ? t("wrapup.callback") : t("wrapup.retry", { count: s.attempts + 1 })}
             </span>
             <button className="link" onClick={() => void act(sendRequest({ type: "wrapup.scheduledNow", itemId: s.itemId }))} data-testid="scheduled-now">
-              Dial now
+              {t("wrapup.dialNow")}
             </button>
             <button className="link danger" onClick={() => void act(sendRequest({ type: "wrapup.scheduledDrop", itemId: s.itemId }))} data-testid="scheduled-drop">
-              Drop
+              {t("wrapup.drop")}
             </button>
           </li>
         ))}

@@ -6,6 +6,7 @@
  */
 import { type KeyboardEvent, type SyntheticEvent, useEffect, useRef, useState } from "react"
 
+import { useT } from "../i18n"
 import { prettyPhone } from "../ui/format"
 import { checkForm, choiceForKey, keyAction, needsCallbackTime, type FormValues } from "./form-model"
 import { MAX_NOTE, type WrapUpPrompt, type WrapUpSubmission } from "./types"
@@ -32,6 +33,7 @@ function initialValues(prompt: WrapUpPrompt): FormValues {
 }
 
 export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, autoFocus = false, testId = "wrapup-form" }: Props) {
+  const { t, locale } = useT()
   const [values, setValues] = useState<FormValues>(() => initialValues(prompt))
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -55,7 +57,7 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
 
   const submit = async () => {
     if (busy) return
-    const checked = checkForm(prompt, values, Date.now())
+    const checked = checkForm(prompt, values, Date.now(), locale)
     if (!checked.ok) return setError(checked.error)
     setBusy(true)
     const result = await onSubmit(checked.body).catch((e: unknown) => ({ ok: false as const, error: String(e) }))
@@ -86,20 +88,20 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
       className="wrapup"
       tabIndex={-1}
       data-testid={testId}
-      aria-label={`Wrap up the call with ${who}`}
+      aria-label={t("wrapup.formLabel", { who })}
       onKeyDown={onKeyDown}
       onSubmit={(e) => {
         e.preventDefault()
         if (allowed(e)) void submit()
       }}>
       <div className="wrapup-head">
-        <strong>{prompt.correction ? "Correct the wrap-up" : "Wrap up"}</strong>
+        <strong>{prompt.correction ? t("wrapup.correctTitle") : t("wrapup.title")}</strong>
         <span className="wrapup-who" data-testid="wrapup-who">{who}</span>
       </div>
       {prompt.required && (
-        <p className="wrapup-required" data-testid="wrapup-required">The run waits for this wrap-up before the next call.</p>
+        <p className="wrapup-required" data-testid="wrapup-required">{t("wrapup.required")}</p>
       )}
-      <div className="wrapup-choices" role="radiogroup" aria-label="What happened">
+      <div className="wrapup-choices" role="radiogroup" aria-label={t("wrapup.whatHappened")}>
         {prompt.choices.map((c) => (
           <button
             key={c.id}
@@ -117,8 +119,8 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
       {callback && (
         <label className="wrapup-callback">
           <span>
-            Call back at{" "}
-            <em data-testid="wrapup-zone">{prompt.timeZone ? `the contact's time (${prompt.timeZone.replace(/_/g, " ")})` : "your time (the contact's time zone is not known)"}</em>
+            {t("wrapup.callBackAt")}{" "}
+            <em data-testid="wrapup-zone">{prompt.timeZone ? t("wrapup.contactZone", { zone: prompt.timeZone.replace(/_/g, " ") }) : t("wrapup.yourZone")}</em>
           </span>
           <input
             type="datetime-local"
@@ -126,12 +128,12 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
             onChange={(e) => setValues({ ...values, callbackLocal: e.target.value })}
             data-testid="wrapup-callback"
           />
-          {prompt.current.callbackAt && <small className="muted">Was {describeIn(prompt.current.callbackAt, zone)}</small>}
+          {prompt.current.callbackAt && <small className="muted">{t("wrapup.was", { when: describeIn(prompt.current.callbackAt, zone, locale) })}</small>}
         </label>
       )}
       <textarea
         className="wrapup-note"
-        placeholder="Note (written on the call in Aircall) — Shift+Enter for a new line"
+        placeholder={t("wrapup.notePlaceholder")}
         maxLength={MAX_NOTE}
         rows={2}
         value={values.note}
@@ -143,11 +145,11 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
       )}
       <div className="wrapup-actions">
         <button type="submit" className="primary" disabled={busy} data-testid="wrapup-submit">
-          {busy ? "Saving…" : "Save"} <kbd>Enter</kbd>
+          {busy ? t("wrapup.saving") : t("wrapup.save")} <kbd>{t("popup.key.enter")}</kbd>
         </button>
         {onLater && !prompt.required && (
           <button type="button" className="link" onClick={(e) => allowed(e) && onLater()} data-testid="wrapup-later">
-            Later
+            {t("wrapup.later")}
           </button>
         )}
       </div>

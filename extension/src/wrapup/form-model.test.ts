@@ -77,3 +77,13 @@ describe("zoned time", () => {
     expect(describeIn("2030-03-02T09:00:00.000Z", "Europe/Paris")).toMatch(/10:00.*\(Europe\/Paris\)/)
   })
 })
+
+describe("checkForm in French", () => {
+  it("says what is missing in French", () => {
+    expect(checkForm(prompt, { disposition: null, note: "", callbackLocal: "" }, NOW, "fr")).toEqual({ ok: false, error: "Choisissez le résultat (touches 1 à 9)." })
+    expect(checkForm(prompt, { disposition: "connected", note: "x".repeat(2001), callbackLocal: "" }, NOW, "fr")).toEqual({
+      ok: false,
+      error: "La note fait 2001 caractères : 2000 au maximum.",
+    })
+  })
+})

@@ -2,6 +2,10 @@
  * The wrap-up form's rules, free of React: digits pick a choice, Enter submits, what a valid
  * submission is (a choice; a callback needs a future time; notes up to 2,000 characters).
  */
+import type { Locale } from "@dialer/shared/i18n"
+
+import { translatorFor } from "../i18n/catalogue"
+import { activeLocale } from "../i18n/locale"
 import { MAX_NOTE, type WrapUpChoice, type WrapUpPrompt, type WrapUpSubmission } from "./types"
 import { zonedToIso, zoneOrLocal } from "./zoned-time"
 
@@ -22,17 +26,18 @@ export const needsCallbackTime = (choices: WrapUpChoice[], id: string | null) =>
 export type Checked = { ok: true; body: WrapUpSubmission } | { ok: false; error: string }
 
 /** What the form would send, or why it cannot yet. */
-export function checkForm(prompt: WrapUpPrompt, values: FormValues, now: number): Checked {
+export function checkForm(prompt: WrapUpPrompt, values: FormValues, now: number, locale: Locale = activeLocale()): Checked {
+  const t = translatorFor(locale)
   const choice = prompt.choices.find((c) => c.id === values.disposition)
-  if (!choice) return { ok: false, error: "Pick what happened (keys 1–9)." }
+  if (!choice) return { ok: false, error: t("wrapup.error.pick") }
   const note = values.note.trim()
-  if (note.length > MAX_NOTE) return { ok: false, error: `The note is ${note.length} characters: ${MAX_NOTE} at most.` }
+  if (note.length > MAX_NOTE) return { ok: false, error: t("wrapup.error.noteLength", { length: String(note.length), max: String(MAX_NOTE) }) }
   const body: WrapUpSubmission = { itemId: prompt.itemId, disposition: choice.id, ...(note ? { note } : {}) }
   if (choice.kind !== "callback") return { ok: true, body }
-  if (!values.callbackLocal) return { ok: false, error: "Pick when to call back." }
+  if (!values.callbackLocal) return { ok: false, error: t("wrapup.error.pickTime") }
   const iso = zonedToIso(values.callbackLocal, zoneOrLocal(prompt.timeZone))
-  if (!iso) return { ok: false, error: "The callback time is not a date and time." }
-  if (Date.parse(iso) <= now) return { ok: false, error: "The callback time has passed: pick a later one." }
+  if (!iso) return { ok: false, error: t("wrapup.error.notATime") }
+  if (Date.parse(iso) <= now) return { ok: false, error: t("wrapup.error.past") }
   return { ok: true, body: { ...body, callbackAt: iso } }
 }
 

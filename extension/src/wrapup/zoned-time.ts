@@ -45,7 +45,7 @@ export function tomorrowAt(now: number, timeZone: string, hour = 10): string {
 }
 
 /** "Tue 10:00 (Europe/Paris)" style: the instant in the zone, for people. */
-export function describeIn(iso: string, timeZone: string): string {
-  const text = new Date(iso).toLocaleString(undefined, { timeZone, weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })
+export function describeIn(iso: string, timeZone: string, locale?: string): string {
+  const text = new Date(iso).toLocaleString(locale, { timeZone, weekday: "short", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })
   return `${text} (${timeZone.replace(/_/g, " ")})`
 }
