@@ -5,10 +5,10 @@ import { useState } from "react"
 import { db } from "../db/db"
 import { deleteContact, numberHistory, updateContact, type ContactView } from "../db/contacts"
 import type { ListRow } from "../db/types"
-import { duration } from "../history/duration"
 import { useT } from "../i18n"
 import { notifyListsChanged } from "../lists/open-pages"
 import { httpUrl } from "../lib/safe-url"
+import { talkTime } from "../ui/format"
 import { displayPhone } from "../ui/phone"
 
 type Props = { contact: ContactView; lists: ListRow[]; listName: Map<string, string>; onAdd: (listId: string) => void; onDeleted: () => void }
@@ -97,7 +97,7 @@ export function ContactDetail({ contact, lists, listName, onAdd, onDeleted }: Pr
               <span>{formatDateTime(locale, h.at)}</span>
               <span className={`chip outcome-${h.outcome}`}>{t(`history.outcome.${h.outcome}`)}</span>
               {h.disposition && <span className="chip">{h.disposition}</span>}
-              {h.talkSeconds ? <span className="muted">{duration(t, h.talkSeconds)}</span> : null}
+              {h.talkSeconds ? <span className="muted">{talkTime(h.talkSeconds, locale)}</span> : null}
               {h.note && <span className="muted contact-call-note">{h.note}</span>}
             </li>
           ))}

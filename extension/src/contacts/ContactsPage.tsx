@@ -12,7 +12,6 @@ import { allLists } from "../db/lists"
 import { addNumbers } from "../db/queue"
 import { useT } from "../i18n"
 import { notifyListsChanged, openListsPage } from "../lists/open-pages"
-import { usePageLang } from "../options/use-page-lang"
 import { displayPhone } from "../ui/phone"
 import { ContactDetail } from "./ContactDetail"
 
@@ -23,7 +22,6 @@ const CONTACT_HEADERS = ["phone", "name", "company", "crm", "source_url", "creat
 /** Every captured contact: search, edit, add to a list, delete, its calls; export for backup. */
 export function ContactsPage() {
   const { t, locale } = useT()
-  usePageLang(locale)
   const contacts = useLiveQuery(() => contactViews(db), [], undefined)
   const lists = useLiveQuery(() => allLists(db), [], undefined)
   const [text, setText] = useState("")

@@ -7,12 +7,11 @@ import { ExportHistoryButton } from "../csv/ExportHistoryButton"
 import { db } from "../db/db"
 import { recentHistory } from "../db/history"
 import { useT } from "../i18n"
+import { talkTime } from "../ui/format"
 import { displayPhone } from "../ui/phone"
-import { duration } from "./duration"
 import { filterHistory, summarize, type HistoryFilter } from "./filter"
 import { WrapUpCell } from "../wrapup/HistoryWrapUp"
 import { SkippedReason } from "../compliance/SkippedReason"
-import { usePageLang } from "../options/use-page-lang"
 
 const OUTCOMES: (Outcome | "all")[] = ["all", "answered", "no_answer", "failed", "skipped"]
 const PAGE = 200
@@ -20,7 +19,6 @@ const PAGE = 200
 /** Every call the worker reported, mirrored in IndexedDB, newest first. */
 export function HistoryPage() {
   const { t, locale } = useT()
-  usePageLang(locale)
   const [filter, setFilter] = useState<HistoryFilter>({ outcome: "all", text: "" })
   const [limit, setLimit] = useState(PAGE)
   const rows = useLiveQuery(() => recentHistory(db, limit), [limit], undefined)
@@ -37,7 +35,7 @@ export function HistoryPage() {
           {[
             t("history.totals.calls", { count: totals.calls }),
             t("history.totals.answered", { count: totals.answered }),
-            t("history.totals.talk", { time: duration(t, totals.talkSeconds) }),
+            t("history.totals.talk", { time: talkTime(totals.talkSeconds, locale) }),
           ].join(" · ")}
         </p>
       </header>
@@ -71,8 +69,8 @@ export function HistoryPage() {
                 <td>{r.name ?? t("history.unknown")}</td>
                 <td className="phone">{displayPhone(r.phone)}</td>
                 <td><span className={`chip outcome-${r.outcome}`} title={r.reason ?? undefined}>{label(r.outcome)}</span><SkippedReason outcome={r.outcome} reason={r.reason} /></td>
-                <td className="num">{r.talkSeconds ? duration(t, r.talkSeconds) : "–"}</td>
-                <td className="num">{r.durationSeconds !== null ? duration(t, r.durationSeconds) : "–"}</td>
+                <td className="num">{r.talkSeconds ? talkTime(r.talkSeconds, locale) : "–"}</td>
+                <td className="num">{r.durationSeconds !== null ? talkTime(r.durationSeconds, locale) : "–"}</td>
                 <td><WrapUpCell row={r} /></td>
               </tr>
             ))}

@@ -9,7 +9,6 @@ import { copyItems, moveItems, removeItems } from "../db/list-items"
 import { deleteList, renameList, setActiveList } from "../db/lists"
 import { nudgeItem } from "../db/queue-edit"
 import { useT } from "../i18n"
-import { usePageLang } from "../options/use-page-lang"
 import { readDialerState } from "../db/runtime"
 import { isRunActive } from "../ui/run-status"
 import { AircallPanel } from "./AircallPanel"
@@ -23,8 +22,7 @@ import { useListRows, useListSummaries } from "./use-lists"
 
 /** The Lists page: every list, its numbers, import/export, and Aircall's Power Dialer. */
 export function ListsPage() {
-  const { t, locale } = useT()
-  usePageLang(locale)
+  const { t } = useT()
   const lists = useListSummaries()
   const state = useLiveQuery(() => readDialerState(db), [], null)
   const running = isRunActive(state)

@@ -6,7 +6,6 @@ import { PreferencesSection } from "./PreferencesSection"
 import { OptionsWrapUp } from "../wrapup/OptionsWrapUp"
 import { PrivacyLink } from "./PrivacyLink"
 import { SitesSection } from "./SitesSection"
-import { usePageLang } from "./use-page-lang"
 
 import "../ui/page-lang"
 import "../ui/tokens.css"
@@ -31,9 +30,8 @@ export default function Options() {
   )
 }
 
-/** The page's title; it also keeps `<html lang>` in the agent's language. */
+/** The page's title, in the agent's language. */
 function OptionsTitle() {
-  const { t, locale } = useT()
-  usePageLang(locale)
+  const { t } = useT()
   return <h1>{t("options.title")}</h1>
 }

@@ -1,11 +1,9 @@
 import { useT } from "../i18n"
-import { usePageLang } from "../options/use-page-lang"
 import { BUILT_IN_SITES_WHY, PERMISSIONS } from "./permissions"
 
 /** What the extension stores where, what it sends to whom, and why it asks for each permission. */
 export function PrivacyPage() {
-  const { t, locale } = useT()
-  usePageLang(locale)
+  const { t } = useT()
   return (
     <main className="privacy" data-testid="privacy">
       <h1>{t("privacy.title")}</h1>

@@ -26,9 +26,6 @@ const en = {
   "history.outcome.no_answer": "No answer",
   "history.outcome.failed": "Failed",
   "history.outcome.skipped": "Skipped",
-  "history.duration.s": "{s}s",
-  "history.duration.ms": "{m}m {s}s",
-  "history.duration.hm": "{h}h {m}m",
 }
 
 const fr: Catalogue<typeof en> = {
@@ -56,9 +53,6 @@ const fr: Catalogue<typeof en> = {
   "history.outcome.no_answer": "Sans réponse",
   "history.outcome.failed": "Échec",
   "history.outcome.skipped": "Ignoré",
-  "history.duration.s": "{s} s",
-  "history.duration.ms": "{m} min {s} s",
-  "history.duration.hm": "{h} h {m} min",
 }
 
 export const history = { en, fr }
