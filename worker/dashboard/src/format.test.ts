@@ -58,6 +58,6 @@ describe("figures in the admin's language", () => {
   });
   it("names the dialer's states", () => {
     expect(statusLabel(translatorFor("en"), "in_call")).toBe("In call");
-    expect(statusLabel(translatorFor("fr"), "wrap_up")).toBe("Post-appel");
+    expect(statusLabel(translatorFor("fr"), "wrap_up")).toBe("Clôture");
   });
 });

@@ -39,7 +39,7 @@ describe("dashboard catalogue", () => {
     expect(en("team.signOut")).toBe("Sign out");
     expect(fr("team.signOut")).toBe("Se déconnecter");
     expect(en("dispositions.saved", { count: 7 })).toBe("Saved 7 dispositions. Agents see them within 5 minutes.");
-    expect(fr("dispositions.saved", { count: 1 })).toBe("1 qualification enregistrée. Les agents la verront d'ici 5 minutes.");
+    expect(fr("dispositions.saved", { count: 1 })).toBe("1 résultat enregistré. Les agents le verront d'ici 5 minutes.");
     expect(fr("dnc.exported", { count: 1200 })).toBe("1\u202f200 numéros exportés.");
     expect(fr("error.server", { message: "start must be before end" })).toBe("Le serveur a répondu : start must be before end");
   });
