@@ -4,6 +4,9 @@
  */
 import { CONTROL_ATTRIBUTE } from "~detect/dom-rules";
 
+import { translatorFor } from "~i18n/catalogue";
+import { activeLocale } from "~i18n/locale";
+
 import { isUserEvent, setBusy } from "./controls";
 import { CLASS, ensureStyles } from "./styles";
 
@@ -18,8 +21,9 @@ export type AddAllButton = {
   remove(): void;
 };
 
+/** "Add all 3 numbers on this page" in the agent's language. */
 export function addAllLabel(pending: number): string {
-  return `Add all ${pending} ${pending === 1 ? "number" : "numbers"} on this page`;
+  return translatorFor(activeLocale())("page.addAll", { count: pending });
 }
 
 export function createAddAllButton(
@@ -60,7 +64,7 @@ export function createAddAllButton(
       element.hidden = pending === 0;
       element.setAttribute("data-pending", String(pending));
       element.textContent = addAllLabel(pending);
-      element.setAttribute("aria-label", `${addAllLabel(pending)} to the dial queue`);
+      element.setAttribute("aria-label", translatorFor(activeLocale())("page.addAllLabel", { count: pending }));
     },
     setBusy(busy) {
       setBusy(element, busy);

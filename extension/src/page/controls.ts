@@ -9,6 +9,8 @@
  */
 import { CONTROL_ATTRIBUTE } from "~detect/dom-rules";
 import { countryName, labelFor } from "~detect/phone-text";
+import { translatorFor } from "~i18n/catalogue";
+import { activeLocale, currentLocale, onLocaleChange } from "~i18n/locale";
 
 import { CLASS, ensureStyles } from "./styles";
 
@@ -36,13 +38,13 @@ type Detected = { phone: string; queued: boolean } & Reading;
  * written without its country code says so, for the agent to check before queueing it.
  */
 export function describeNumber(button: Element): { label: string; caution: string } {
+  const locale = activeLocale();
+  const t = translatorFor(locale);
   const record = detected.get(button);
   const phone = labelFor(record?.phone ?? "");
-  const name = countryName(record?.country);
-  const label = name ? `${phone} (${name})` : phone;
-  const caution = record?.assumed
-    ? ` Written without a country code: read as a ${name || "local"} number. Check it before dialing.`
-    : "";
+  const name = countryName(record?.country, locale);
+  const label = name ? t("page.numberIn", { phone, country: name }) : phone;
+  const caution = record?.assumed ? (name ? t("page.assumed", { country: name }) : t("page.assumedLocal")) : "";
   return { label, caution };
 }
 
@@ -67,15 +69,16 @@ export function setQueued(button: HTMLButtonElement, queued: boolean): void {
   const record = detected.get(button);
   if (record) record.queued = queued;
   const { label, caution } = describeNumber(button);
-  const text = queued ? "✓ Queued" : "+ Queue";
+  const t = translatorFor(activeLocale());
+  const text = queued ? t("page.queued") : t("page.queue");
   if (button.textContent !== text) button.textContent = text;
   button.setAttribute("data-queued", String(queued));
   button.setAttribute("aria-disabled", String(queued));
   button.setAttribute(
     "aria-label",
-    (queued ? `${label} is in the dial queue.` : `Add ${label} to the dial queue.`) + caution
+    (queued ? t("page.queuedLabel", { number: label }) : t("page.addLabel", { number: label })) + caution
   );
-  button.title = (queued ? `${label} is already in the dial queue.` : `Dials ${label}.`) + caution;
+  button.title = (queued ? t("page.queuedTitle", { number: label }) : t("page.addTitle", { number: label })) + caution;
 }
 
 export function setBusy(button: HTMLElement, busy: boolean): void {
@@ -91,3 +94,20 @@ export function placeAfter(anchor: Node, button: HTMLButtonElement): boolean {
   ensureStyles(button);
   return true;
 }
+
+/**
+ * Controls speak the agent's language: the browser's until the setting is read (one storage read
+ * at load), then the agent's choice; labels made before that, or before a switch, are redone.
+ * Controls inside a page's shadow roots take the new words at their next change.
+ */
+export function followLocale(doc: Document): () => void {
+  const relabel = () => {
+    for (const button of doc.querySelectorAll<HTMLButtonElement>(`button[${NUMBER_ATTRIBUTE}]`))
+      if (detected.has(button)) setQueued(button, isQueuedButton(button));
+  };
+  const before = activeLocale();
+  void currentLocale().then((locale) => locale !== before && relabel());
+  return onLocaleChange(relabel);
+}
+
+if (typeof document !== "undefined" && typeof chrome !== "undefined" && chrome.storage?.local) followLocale(document);
