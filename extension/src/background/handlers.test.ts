@@ -4,6 +4,7 @@ import type { DialerState } from "@dialer/shared"
 import { describe, expect, it } from "vitest"
 
 import { listQueue } from "../db/queue"
+import { STAGE_MIN } from "../db/queue-stage"
 import { applyState } from "../db/run-sync"
 import { readDialerState } from "../db/runtime"
 import { createMessageHandler } from "./handlers"
@@ -35,6 +36,15 @@ describe("runtime message handling", () => {
     const changed = t.broadcasts.filter((b) => b.type === "queue.changed").at(-1)
     expect(changed?.type === "queue.changed" && changed.phones.sort()).toEqual(["+15550000001", "+15550000002"])
     expect(t.fetch.calls.some((c) => c.path === "/api/queue")).toBe(false) // no run: nothing sent
+  })
+
+  it("a big queue.add (Add all) answers once its numbers are durable, then tells tabs every phone", async () => {
+    const t = setup()
+    const items = Array.from({ length: STAGE_MIN + 5 }, (_, i) => ({ phone: `+1555${String(i).padStart(7, "0")}` }))
+    const answer = await t.handle({ type: "queue.add", items })
+    expect(answer).toEqual({ added: items.length, phones: items.map((c) => c.phone) }) // nothing internal in the answer
+    expect((await listQueue(t.db)).length).toBe(items.length)
+    await expect.poll(() => t.broadcasts.filter((b) => b.type === "queue.changed").at(-1)).toMatchObject({ phones: items.map((c) => c.phone) })
   })
 
   it("rejects invalid requests before acting", async () => {

@@ -1,5 +1,6 @@
 import type { DialerDB } from "../db/db"
 import { activePhones, addNumbers } from "../db/queue"
+import { measureSince } from "../db/queue-timing"
 import { readDialerState, writeAccount } from "../db/runtime"
 import { saveSettings } from "../db/settings"
 import type { Request, RequestType, Response } from "../lib/messages"
@@ -40,8 +41,11 @@ function handlers({ db, auth, service, connect, api }: HandlerDeps): Handlers {
     // instead of reaching the worker's queue (a script on the page cannot get a number dialed).
     "queue.add": async ({ items }) => {
       const awaitingApproval = isRunActive(await readDialerState(db))
-      const result = await addNumbers(db, items, { awaitingApproval })
-      await service.queueEdited().catch((error: unknown) => service.report(error))
+      const { staged, ...result } = await addNumbers(db, items, { awaitingApproval })
+      // A big add answers once its numbers are durable; tabs and the worker hear of it after its
+      // rows are written (their reads wait for them).
+      const edited = service.queueEdited().catch((error: unknown) => service.report(error))
+      if (!staged) await edited
       void markQueued(db, api).catch((error: unknown) => console.warn("compliance marks", error))
       return result
     },
@@ -89,7 +93,9 @@ export function createMessageHandler(deps: HandlerDeps): (raw: unknown) => Promi
     const envelope = RequestEnvelope.safeParse(raw)
     if (!envelope.success) return { ok: false, error: "Unknown message" }
     const type = envelope.data.type
+    const started = performance.now()
     const body = REQUEST_SCHEMAS[type].safeParse(raw)
+    if (type === "queue.add") measureSince("queue.add validate", started)
     if (!body.success) return { ok: false, error: `Invalid ${type}: ${body.error.issues[0]?.message ?? ""}` }
     const handle = table[type] as (req: unknown) => Promise<unknown>
     return handle({ ...(body.data as object), type })

@@ -19,6 +19,7 @@ import { createMessageHandler } from "./handlers"
 import { DialerSocket } from "./socket"
 import { CONNECTION_KEY, ConnectionTracker } from "./connection"
 import { setConnectionSource } from "./view"
+import { writeStagedNow } from "../db/queue-stage"
 
 const KEEPALIVE_ALARM = "keepalive"
 
@@ -87,6 +88,8 @@ async function boot(): Promise<void> {
   await chrome.storage.session.setAccessLevel({ accessLevel: "TRUSTED_CONTEXTS" })
   await chrome.alarms.create(KEEPALIVE_ALARM, { periodInMinutes: 1 })
   await syncSettingsMirror(db)
+  // Numbers a crash left staged mid-"Add all" get their rows (db/queue-stage.ts).
+  await writeStagedNow(db).catch((error: unknown) => console.error("[dialer] staged numbers not written", error))
   await chrome.storage.session.set({ [CONNECTION_KEY]: connection.get() }) // not the last worker's word
   await ensureConnected()
   await service.publish()

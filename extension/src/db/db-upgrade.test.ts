@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest"
 
 import { DialerDB } from "./db"
 import { listQueue, pendingItems } from "./queue"
-import { FIRST_LIST, SCHEMA_V1, SCHEMA_V3 } from "./schema"
+import { FIRST_LIST, SCHEMA_V1, SCHEMA_V3, SCHEMA_V4 } from "./schema"
+import { contactViews } from "./contacts"
+import { addNumbers } from "./queue"
 import { allLists, activeListId } from "./lists"
 
 const NAME = "upgrade-test"
@@ -27,12 +29,12 @@ async function seedV1(): Promise<void> {
   v1.close()
 }
 
-describe("schema upgrade v1 → v4", () => {
+describe("schema upgrade v1 → v5", () => {
   it("keeps the data, fills attempts and lastOutcome, adds the [status+position] index", async () => {
     await seedV1()
     const db = new DialerDB(NAME)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
 
     const a = await db.queue.get("a")
     const b = await db.queue.get("b")
@@ -48,11 +50,11 @@ describe("schema upgrade v1 → v4", () => {
     db.close()
   })
 
-  it("opens an empty database straight at v4, with one active list", async () => {
+  it("opens an empty database straight at v5, with one active list", async () => {
     const db = new DialerDB("fresh-v4")
     await db.open()
-    expect(db.verno).toBe(4)
-    expect(db.tables.map((t) => t.name).sort()).toEqual(["contacts", "history", "lists", "queue", "runtime", "settings"])
+    expect(db.verno).toBe(5)
+    expect(db.tables.map((t) => t.name).sort()).toEqual(["contacts", "history", "lists", "queue", "runtime", "settings", "staged"])
     expect(await allLists(db)).toEqual([expect.objectContaining({ id: FIRST_LIST.id, name: "My queue", mode: "run" })])
     expect(await activeListId(db)).toBe(FIRST_LIST.id)
     db.close()
@@ -79,7 +81,7 @@ describe("schema upgrade v3 → v4 (named lists)", () => {
 
     const db = new DialerDB(V3)
     await db.open()
-    expect(db.verno).toBe(4)
+    expect(db.verno).toBe(5)
     expect(await allLists(db)).toEqual([expect.objectContaining({ id: FIRST_LIST.id, name: "My queue", position: 1, mode: "run" })])
     expect(await activeListId(db)).toBe(FIRST_LIST.id)
     const queue = await listQueue(db)
@@ -91,6 +93,39 @@ describe("schema upgrade v3 → v4 (named lists)", () => {
     expect((await pendingItems(db)).map((i) => i.id)).toEqual(["p1", "p2"])
     expect(await db.history.where("phone").equals("+15550000002").count()).toBe(1)
     expect(await db.runtime.get("account")).toMatchObject({ account: { agentId: "a" } })
+    db.close()
+  })
+})
+
+describe("schema upgrade v4 → v5 (contacts without secondary indexes, staged adds)", () => {
+  const V4 = "upgrade-v4-test"
+
+  it("keeps every contact and row; contacts are listed newest first without the createdAt index", async () => {
+    const v4 = new Dexie(V4)
+    v4.version(4).stores(SCHEMA_V4)
+    await v4.table("lists").add({ id: FIRST_LIST.id, name: "My queue", position: 1, createdAt: "2024-01-01T00:00:00Z", mode: "run" })
+    await v4.table("contacts").bulkAdd([
+      { phone: "+15550000001", name: "Ada", crm: "hubspot", createdAt: "2024-01-01T00:00:00Z" },
+      { phone: "+15550000002", name: "Bo", createdAt: "2024-03-01T00:00:00Z" },
+      { phone: "+15550000003", name: "Cy", createdAt: "2024-03-01T00:00:00Z" },
+    ])
+    await v4.table("queue").add({ id: "p1", listId: FIRST_LIST.id, phone: "+15550000001", position: 1, status: "pending", attempts: 0, lastOutcome: null, addedAt: "2024-01-01T00:00:00Z" })
+    v4.close()
+
+    const db = new DialerDB(V4)
+    await db.open()
+    expect(db.verno).toBe(5)
+    expect(db.contacts.schema.indexes).toEqual([])
+    expect(db.staged.schema.indexes).toEqual([])
+    // Same order the createdAt index read backwards gave: newest first, ties by the higher number.
+    expect((await contactViews(db)).map((c) => c.phone)).toEqual(["+15550000003", "+15550000002", "+15550000001"])
+    expect(await db.contacts.get("+15550000001")).toMatchObject({ name: "Ada", crm: "hubspot" })
+    expect((await listQueue(db)).map((r) => r.id)).toEqual(["p1"])
+    // And a big add still works on the upgraded database.
+    const added = await addNumbers(db, Array.from({ length: 300 }, (_, i) => ({ phone: `+1555100${String(i).padStart(4, "0")}` })))
+    expect(added.added).toBe(300)
+    expect(await db.queue.count()).toBe(301)
+    expect(await db.contacts.count()).toBe(303)
     db.close()
   })
 })

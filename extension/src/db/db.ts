@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Table } from "dexie"
 
 import { declareVersions } from "./schema"
-import type { ContactRow, HistoryRow, ListRow, QueueRow, RuntimeRow, SettingsRow } from "./types"
+import type { ContactRow, HistoryRow, ListRow, QueueRow, RuntimeRow, SettingsRow, StagedRow } from "./types"
 
 export const DB_NAME = "power-dialer"
 
@@ -13,6 +13,7 @@ export class DialerDB extends Dexie {
   history!: EntityTable<HistoryRow, "key">
   settings!: EntityTable<SettingsRow, "key">
   runtime!: Table<RuntimeRow, RuntimeRow["key"]>
+  staged!: EntityTable<StagedRow, "id">
 
   constructor(name: string = DB_NAME) {
     super(name)

@@ -9,6 +9,8 @@ import { upsertContacts } from "./contacts"
 import type { DialerDB } from "./db"
 import { activeListId, assertRunnable } from "./lists"
 import { numberRisk } from "./number-risk"
+import { measureSince } from "./queue-timing"
+import { STAGE_MIN, scheduleStagedWrite, stagedRowOf, writeStagedIn } from "./queue-stage"
 import type { QueueRow, QueueStatus } from "./types"
 
 const ACTIVE: QueueStatus[] = ["pending", "dialing"]
@@ -64,9 +66,7 @@ export async function nextDialable(db: DialerDB, exceptId?: string): Promise<Que
 
 /** Phones of the active list that are waiting or being dialled (what content scripts mark as "queued"). */
 export async function activePhones(db: DialerDB): Promise<string[]> {
-  const listId = await activeListId(db)
-  const rows = (await Promise.all(ACTIVE.map((status) => rowsWithStatus(db, listId, status)))).flat()
-  return rows.map((r) => r.phone)
+  return activePhonesOf(db, await activeListId(db))
 }
 
 export type AddOptions = {
@@ -81,15 +81,24 @@ export type AddOptions = {
  * Add captured numbers to a list (the active one unless `listId` is given): contacts are upserted and each new E.164 gets a pending row at the end.
  * A number already pending or dialling is left alone; a finished one is queued again at the end.
  * Each row is classified: a premium-rate or shared-cost number waits for the agent's confirmation.
+ *
+ * Called on its own, an add of at least STAGE_MIN new numbers answers once they are durable in one
+ * staged row, and its rows and contacts are written by the next transaction, created before this
+ * returns (queue-stage.ts): every later read sees them. `staged` says so (the caller may answer
+ * before the rows are written). Inside a caller's transaction everything is written at once.
  */
 export async function addNumbers(
   db: DialerDB,
   captured: CapturedNumber[],
   { awaitingApproval = false, now = new Date().toISOString(), listId }: AddOptions = {},
-): Promise<{ added: number; phones: string[] }> {
-  let intoEmptyActive: string[] | null = null
-  const added = await db.transaction("rw", [db.contacts, db.queue, db.lists, db.runtime], async () => {
-    await upsertContacts(db, captured, now)
+): Promise<{ added: number; phones: string[]; staged?: true }> {
+  const started = performance.now()
+  const nested = Dexie.currentTransaction !== null
+  // Inside a caller's transaction (copy/move, CSV import) only the tables it holds.
+  const tables = nested ? [db.contacts, db.queue, db.lists, db.runtime] : [db.contacts, db.queue, db.lists, db.runtime, db.staged]
+  const result = await db.transaction("rw", tables, async () => {
+    // A crash left an add staged: its rows first, so the look-ups below see them.
+    if (!nested && (await db.staged.count()) > 0) await writeStagedIn(db)
     const active = await activeListId(db)
     const target = listId ?? active
     const firstByPhone = new Map<string, CapturedNumber>()
@@ -102,31 +111,47 @@ export async function addNumbers(
       last ? (await db.queue.where("[listId+phone]").anyOf(unique.map((c) => [target, c.phone])).toArray()).map((r) => [r.phone, r]) : [],
     )
     let position = (last?.position ?? 0) + 1
-    const rows: QueueRow[] = []
+    const fresh: QueueRow[] = []
+    const again: QueueRow[] = []
     const finished: string[] = []
     for (const c of unique) {
       const prev = existing.get(c.phone)
       if (prev && ACTIVE.includes(prev.status)) continue
       // A number queued again is a new dial request with a new id: the worker never takes an id it
       // already dialled in this run for a fresh one (see the worker's queue edits).
-      const fields = {
-        id: newItemId(), listId: target, position: position++, status: "pending" as const, addedAt: now,
-        awaitingApproval, risk: numberRisk(c.phone), riskConfirmed: false,
+      const fields = { id: newItemId(), listId: target, position: position++, status: "pending" as const, addedAt: now, awaitingApproval, riskConfirmed: false }
+      if (prev) {
+        finished.push(prev.id)
+        again.push({ ...prev, ...fields, name: c.name ?? prev.name, risk: numberRisk(c.phone) })
+      } else {
+        fresh.push({ phone: c.phone, name: c.name, sourceUrl: httpUrl(c.sourceUrl), attempts: 0, lastOutcome: null, ...fields })
       }
-      if (prev) finished.push(prev.id)
-      rows.push(
-        prev
-          ? { ...prev, ...fields, name: c.name ?? prev.name }
-          : { phone: c.phone, name: c.name, sourceUrl: httpUrl(c.sourceUrl), attempts: 0, lastOutcome: null, ...fields },
-      )
     }
+    // The active list's queued phones, answered without reading back the rows just added.
+    const before = target !== active || !last ? [] : await activePhonesOf(db, active)
+    const phones = target === active ? [...before, ...again.map((r) => r.phone), ...fresh.map((r) => r.phone)] : await activePhonesOf(db, active)
     if (finished.length) await db.queue.bulkDelete(finished)
-    await db.queue.bulkPut(rows)
-    // The active list was empty: its queued phones are exactly these (no read-back of 10,000 rows).
-    if (!last && target === active) intoEmptyActive = rows.map((r) => r.phone)
-    return rows.length
+    if (again.length) await db.queue.bulkPut(again)
+    const staged = !nested && fresh.length >= STAGE_MIN
+    if (staged) {
+      await db.staged.add(stagedRowOf(newItemId(), target, now, awaitingApproval, fresh, captured))
+    } else {
+      await upsertContacts(db, captured, now)
+      for (const row of fresh) row.risk = numberRisk(row.phone)
+      await db.queue.bulkAdd(fresh)
+    }
+    return { added: fresh.length + again.length, phones, staged }
   })
-  return { added, phones: intoEmptyActive ?? (await activePhones(db)) }
+  if (!result.staged) return { added: result.added, phones: result.phones }
+  await scheduleStagedWrite(db)
+  measureSince("queue.add stage", started)
+  return { added: result.added, phones: result.phones, staged: true }
+}
+
+/** Phones of a list's pending and dialling rows (index range reads, in that order). */
+async function activePhonesOf(db: DialerDB, listId: string): Promise<string[]> {
+  const rows = (await Promise.all(ACTIVE.map((status) => rowsWithStatus(db, listId, status)))).flat()
+  return rows.map((r) => r.phone)
 }
 
 export type QueueCounts = Record<QueueStatus, number> & { total: number }

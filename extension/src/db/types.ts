@@ -82,3 +82,19 @@ export type RuntimeRow =
   | { key: "activeList"; listId: string }
   /** Secrets kept out of chrome.storage.local (see vault.ts). */
   | { key: `vault:${string}`; value: unknown }
+
+/**
+ * A big add kept in compact form (columns of strings) until its rows are written: written in the
+ * add's own transaction, so the numbers are durable when the add answers; the rows and contacts
+ * follow in the next transaction (queue-stage.ts), which is created before the answer is sent.
+ */
+export type StagedRow = {
+  id: string
+  listId: string
+  addedAt: string
+  awaitingApproval: boolean
+  /** The new queue rows: ids (known up front), phones, positions, names and source URLs. */
+  rows: { ids: string[]; phones: string[]; positions: number[]; names: (string | undefined)[]; sourceUrls: (string | undefined)[] }
+  /** Every captured number, in order, for the contacts upsert. */
+  contacts: { phones: string[]; names: (string | undefined)[]; companies: (string | undefined)[]; sourceUrls: (string | undefined)[]; crms: (string | undefined)[] }
+}
