@@ -110,3 +110,27 @@ test("a French browser gets French from the sign-in page on, until the admin pic
   await expect(page.getByTestId("sign-out")).toHaveText("Sign out")
   await context.close()
 })
+
+test("in French, the dashboard's own checks are French and the worker's English refusals come in a French frame", async () => {
+  const context = await browser.newContext({ locale: "fr-FR", viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  await signIn(page)
+  const dnc = page.getByTestId("dnc-panel")
+  await page.getByTestId("dnc-phones").fill("12345")
+  await page.getByTestId("dnc-add").click()
+  await expect(dnc).toContainText("Pas au format E.164 (ajoutez l'indicatif pays) : 12345")
+  await page.getByTestId("dnc-phones").fill("+12125550143")
+  await page.getByTestId("dnc-add").click()
+  await expect(page.getByTestId("dnc-message")).toHaveText("1 numéro ajouté ; 0 déjà dans la liste.")
+
+  const hours = page.getByTestId("calling-hours")
+  await page.waitForLoadState("networkidle") // the card loads its settings once: edit after that
+  await expect(async () => {
+    await page.getByTestId("calling-hours-start").fill("23:00")
+    await page.getByTestId("calling-hours-end").fill("22:00")
+    await expect(page.getByTestId("calling-hours-end")).toHaveValue("22:00", { timeout: 500 })
+  }).toPass({ timeout: 5000 })
+  await page.getByTestId("calling-hours-save").click()
+  await expect(hours.locator(".banner.error")).toHaveText(/^Le serveur a répondu : .*start must be before end/)
+  await context.close()
+})
