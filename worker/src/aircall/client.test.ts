@@ -18,7 +18,7 @@ function setup(replies: Reply[]) {
   const limiter = {
     acquire: vi.fn(async (_reservedAt?: number) => 0),
     blockUntil: vi.fn(async (t: number) => void blocked.push(t)),
-    observe: vi.fn(async (_remaining: number, _resetAt: number) => {}),
+    observe: vi.fn(async (_remaining: number) => {}),
   };
   const http = new AircallHttp({ base: "https://api.aircall.io", apiId: "id", apiToken: "tok", limiter, fetch: fetchFn as typeof fetch, sleep: async () => {} });
   return { api: new AircallApi(http), calls, limiter, blocked };
@@ -158,7 +158,7 @@ describe("Aircall's budget headers", () => {
       { status: 200, body: "{}", headers: { "x-aircallapi-remaining": "lots" } },
     ]);
     await runAircallEffect(api.http, AGENT, dial());
-    expect(limiter.observe).toHaveBeenCalledWith(4, Number(reset) * 1000);
+    expect(limiter.observe).toHaveBeenCalledWith(4);
     await api.http.request("GET", "/v1/ping", { safe: true });
     expect(blocked).toEqual([Number(reset) * 1000]);
     await api.http.request("GET", "/v1/ping", { safe: true });

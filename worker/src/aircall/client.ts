@@ -15,8 +15,8 @@ export type Limiter = {
   acquire(reservedAt?: number): Promise<number>;
   blockUntil(until: number): Promise<void>;
   tryAcquire?(): Promise<boolean>;
-  /** Aircall's `X-AircallApi-Remaining` and reset on an answer (the whole company's budget). */
-  observe?(remaining: number, resetAt: number): Promise<void>;
+  /** Aircall's `X-AircallApi-Remaining` on an answer (the whole company's budget, other integrations included). */
+  observe?(remaining: number): Promise<void>;
 };
 
 /** One request's fate when it is sent at most once (the dialer's own requests). */
@@ -121,8 +121,8 @@ export class AircallHttp {
   }
 
   /**
-   * Aircall's budget headers on an answer: nothing left blocks the company until the reset; a
-   * little left is passed on, so other integrations' use slows us down before it turns into 429s.
+   * Aircall's budget headers on an answer: nothing left blocks the company until the reset; what is
+   * left is passed on, so other integrations' use slows us down before it turns into 429s.
    * The limiter learns it without holding the caller back (its answer is not awaited).
    */
   private async readBudget(headers: Headers) {
@@ -130,12 +130,11 @@ export class AircallHttp {
     if (raw === null || raw.trim() === "") return;
     const remaining = Number(raw);
     if (!Number.isFinite(remaining)) return;
-    const resetAt = parseReset(headers.get("x-aircallapi-reset"), Date.now());
     if (remaining <= 0) {
-      await this.o.limiter.blockUntil(resetAt);
+      await this.o.limiter.blockUntil(parseReset(headers.get("x-aircallapi-reset"), Date.now()));
       return;
     }
-    this.o.limiter.observe?.(remaining, resetAt).catch(() => {}); // a hint: losing it costs at most a 429
+    this.o.limiter.observe?.(remaining).catch(() => {}); // a hint: losing it costs at most a 429
   }
 
   /** Like request, but a non-2xx answer throws an AircallError carrying Aircall's text. */

@@ -9,7 +9,7 @@ export function companyLimiter(env: Env): Limiter {
     acquire: (reservedAt?: number) => stub.acquire(reservedAt),
     blockUntil: (until: number) => stub.blockUntil(until),
     tryAcquire: () => stub.tryAcquire(),
-    observe: (remaining: number, resetAt: number) => stub.observe(remaining, resetAt),
+    observe: (remaining: number) => stub.observe(remaining),
   };
 }
 

@@ -35,8 +35,8 @@ export class RateLimiter extends DurableObject<Env> {
   }
 
   /** What Aircall said is left of the company's budget on an answer (see RateWindow.observe). */
-  async observe(remaining: number, resetAt: number): Promise<void> {
-    this.window.observe(remaining, resetAt, Date.now());
+  async observe(remaining: number): Promise<void> {
+    this.window.observe(remaining, Date.now());
     await this.ctx.storage.put("window", this.window.toJSON());
   }
 

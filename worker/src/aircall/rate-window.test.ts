@@ -96,55 +96,48 @@ describe("a slot only if free now", () => {
   });
 
   describe("Aircall's remaining budget (other integrations share it)", () => {
-    it("spends what Aircall says is left, then waits for its reset instead of drawing a 429", () => {
+    it("shrinks our window by the other integrations' share, so their use costs no 429", () => {
       const w = new RateWindow(60);
-      w.observe(3, 40_000, 1000); // another integration used 57 of this window
-      const times = Array.from({ length: 5 }, () => w.reserve(1000));
-      expect(times).toEqual([1000, 1000, 1000, 40_000, 40_000]);
+      for (let i = 0; i < 10; i++) w.reserve(0); // ours: 10 in this window
+      w.observe(30, 1000); // 60 - 30 spent, 10 by us: 20 by someone else
+      expect(w.ourLimit(1000)).toBe(40);
+      const times = Array.from({ length: 31 }, () => w.reserve(1000));
+      expect(times.slice(0, 30).every((t) => t === 1000)).toBe(true); // up to 40 of ours in the window
+      expect(times[30]).toBe(WINDOW_MS + SAFETY_MS); // the 41st waits for our oldest to leave it
     });
 
-    it("counts slots already waiting to go out before the reset", () => {
-      const w = new RateWindow(2);
-      w.reserve(0);
-      w.reserve(0);
-      const third = w.reserve(1000); // waits for the rolling window: 60 250
-      expect(third).toBe(WINDOW_MS + SAFETY_MS);
-      w.observe(1, 70_000, 2000); // one left, and one is already waiting for it
-      expect(w.reserve(2000)).toBe(70_000);
+    it("follows the latest answer, and forgets a share not confirmed for a whole window", () => {
+      const w = new RateWindow(60);
+      w.observe(10, 0); // 50 spent by others
+      expect(w.ourLimit(0)).toBe(10);
+      w.observe(55, 5000); // they slowed down
+      expect(w.ourLimit(5000)).toBe(55);
+      expect(w.ourLimit(5000 + WINDOW_MS)).toBe(60);
     });
 
-    it("refuses a try while the budget is spent, and frees it at the reset", () => {
-      const w = new RateWindow(60);
-      w.observe(1, 10_000, 0);
+    it("refuses a try once our share is used", () => {
+      const w = new RateWindow(10);
+      w.observe(2, 0); // others spent 8
+      expect(w.tryReserve(0)).toBe(true);
       expect(w.tryReserve(0)).toBe(true);
       expect(w.tryReserve(1)).toBe(false);
-      expect(w.tryReserve(10_000)).toBe(true);
     });
 
-    it("keeps the smaller figure of two answers from the same window, and takes a newer window", () => {
+    it("always leaves us one request per window, and ignores nonsense", () => {
       const w = new RateWindow(60);
-      w.observe(2, 30_000, 0);
-      w.observe(10, 30_200, 100); // an older answer arriving late: same window
-      expect([w.reserve(200), w.reserve(200), w.reserve(200)]).toEqual([200, 200, 30_000]);
-      w.observe(5, 90_000, 31_000); // the next window
-      expect(w.reserve(31_000)).toBe(31_000);
-    });
-
-    it("ignores nonsense and a reset already past", () => {
-      const w = new RateWindow(60);
-      w.observe(Number.NaN, 50_000, 0);
-      w.observe(-1, 50_000, 0);
-      w.observe(0, 500, 1000);
-      expect(w.reserve(1000)).toBe(1000);
+      w.observe(0, 0);
+      expect(w.ourLimit(0)).toBe(1);
+      const v = new RateWindow(60);
+      v.observe(Number.NaN, 0);
+      v.observe(-1, 0);
+      expect(v.ourLimit(0)).toBe(60);
     });
 
     it("survives a restart (saved with the window)", () => {
       const w = new RateWindow(60);
-      w.observe(1, 20_000, 0);
-      w.reserve(0);
+      w.observe(5, 0);
       const back = RateWindow.from(60, JSON.parse(JSON.stringify(w.toJSON())));
-      expect(back.reserve(10)).toBe(20_000);
+      expect(back.ourLimit(10)).toBe(5);
     });
   });
 });
-

@@ -7,13 +7,13 @@ export const WINDOW_MS = 60_000;
 /** Margin so requests that leave on time still arrive inside the limit at Aircall. */
 export const SAFETY_MS = 250;
 
-/** What Aircall last said is left of the company's budget (other integrations included). */
-export type Budget = { left: number; until: number };
+/** The other integrations' share of the company's budget, as last read from Aircall's headers. */
+export type External = { count: number; at: number };
 
 export class RateWindow {
   private times: number[] = [];
   private blockedUntil = 0;
-  private budget: Budget | null = null;
+  private external: External | null = null;
 
   constructor(private limit: number) {}
 
@@ -24,9 +24,8 @@ export class RateWindow {
   /** Reserves a slot only if one is free right now (for requests not worth waiting for). */
   tryReserve(now: number): boolean {
     if (this.blockedUntil > now) return false;
-    if (this.budget && this.budget.until > now && this.budget.left <= 0) return false;
     const last = this.times[this.times.length - 1];
-    const windowStart = this.times[this.times.length - this.limit];
+    const windowStart = this.times[this.times.length - this.ourLimit(now)];
     if ((last !== undefined && last > now) || (windowStart !== undefined && windowStart + WINDOW_MS + SAFETY_MS > now)) return false;
     this.reserve(now);
     return true;
@@ -37,9 +36,8 @@ export class RateWindow {
     let at = Math.max(now, this.blockedUntil);
     const last = this.times[this.times.length - 1];
     if (last !== undefined) at = Math.max(at, last);
-    const windowStart = this.times[this.times.length - this.limit];
+    const windowStart = this.times[this.times.length - this.ourLimit(now)];
     if (windowStart !== undefined) at = Math.max(at, windowStart + WINDOW_MS + SAFETY_MS);
-    at = this.spendBudget(at);
     this.times.push(at);
     if (this.times.length > this.limit) this.times.splice(0, this.times.length - this.limit);
     return at;
@@ -55,30 +53,22 @@ export class RateWindow {
   }
 
   /**
-   * Aircall's `X-AircallApi-Remaining` / `-Reset` on an answer: the company (every integration on
-   * the account, not only us) may send `remaining` more before `resetAt`. Slots already reserved to
-   * go out before then count against it; once it is spent, new slots wait for the reset. So another
-   * integration's use slows us down before Aircall has to answer 429. Two answers from the same
-   * window keep the smaller figure (answers can arrive out of order).
+   * Aircall's `X-AircallApi-Remaining` on an answer at `now`. The budget is the company's, shared
+   * with every other integration on the account: what is spent in the last 60 s and not by us is
+   * theirs, and our own window shrinks by that much, so their use slows us down before Aircall has
+   * to answer 429. The latest answer wins; a share not confirmed for a whole window is forgotten.
    */
-  observe(remaining: number, resetAt: number, now: number) {
-    if (!Number.isFinite(remaining) || remaining < 0 || !(resetAt > now)) return;
-    const waiting = this.times.filter((t) => t > now && t < resetAt).length;
-    const left = Math.max(0, Math.floor(remaining) - waiting);
-    const same = this.budget && Math.abs(this.budget.until - resetAt) < MIN_BLOCK_MS;
-    if (same) this.budget = { left: Math.min(this.budget!.left, left), until: this.budget!.until };
-    else if (!this.budget || this.budget.until <= now || resetAt > this.budget.until) this.budget = { left, until: resetAt };
+  observe(remaining: number, now: number) {
+    if (!Number.isFinite(remaining) || remaining < 0) return;
+    const ours = this.times.filter((t) => t > now - WINDOW_MS && t <= now).length;
+    const count = Math.max(0, Math.min(this.limit - 1, this.limit - Math.floor(remaining) - ours));
+    this.external = { count, at: now };
   }
 
-  /** A slot at `at` inside the window Aircall described takes one of its requests, or waits for its reset. */
-  private spendBudget(at: number): number {
-    const b = this.budget;
-    if (!b || at >= b.until) return at;
-    if (b.left > 0) {
-      b.left -= 1;
-      return at;
-    }
-    return b.until;
+  /** How many of the window's requests are ours to send: the limit less the others' last known share. */
+  ourLimit(now: number): number {
+    const ext = this.external && now - this.external.at < WINDOW_MS ? this.external.count : 0;
+    return Math.max(1, this.limit - ext);
   }
 
   /** Aircall answered 429 (or said nothing remains): nothing goes out before `until`. */
@@ -87,7 +77,7 @@ export class RateWindow {
   }
 
   toJSON() {
-    return { times: this.times, blockedUntil: this.blockedUntil, budget: this.budget };
+    return { times: this.times, blockedUntil: this.blockedUntil, external: this.external };
   }
 
   static from(limit: number, saved?: SavedWindow) {
@@ -95,13 +85,13 @@ export class RateWindow {
     if (saved) {
       w.times = saved.times.slice(-limit);
       w.blockedUntil = saved.blockedUntil;
-      w.budget = saved.budget ?? null;
+      w.external = saved.external ?? null;
     }
     return w;
   }
 }
 
-export type SavedWindow = { times: number[]; blockedUntil: number; budget?: Budget | null };
+export type SavedWindow = { times: number[]; blockedUntil: number; external?: External | null };
 
 /** Never trust a reset that would lift the block at once (clock skew, a reset in the same second). */
 export const MIN_BLOCK_MS = 1_000;
