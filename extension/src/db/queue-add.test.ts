@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest"
 
 import { createList } from "./lists"
 import { addNumbers, listQueue, pendingItems } from "./queue"
-import { STAGE_MIN, stagedRowOf, stagedWritten, writeStagedNow } from "./queue-stage"
+import { ROW_CHUNK, STAGE_MIN, stagedRowOf, stagedWritten, writeStagedNow } from "./queue-stage"
 import { freshDb } from "./test-db"
 
 const many = (n: number, from = 0) => Array.from({ length: n }, (_, i) => ({ phone: `+1555${String(from + i).padStart(7, "0")}`, name: `C${from + i}` }))
@@ -111,6 +111,21 @@ describe("a big add is staged: durable in one row when it answers, its rows writ
     expect((await listQueue(db)).map((r) => r.id).slice(2)).toEqual(["s0", "s1", "s2"])
     expect(await db.contacts.get(many(1, 10)[0]!.phone)).toMatchObject({ createdAt: "2030-01-01T00:00:00.000Z" })
     expect(await writeStagedNow(db)).toBe(0)
+  })
+
+  it("rows are written in chunks of ROW_CHUNK, in order, each chunk classified", async () => {
+    const db = freshDb()
+    const n = 2 * ROW_CHUNK + 1
+    const numbers = [...many(n - 1, 1000), { phone: "+19005550123" }]
+    const rows = numbers.map((c, i) => ({ id: `s${i}`, phone: c.phone, name: undefined, position: 1 + i, sourceUrl: undefined }))
+    await db.staged.add(stagedRowOf("big", "default", "2030-01-01T00:00:00.000Z", false, rows, numbers))
+    const bulkAdd = vi.spyOn(db.queue, "bulkAdd")
+    await writeStagedNow(db)
+    expect(bulkAdd.mock.calls.map(([chunk]) => chunk.length)).toEqual([ROW_CHUNK, ROW_CHUNK, 1])
+    const written = await listQueue(db)
+    expect(written.map((r) => r.id)).toEqual(rows.map((r) => r.id))
+    expect(written.at(-1)!.risk).toBe("premium_rate")
+    expect(written[0]!.risk).toBeNull()
   })
 
   it("an add after a crash writes the leftovers first: a number staged then added again is queued once", async () => {

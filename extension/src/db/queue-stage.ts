@@ -56,24 +56,50 @@ export function stagedRowOf(
   }
 }
 
-/** The queue rows a staged add stands for, classified (premium rate, shared cost) here, not in the add. */
-export function queueRowsOf(staged: StagedRow): QueueRow[] {
+/** Rows written per request: the next chunk is classified while IndexedDB writes the previous one. */
+export const ROW_CHUNK = 1_000
+
+/** Queue rows `from`..`to` of a staged add, classified (premium rate, shared cost) here, not in the add. */
+export function queueRowsOf(staged: StagedRow, from = 0, to = staged.rows.ids.length): QueueRow[] {
   const { ids, phones, positions, names, sourceUrls } = staged.rows
-  return ids.map((id, i) => ({
-    id,
-    listId: staged.listId,
-    phone: phones[i]!,
-    name: names[i],
-    sourceUrl: sourceUrls[i],
-    position: positions[i]!,
-    status: "pending",
-    attempts: 0,
-    lastOutcome: null,
-    addedAt: staged.addedAt,
-    awaitingApproval: staged.awaitingApproval,
-    risk: numberRisk(phones[i]!),
-    riskConfirmed: false,
-  }))
+  const rows: QueueRow[] = []
+  for (let i = from; i < Math.min(to, ids.length); i++) {
+    rows.push({
+      id: ids[i]!,
+      listId: staged.listId,
+      phone: phones[i]!,
+      name: names[i],
+      sourceUrl: sourceUrls[i],
+      position: positions[i]!,
+      status: "pending",
+      attempts: 0,
+      lastOutcome: null,
+      addedAt: staged.addedAt,
+      awaitingApproval: staged.awaitingApproval,
+      risk: numberRisk(phones[i]!),
+      riskConfirmed: false,
+    })
+  }
+  return rows
+}
+
+/** A number added to the list since (only possible after a crash) stays once: the unique [listId+phone] index refuses the second row, the others are written. */
+function ignoreDuplicates(error: unknown): void {
+  if (!(error instanceof Dexie.BulkError)) throw error
+}
+
+/**
+ * The rows in chunks, one in flight while the next is built (its numberRisk is most of the
+ * JavaScript): the browser writes while the service worker classifies, and no task runs long.
+ */
+async function addRows(db: DialerDB, staged: StagedRow): Promise<void> {
+  let inFlight: Promise<void> = Promise.resolve()
+  for (let from = 0; from < staged.rows.ids.length; from += ROW_CHUNK) {
+    const write = db.queue.bulkAdd(queueRowsOf(staged, from, from + ROW_CHUNK)).then(() => undefined, ignoreDuplicates)
+    await inFlight
+    inFlight = write
+  }
+  await inFlight
 }
 
 function capturedOf(staged: StagedRow): CapturedNumber[] {
@@ -89,14 +115,9 @@ export async function writeStagedIn(db: DialerDB): Promise<number> {
   const batches = await db.staged.toArray()
   for (const staged of batches) {
     // A list deleted in between takes its numbers with it, as it would have taken the rows.
-    if (await db.lists.get(staged.listId)) {
-      // A number added to the list since (only possible after a crash) stays once: the unique
-      // [listId+phone] index refuses the second row and the others are written.
-      await db.queue.bulkAdd(queueRowsOf(staged)).catch((error: unknown) => {
-        if (!(error instanceof Dexie.BulkError)) throw error
-      })
-    }
-    await upsertContacts(db, capturedOf(staged), staged.addedAt)
+    const listExists = (await db.lists.get(staged.listId)) !== undefined
+    // The contacts' look-up goes first; the rows are written while it answers.
+    await Promise.all([upsertContacts(db, capturedOf(staged), staged.addedAt), listExists ? addRows(db, staged) : undefined])
     await db.staged.delete(staged.id)
   }
   return batches.length
