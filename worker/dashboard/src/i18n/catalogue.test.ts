@@ -44,3 +44,17 @@ describe("dashboard catalogue", () => {
     expect(fr("error.server", { message: "start must be before end" })).toBe("Le serveur a répondu : start must be before end");
   });
 });
+
+describe("dashboard catalogue use", () => {
+  it("has no key the code never asks for (a key built as `area.${value}` counts by its prefix)", async () => {
+    // node:fs by name: the dashboard's tsconfig has DOM types only (these tests run in Node)
+    type Fs = { readdirSync(path: string, options: { recursive: true }): string[]; readFileSync(path: string, encoding: "utf8"): string };
+    const fsModule = "node:fs";
+    const { readdirSync, readFileSync } = (await import(/* @vite-ignore */ fsModule)) as Fs;
+    const src = decodeURIComponent(new URL("../", import.meta.url).pathname);
+    const files = readdirSync(src, { recursive: true }).filter((f) => /\.tsx?$/.test(f) && !f.includes("messages/") && !/\.test\.tsx?$/.test(f));
+    const code = files.map((f) => readFileSync(src + f, "utf8")).join("\n");
+    const unused = Object.keys(catalogues.en).filter((key) => !code.includes(`"${key}"`) && !code.includes(`\`${key.slice(0, key.lastIndexOf(".") + 1)}\${`));
+    expect(unused).toEqual([]);
+  });
+});
