@@ -6,7 +6,8 @@
  * scripts (which run in web pages) carry neither libphonenumber's "max" metadata nor zod.
  * Then the Chrome Web Store's rules (which Microsoft Edge Add-ons shares): Manifest V3, no remote
  * code, name/description lengths, a 128 px icon, no `key` or `update_url` (the store sets both),
- * a valid managed storage schema, and every permission justified on the privacy page.
+ * a valid managed storage schema, and every permission justified on the privacy page. Every
+ * `__MSG_x__` of the manifest has its message in each language of `_locales` (English, French).
  * Exits non-zero with the reasons. Run after `pnpm build` (`--build <dir>` checks another build).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -66,10 +67,43 @@ for (const file of files(build)) {
   for (const pattern of SECRET) if (pattern.test(text)) problems.push(`${file.slice(build.length + 1)} matches ${pattern}`);
 }
 
+// ---- Translations (_locales): every __MSG_x__ of the manifest exists in every language ----
+const localesDir = join(build, "_locales");
+const locales = {};
+try {
+  for (const lang of readdirSync(localesDir)) {
+    try {
+      const messages = JSON.parse(readFileSync(join(localesDir, lang, "messages.json"), "utf8"));
+      // Chrome matches message names without regard to case.
+      locales[lang] = Object.fromEntries(Object.entries(messages).map(([k, v]) => [k.toLowerCase(), v?.message]));
+    } catch (err) {
+      problems.push(`_locales/${lang}/messages.json is missing or not JSON (${err.message})`);
+    }
+  }
+} catch {
+  // no _locales folder: the manifest must then hold no __MSG_x__
+}
+const msgNames = [...new Set([...JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]))];
+const langs = Object.keys(locales);
+if (langs.length && !manifest.default_locale) problems.push("_locales is there but the manifest has no default_locale (Chrome refuses to load it)");
+if (manifest.default_locale && !locales[manifest.default_locale]) problems.push(`default_locale "${manifest.default_locale}" has no _locales/${manifest.default_locale}/messages.json`);
+if (msgNames.length && !langs.length) problems.push(`the manifest uses ${msgNames.map((n) => `__MSG_${n}__`).join(", ")} but the build has no _locales`);
+for (const lang of langs)
+  for (const name of msgNames)
+    if (typeof locales[lang][name.toLowerCase()] !== "string" || !locales[lang][name.toLowerCase()]) problems.push(`__MSG_${name}__ has no message in _locales/${lang}/messages.json`);
+/** A manifest text as each language shows it: "__MSG_extensionName__" → every translation of it. */
+const shown = (text) => {
+  const m = /^__MSG_(\w+)__$/.exec(text ?? "");
+  if (!m) return [[null, text]];
+  return langs.map((lang) => [lang, locales[lang][m[1].toLowerCase()] ?? ""]);
+};
+
 // ---- Chrome Web Store (and Edge Add-ons) rules ----
 if (manifest.manifest_version !== 3) problems.push(`manifest_version is ${manifest.manifest_version}: the store takes Manifest V3 only`);
-if (!manifest.name || manifest.name.length > 75) problems.push(`name must be 1-75 characters (store rule), is ${manifest.name?.length ?? 0}`);
-if (!manifest.description || manifest.description.length > 132) problems.push(`description must be 1-132 characters (store rule), is ${manifest.description?.length ?? 0}`);
+for (const [lang, name] of shown(manifest.name))
+  if (!name || name.length > 75) problems.push(`name${lang ? ` (${lang})` : ""} must be 1-75 characters (store rule), is ${name?.length ?? 0}`);
+for (const [lang, description] of shown(manifest.description))
+  if (!description || description.length > 132) problems.push(`description${lang ? ` (${lang})` : ""} must be 1-132 characters (store rule), is ${description?.length ?? 0}`);
 if (manifest.short_name && manifest.short_name.length > 12) problems.push("short_name must be at most 12 characters");
 if (!/^\d{1,5}(\.\d{1,5}){0,3}$/.test(manifest.version ?? "") || manifest.version.split(".").some((n) => Number(n) > 65535)) problems.push(`version "${manifest.version}" must be 1-4 dot-separated integers up to 65535`);
 if (!manifest.icons?.["128"]) problems.push("no 128 px icon (the store shows it)");
@@ -114,5 +148,6 @@ if (problems.length) {
 console.log(
   `production extension build: permissions ${JSON.stringify(manifest.permissions)} all used; no fixed hosts; ` +
     `content scripts free of max metadata (${maxOnly.length} markers) and zod; no secrets in ${files(build).length} files; ` +
-    `store rules: MV3, no remote code, no key, managed schema ${schemaFile}, every permission justified`,
+    `store rules: MV3, no remote code, no key, managed schema ${schemaFile}, every permission justified` +
+    (langs.length ? `; ${msgNames.length} manifest message(s) in ${langs.sort().join(", ")}` : ""),
 );

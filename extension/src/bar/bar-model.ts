@@ -10,7 +10,7 @@ import { translatorFor } from "../i18n/catalogue"
 import { activeLocale } from "../i18n/locale"
 import type { DialerView } from "../lib/messages"
 import { clockNow, connectionMessage, explainError, heldWhileOffline, isFrozen, timeOfDay, type UserMessage } from "../lib/user-messages"
-import { pausedText } from "../popup/run-words"
+import { pausedText } from "../ui/pause-words"
 import { clock, prettyPhone, secondsSince, statusLabel, toneOf, type Tone } from "../ui/format"
 import { isCountingDown } from "../ui/run-status"
 

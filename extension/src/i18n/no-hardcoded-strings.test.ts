@@ -13,7 +13,7 @@ import { DEFAULT_ALLOW, formatFindings, scanFolders } from "../../../scripts/lib
 const root = fileURLToPath(new URL("../../", import.meta.url))
 
 /** Folders (relative to extension/) whose every string is translated. Add yours when it is done. */
-const FOLDERS = ["src/background", "src/contents", "src/ui", "src/i18n", "src/popup", "src/bar", "src/lib", "src/wrapup", "src/compliance"]
+const FOLDERS = ["src/background", "src/contents", "src/ui", "src/i18n", "src/popup", "src/bar", "src/lib", "src/wrapup", "src/compliance", "src/page"]
 FOLDERS.push("src/options", "src/history", "src/contacts", "src/lists", "src/privacy", "src/tabs", "src/csv")
 
 /** Extension-specific texts kept as they are, each with its reason. */

@@ -3,10 +3,11 @@ import type { Locale } from "@dialer/shared/i18n"
 
 import { holdOf } from "../db/queue"
 import type { QueueRow } from "../db/types"
-import { translatorFor, type MessageKey } from "../i18n/catalogue"
+import { translatorFor } from "../i18n/catalogue"
 import { activeLocale } from "../i18n/locale"
 import { isCountingDown, isRunActive } from "../ui/run-status"
 import { prettyPhone, statusLabel } from "../ui/format"
+import { pausedText } from "../ui/pause-words"
 
 /**
  * The words the popup uses for the run: each state labelled by what it is, the next contact
@@ -21,29 +22,7 @@ export function statusWord(state: DialerState | null | undefined, locale: Locale
   return statusLabel(state.status, locale)
 }
 
-/**
- * The worker's pause reasons we know, by their English text (the snapshot carries no code for
- * them): shown in the agent's language. Others are the worker's own words, shown as they are.
- */
-const KNOWN_PAUSES: Record<string, MessageKey> = {
-  "Paused by you": "run.pausedByYou",
-  "You are unavailable in Aircall. The run goes on when you are available again.": "run.pause.unavailable",
-  "Aircall Workspace is closed (logged out). Open Aircall Workspace and the run goes on by itself.": "run.pause.disconnected",
-}
-
-/** A worker pause reason in the agent's language when it is one we know. */
-export function pauseReasonText(reason: string, locale: Locale = activeLocale()): string {
-  const key = KNOWN_PAUSES[reason.trim()]
-  return key ? translatorFor(locale)(key) : reason
-}
-
-/** "Paused by you", never "Paused: Paused by you"; "Paused: <why>" otherwise. */
-export function pausedText(reason: string | undefined, locale: Locale = activeLocale()): string {
-  const t = translatorFor(locale)
-  if (!reason) return t("run.paused")
-  if (/^paused\b/i.test(reason.trim())) return pauseReasonText(reason, locale)
-  return t("run.pausedBecause", { reason: pauseReasonText(reason, locale) })
-}
+export { pausedText, pauseReasonText } from "../ui/pause-words"
 
 type Contact = { name?: string | null; phone: string }
 

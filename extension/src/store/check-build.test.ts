@@ -85,3 +85,36 @@ describe("production build check: Chrome Web Store rules", () => {
     expect(broken.out).toContain("managed-schema.json must be an object schema with a workerUrl property")
   })
 })
+
+describe("production build check: translated manifest (_locales)", () => {
+  const LOCALIZED = { ...GOOD, name: "__MSG_extensionName__", description: "__MSG_extensionDescription__", default_locale: "en" }
+  const messages = (name: string, description: string) => JSON.stringify({ extensionName: { message: name }, extensionDescription: { message: description } })
+
+  it("passes when every __MSG_x__ has its message in every language", () => {
+    const r = check(LOCALIZED, {
+      "_locales/en/messages.json": messages("Aircall Power Dialer", "Queue phone numbers and dial them through Aircall."),
+      "_locales/fr/messages.json": messages("Aircall Power Dialer", "Mettez en file les numéros et appelez-les via Aircall."),
+    })
+    expect(r.out).toContain("2 manifest message(s) in en, fr")
+    expect(r.code).toBe(0)
+  })
+
+  it("refuses a message missing in one language, a missing default_locale and a French description too long", () => {
+    const { default_locale: _d, ...noDefault } = LOCALIZED
+    const r = check(noDefault, {
+      "_locales/en/messages.json": messages("Aircall Power Dialer", "Queue phone numbers and dial them through Aircall."),
+      "_locales/fr/messages.json": JSON.stringify({ extensionDescription: { message: "x".repeat(133) } }),
+    })
+    expect(r.code).toBe(1)
+    expect(r.out).toContain("__MSG_extensionName__ has no message in _locales/fr/messages.json")
+    expect(r.out).toContain("_locales is there but the manifest has no default_locale")
+    expect(r.out).toContain("description (fr) must be 1-132 characters (store rule), is 133")
+  })
+
+  it("refuses __MSG_x__ in a build without _locales", () => {
+    const r = check(LOCALIZED)
+    expect(r.code).toBe(1)
+    expect(r.out).toContain("the manifest uses __MSG_extensionName__, __MSG_extensionDescription__ but the build has no _locales")
+    expect(r.out).toContain('default_locale "en" has no _locales/en/messages.json')
+  })
+})

@@ -178,7 +178,7 @@ const fr: Catalogue<typeof en> = {
   "popup.today": "Aujourd'hui",
   "popup.today.calls": "Appels",
   "popup.today.answered": "Répondus",
-  "popup.today.talk": "Temps de conversation",
+  "popup.today.talk": "Conversation",
   "popup.keys.title": "Raccourcis clavier",
   "popup.keys.notSet": "non défini",
   "popup.keys.pause": "mettre en pause ou reprendre la session (depuis n'importe quel onglet)",
