@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { clockNow, connectionMessage, explainError, isFrozen } from "./user-messages"
+import { workerUrlProblem } from "./worker-url"
 
 describe("explainError: plain words, detail one click away", () => {
   it.each([
@@ -73,5 +74,26 @@ describe("user messages in French", () => {
     const offline = { status: "offline" as const, since: "2030-01-01T12:03:00.000Z" }
     expect(connectionMessage(offline, "fr")!.what).toMatch(/^Hors ligne depuis \d\d:\d\d\. Reconnexion…$/)
     expect(connectionMessage({ status: "connecting", since: offline.since }, "fr")!.what).toBe("Connexion au dialer…")
+  })
+})
+
+describe("the extension's own refusals, translated whole", () => {
+  it("words the worker address refusals and Start refusals in French, with nothing technical behind Details", () => {
+    const url = explainError("The worker's address must start with https:// (plain http is only for a worker on this computer: localhost or 127.0.0.1)", "fr")
+    expect(url).toEqual({
+      id: "url-https-local",
+      what: "L'adresse du serveur doit commencer par https:// (le http simple est réservé à un serveur sur cet ordinateur : localhost ou 127.0.0.1)",
+      todo: "Vérifiez l'adresse fournie par votre administrateur.",
+    })
+    expect(explainError("The worker's address must start with https://", "fr").id).toBe("url-https")
+    expect(explainError("Enter the worker's full address, e.g. https://dialer.example.workers.dev", "en").what).toBe(
+      "Enter the worker's full address, e.g. https://dialer.example.workers.dev",
+    )
+    expect(explainError("No number is ready: include or confirm the numbers waiting in the queue", "fr").detail).toBeUndefined()
+  })
+  it("recognises every refusal lib/worker-url.ts words", () => {
+    expect(explainError(workerUrlProblem("dialer")!, "fr").id).toBe("url-format")
+    expect(explainError(workerUrlProblem("http://dialer.example.com")!, "fr").id).toBe("url-https-local")
+    expect(explainError(workerUrlProblem("ftp://dialer.example.com")!, "fr").id).toBe("url-https")
   })
 })

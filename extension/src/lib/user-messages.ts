@@ -20,8 +20,21 @@ export type UserMessage = {
   detail?: string
 }
 
-type Rule = { id: RuleId; test: RegExp }
-type RuleId = "offline" | "signed-out" | "aircall-unavailable" | "rate-limited" | "bad-answer" | "not-found" | "server-error" | "no-pending" | "held"
+/** `own`: the extension's own sentence, translated whole (no technical detail to keep). */
+type Rule = { id: RuleId; test: RegExp; own?: boolean }
+type RuleId =
+  | "offline"
+  | "signed-out"
+  | "aircall-unavailable"
+  | "rate-limited"
+  | "bad-answer"
+  | "not-found"
+  | "server-error"
+  | "no-pending"
+  | "held"
+  | "url-format"
+  | "url-https-local"
+  | "url-https"
 
 /** First match wins. `detail` is the raw message: ApiError text, a browser error, a worker message. */
 const RULES: Rule[] = [
@@ -33,8 +46,12 @@ const RULES: Rule[] = [
   { id: "not-found", test: /\b404\b|not found/i },
   { id: "server-error", test: /\b5\d\d\b|internal server error|bad gateway|service unavailable/i },
   // the background's own refusals of Start (background/dialer-service.ts)
-  { id: "held", test: /^no number is ready\b/i },
-  { id: "no-pending", test: /^the queue has no pending numbers/i },
+  { id: "held", test: /^no number is ready\b/i, own: true },
+  { id: "no-pending", test: /^the queue has no pending numbers/i, own: true },
+  // the worker address refused before sign-in (lib/worker-url.ts)
+  { id: "url-format", test: /^enter the worker's full address/i, own: true },
+  { id: "url-https-local", test: /^the worker's address must start with https:\/\/ \(plain http/i, own: true },
+  { id: "url-https", test: /^the worker's address must start with https:\/\/$/i, own: true },
 ]
 
 /** Words only a developer reads: a message with these is never shown as it is. */
@@ -47,8 +64,11 @@ const TECHNICAL = /\b(?:TypeError|SyntaxError|ReferenceError|Error:|undefined|nu
 export function explainError(raw: unknown, locale: Locale = activeLocale()): UserMessage {
   const t = translatorFor(locale)
   const detail = (raw instanceof Error ? raw.message : String(raw ?? "")).trim()
-  for (const rule of RULES)
-    if (rule.test.test(detail)) return { id: rule.id, what: t(`errors.${rule.id}.what`), todo: t(`errors.${rule.id}.todo`), detail }
+  for (const rule of RULES) {
+    if (!rule.test.test(detail)) continue
+    if (rule.own) return { id: rule.id, what: t(`errors.${rule.id}.what`), todo: t(`errors.${rule.id}.todo`) }
+    return { id: rule.id, what: t(`errors.${rule.id}.what`), todo: t(`errors.${rule.id}.todo`), detail }
+  }
   if (detail && !TECHNICAL.test(detail)) return { id: `plain:${detail}`, what: detail }
   return { id: "unknown", what: t("errors.unknown.what"), todo: t("errors.unknown.todo"), detail: detail || undefined }
 }
