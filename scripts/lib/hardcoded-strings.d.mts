@@ -6,6 +6,8 @@ export type ScanOptions = {
   allow?: AllowEntry[]
   /** JSX attributes whose text is shown (defaults to USER_FACING_ATTRIBUTES). */
   attributes?: string[]
+  /** Object properties whose literal text is shown (defaults to TEXT_OBJECT_PROPERTIES). */
+  objectProperties?: string[]
   /** Folder the given folders (and reported paths) are relative to; defaults to the working directory. */
   root?: string
   /** Skips a file by its path relative to root (catalogues, generated code). */
@@ -13,6 +15,7 @@ export type ScanOptions = {
 }
 export declare const USER_FACING_ATTRIBUTES: string[]
 export declare const TEXT_PROPERTIES: string[]
+export declare const TEXT_OBJECT_PROPERTIES: string[]
 export declare const TEXT_ATTRIBUTE_NAMES: string[]
 export declare const SINK_CALLS: { callee: RegExp; args?: number[]; props?: string[] }[]
 export declare const DEFAULT_ALLOW: AllowEntry[]

@@ -10,13 +10,16 @@
  * - a literal rendered as a JSX child: `{paused ? "Paused" : "Running"}`;
  * - a literal handed to a known UI sink: `el.textContent = "..."`, `el.setAttribute("aria-label", "...")`,
  *   `confirm("...")`, `alert("...")`, `chrome.action.setTitle({ title: "..." })`,
- *   `chrome.notifications.create({ title, message })`.
+ *   `chrome.notifications.create({ title, message })`;
+ * - a literal in a text property of an object: `{ label: "Start" }`, `{ what: "...", todo: "..." }`.
  *
  * A literal counts when it is the value itself, a branch of `a ? b : c`, a side of `??`, `||`, `+`,
  * the right side of `&&`, or the text of a template; literals inside calls (`t("popup.start")`,
  * `fmt(x, "short")`) and comparisons (`state === "paused"`) are not values shown, so they are skipped.
- * Text without a letter (symbols, digits, "·", "✓") is never reported. Anything else must be in the
- * allowlist, each entry with its reason.
+ *
+ * Text without a letter (symbols, digits, "·", "✓") and dotted names (catalogue keys such as
+ * "popup.start", domains, file names) are never reported. Anything else must be in the allowlist,
+ * each entry with its reason.
  *
  * Plain ESM JavaScript so any package can run it: `scanFolders(["extension/src/popup"], { root })`.
  */
@@ -42,6 +45,12 @@ export const USER_FACING_ATTRIBUTES = [
   "summary",
   "caption",
 ]
+
+/**
+ * Object properties that hold text for people (`{ label: "Start" }`, a message's `what`/`todo`): a
+ * literal there is reported too, wherever the object goes (button tables, status maps of labels).
+ */
+export const TEXT_OBJECT_PROPERTIES = ["label", "title", "placeholder", "tooltip", "hint", "what", "todo", "ariaLabel", "aria-label"]
 
 /** Properties whose assignment puts text on screen: `el.textContent = "..."`. */
 export const TEXT_PROPERTIES = ["textContent", "innerText", "innerHTML", "title", "placeholder", "alt", "ariaLabel", "ariaDescription"]
@@ -83,6 +92,8 @@ export const DEFAULT_ALLOW = [
 ]
 
 const LETTER = /\p{L}/u
+/** A catalogue key, a domain or a file name ("popup.start", "crm.example.com"): not prose to translate. */
+const DOTTED_NAME = /^[A-Za-z][\w-]*(\.[\w-]+)+$/
 
 function hasLetter(text) {
   return LETTER.test(text)
@@ -151,14 +162,19 @@ function objectPropTexts(node, props) {
 export function scanSource(sourceText, fileName = "source.tsx", options = {}) {
   const allowed = new Set((options.allow ?? DEFAULT_ALLOW).map((a) => a.text.trim()))
   const attributes = options.attributes ?? USER_FACING_ATTRIBUTES
+  const objectProperties = options.objectProperties ?? TEXT_OBJECT_PROPERTIES
   const kindOfFile = fileName.endsWith(".tsx") || fileName.endsWith(".jsx") ? ts.ScriptKind.TSX : ts.ScriptKind.TS
   const sf = ts.createSourceFile(fileName, sourceText, ts.ScriptTarget.Latest, true, kindOfFile)
   const findings = []
 
+  const seen = new Set()
   const report = (node, kind, text) => {
     const shown = text.replace(/\s+/g, " ").trim()
-    if (!shown || !hasLetter(shown) || allowed.has(shown)) return
-    const { line, character } = sf.getLineAndCharacterOfPosition(node.getStart(sf))
+    if (!shown || !hasLetter(shown) || DOTTED_NAME.test(shown) || allowed.has(shown)) return
+    const start = node.getStart(sf)
+    if (seen.has(start)) return // one text, one finding (a sink's object is also an object with a title)
+    seen.add(start)
+    const { line, character } = sf.getLineAndCharacterOfPosition(start)
     findings.push({ file: fileName, line: line + 1, column: character + 1, kind, text: shown })
   }
   const reportAll = (parts, kind) => {
@@ -173,6 +189,8 @@ export function scanSource(sourceText, fileName = "source.tsx", options = {}) {
     } else if (ts.isJsxAttribute(node)) {
       const name = attributeName(node)
       if (attributes.includes(name) && node.initializer) reportAll(valueTexts(node.initializer), `attribute ${name}`)
+    } else if (ts.isPropertyAssignment(node) && objectProperties.includes(propertyName(node.name) ?? "")) {
+      reportAll(valueTexts(node.initializer), `property ${propertyName(node.name)}`)
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const target = node.left
       if (ts.isPropertyAccessExpression(target) && TEXT_PROPERTIES.includes(target.name.text))

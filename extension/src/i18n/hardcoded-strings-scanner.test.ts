@@ -61,3 +61,14 @@ describe("hard-coded string scanner", () => {
     ])
   })
 })
+
+describe("hard-coded string scanner: text held in objects", () => {
+  it("reports literals in text properties (button tables, messages), not catalogue keys or other properties", () => {
+    const source = `
+      const BUTTONS = [{ action: "start", label: "Start", kind: "primary" }, { action: "stop", label: "popup.control.stop" }]
+      const message = { id: "offline", what: "The server can't be reached.", todo: t("errors.offline.todo") }
+      const field = { placeholder: "crm.example.com" }
+    `
+    expect(texts(source, "x.ts")).toEqual(["property label: Start", "property what: The server can't be reached."])
+  })
+})
