@@ -77,6 +77,10 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   // One answered call, then History in French.
   const popup = await openPopup()
   await expect(popup.getByTestId("queue-row")).toHaveCount(2)
+  // The popup's list picker (from the Lists area) speaks French too.
+  await expect(popup.getByTestId("list-picker-select").locator("option:checked")).toHaveText("Webinaire (2)")
+  await expect(popup.getByTestId("list-mode")).toHaveText("Appelée par la session de cette extension.")
+  await expect(popup.getByTestId("open-lists")).toHaveText("Listes")
   await popup.getByTestId("control-start").click()
   await expect.poll(() => stub.calls.some((c) => c.path === "/api/dialer/start")).toBe(true)
   stub.endCall("answered", 95)
