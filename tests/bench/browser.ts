@@ -8,7 +8,8 @@ import { CHROMIUM, withExtension } from "../system/chromium";
 import { ROOT } from "../system/start-system";
 
 export { CHROMIUM };
-export const E2E_BUILD = join(ROOT, "extension/build/chrome-mv3-e2e");
+/** E2E_EXTENSION_DIR: a copy of the e2e build, when another build may rewrite extension/build mid-run. */
+export const E2E_BUILD = process.env.E2E_EXTENSION_DIR ?? join(ROOT, "extension/build/chrome-mv3-e2e");
 export const PROD_BUILD = join(ROOT, "extension/build/chrome-mv3-prod");
 
 /** Why the browser benchmarks cannot run here, or null when they can. */

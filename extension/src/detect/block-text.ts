@@ -37,7 +37,9 @@ const WORD_START = /^[\p{L}\d+(]/u;
 function append(block: BlockText, node: Text, cursor: Cursor): void {
   const data = node.data;
   if (data.length === 0) return;
-  if (cursor.boundary && WORD_END.test(block.text) && WORD_START.test(data)) block.text += " ";
+  // Only the last character matters (two code units: a letter outside the BMP); testing the
+  // whole text made reading a long block quadratic.
+  if (cursor.boundary && WORD_START.test(data) && WORD_END.test(block.text.slice(-2))) block.text += " ";
   cursor.boundary = false;
   block.segments.push({ node, start: block.text.length, end: block.text.length + data.length });
   block.text += data;

@@ -21,16 +21,23 @@ export const scheduleIdle: ScheduleChunk = (run) => {
     run({ timeRemaining: () => Math.max(0, SLICE_MS - (now() - started)) });
   };
   if (typeof MessageChannel === "function") {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      go();
-    };
-    channel.port2.postMessage(null);
+    waiting.push(go);
+    (channel ??= openChannel()).port2.postMessage(null);
   } else {
     setTimeout(go, 0);
   }
 };
+
+/** One channel for every chunk (a new MessageChannel per chunk cost more than some chunks' work). */
+let channel: MessageChannel | undefined;
+const waiting: (() => void)[] = [];
+
+function openChannel(): MessageChannel {
+  const opened = new MessageChannel();
+  // One message per scheduled chunk, delivered in order: run the oldest.
+  opened.port1.onmessage = () => waiting.shift()?.();
+  return opened;
+}
 
 export type ChunkStats = { chunks: number; units: number; longestMs: number; totalMs: number };
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { findPhonesInText, labelFor, phoneCountry, phoneFromTelHref, toCountry } from "./phone-text";
+import { parsePhoneNumberFromString } from "libphonenumber-js/min";
+
+import { countryName, findPhonesInText, labelFor, phoneCountry, phoneFromTelHref, toCountry } from "./phone-text";
 
 const e164s = (text: string, country = "US") => findPhonesInText(text, toCountry(country)).map((m) => m.e164);
 
@@ -87,6 +89,24 @@ describe("labelFor", () => {
   it("formats NANP numbers with dashes and others internationally", () => {
     expect(labelFor("+14155550132")).toBe("+1 415-555-0132");
     expect(labelFor("+442079460958")).toBe("+44 20 7946 0958");
+  });
+
+  it("writes every NANP number as libphonenumber's international format would (without parsing it)", () => {
+    // US, Canada, toll-free, Jamaica, Puerto Rico, the generated list pages' area codes
+    const numbers = ["+14155550132", "+16045550199", "+18005550100", "+18765550123", "+17875550111", "+12015550100", "+13205550199"];
+    for (const e164 of numbers) {
+      const international = parsePhoneNumberFromString(e164)!.formatInternational();
+      expect(labelFor(e164)).toBe(international.replace(/^\+1 (\d{3}) (\d{3}) (\d{4})$/, "+1 $1-$2-$3"));
+    }
+  });
+});
+
+describe("countryName", () => {
+  it("names a country in the locale asked for, the same each time", () => {
+    expect(countryName("DE", "en")).toBe("Germany");
+    expect(countryName("DE", "fr")).toBe("Allemagne");
+    expect(countryName("DE", "en")).toBe("Germany");
+    expect(countryName(undefined)).toBe("");
   });
 });
 

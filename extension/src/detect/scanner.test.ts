@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 
+import { CRM_LIST_ROWS, crmListRow, generateCrmListPage } from "~adapters/fixtures/crm-list";
 import { generateListTable, generatedRow } from "~adapters/fixtures/generic-list";
 
 import type { BlockMatch } from "./block-matches";
@@ -118,7 +119,7 @@ describe("scanInChunks on a 5,000-row table", () => {
     expect(stats.chunks).toBeGreaterThan(50);
     expect(stats.units / stats.chunks).toBeLessThanOrEqual(500);
     expect(Math.max(...chunkSizes)).toBeLessThan(500);
-  });
+  }, 30_000);
 
   it("stops when its signal aborts", async () => {
     const root = mount(generateListTable(200));
@@ -133,4 +134,14 @@ describe("scanInChunks on a 5,000-row table", () => {
     expect(matches.length).toBeGreaterThan(0);
     expect(matches.length).toBeLessThan(200);
   });
+});
+
+describe("the 400-row CRM list page (benchmark fixture)", () => {
+  it("finds every row's number exactly once, in row order, and nothing else", () => {
+    const parsed = new DOMParser().parseFromString(generateCrmListPage(CRM_LIST_ROWS), "text/html");
+    document.body.replaceChildren(...[...parsed.body.childNodes].map((node) => document.importNode(node, true)));
+    const { sink, phones } = recordingSink();
+    scanNow(document.body, "US", sink);
+    expect(phones()).toEqual(Array.from({ length: CRM_LIST_ROWS }, (_, index) => crmListRow(index).e164));
+  }, 30_000);
 });

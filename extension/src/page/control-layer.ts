@@ -3,9 +3,11 @@
  * changes, kept when it does not (so rescans never duplicate a control). It is the scanner's
  * sink (see `~detect/scanner`).
  *
- * Buttons go into the page in batches (at most every FLUSH_MS, FLUSH_MAX at a time): each
- * insertion makes the browser lay the page out again, and on a 5,000-row table doing that after
- * every small scan chunk cost several seconds of wall time.
+ * Buttons go into the page in batches: each insertion makes the browser lay the whole page out
+ * again (a 5,000-row table: 100–600 ms in one task that cannot be split), so a scan pass places
+ * the buttons of what is in view at once (`placeNow`, see `viewport-first.ts`) and the rest when
+ * it ends (`settled`), or every FLUSH_MS while a long pass runs. A batch every 100 ms laid a
+ * 5,000-row page out dozens of times (7–13 s of layout and paint in a Chromium trace).
  */
 import type { BlockMatch } from "~detect/block-matches";
 import type { BlockContainer } from "~detect/dom-rules";
@@ -16,8 +18,8 @@ import { createQueueButton, isUserEvent, numberOf, placeAfter, setQueued } from 
 type Placed = { signature: string; buttons: HTMLButtonElement[] };
 type Pending = { anchor: BlockMatch["anchor"]; button: HTMLButtonElement };
 
-export const FLUSH_MS = 100;
-export const FLUSH_MAX = 2000;
+export const FLUSH_MS = 1000;
+export const FLUSH_MAX = 10_000;
 
 export type ControlLayerOptions = {
   isQueued(phone: string): boolean;
@@ -54,7 +56,8 @@ export class ControlLayer implements BlockSink {
     const buttons: HTMLButtonElement[] = [];
     for (const match of matches) {
       const button = createQueueButton(doc, match.e164, { country: match.country, assumed: match.assumed });
-      setQueued(button, this.options.isQueued(match.e164));
+      // Made as "+ Queue": relabel only the queued ones (each label formats the number again).
+      if (this.options.isQueued(match.e164)) setQueued(button, true);
       button.addEventListener("click", this.handleClick);
       this.pending.push({ anchor: match.anchor, button });
       this.waiting.add(button);
@@ -63,6 +66,16 @@ export class ControlLayer implements BlockSink {
     }
     this.placed.set(container, { signature, buttons });
     this.schedule(FLUSH_MS);
+  }
+
+  /**
+   * Places what is waiting in this task, without waiting for the batch timer: the controls of
+   * what is in view show with the page's next frame.
+   */
+  placeNow(): void {
+    if (this.pending.length === 0) return;
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.flush();
   }
 
   /** Places what is waiting now (a scan pass ended), then resolves once every button is in the page. */

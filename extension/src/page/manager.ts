@@ -8,8 +8,8 @@ import type { CrmAdapter } from "~adapters/types";
 import type { BlockContainer } from "~detect/dom-rules";
 import type { ChunkStats, ScheduleChunk } from "~detect/idle-chunks";
 import { countryHints } from "~detect/country-hints";
-import { toCountry } from "~detect/phone-text";
-import { scanInChunks } from "~detect/scanner";
+import { toCountry, warmUp } from "~detect/phone-text";
+import { emptyProfile, scanInChunks, type ScanProfile } from "~detect/scanner";
 
 import { createAddAllButton } from "./add-all";
 import type { PageBridge } from "./bridge";
@@ -18,6 +18,7 @@ import { ControlLayer } from "./control-layer";
 import { numberOf, setBusy } from "./controls";
 import { batchMutations } from "./mutations";
 import { watchUrl } from "./navigation";
+import { viewportFirst } from "./viewport-first";
 import { createQueueTracker } from "./queue-tracker";
 
 export type DetectorOptions = {
@@ -31,8 +32,12 @@ export type DetectorOptions = {
   onScanned?(stats: ScanStats, root: BlockContainer): void;
 };
 
-/** A scan pass: chunk statistics plus its wall time from start until every control is placed. */
-export type ScanStats = ChunkStats & { wallMs: number };
+/**
+ * A scan pass: chunk statistics plus its wall time from start until every control is placed,
+ * when it started (performance.now()), when the controls in view were placed, and where
+ * its time went.
+ */
+export type ScanStats = ChunkStats & { wallMs: number; startedAtMs: number; inViewPlacedMs: number | null; profile: ScanProfile };
 
 export type Detector = { ready: Promise<void>; idle(): Promise<void>; stop(): void };
 
@@ -74,20 +79,26 @@ export function startDetector(options: DetectorOptions): Detector {
   function scan(root: BlockContainer | null): void {
     if (!root || lifetime.signal.aborted) return;
     const started = performance.now();
+    const profile = emptyProfile();
     if (root === doc.body) hints = countryHints(doc);
+    // The controls of what is in view go in first, in one batch; the rest when the pass ends.
+    const inView = viewportFirst(layer, () => win.innerHeight);
     const run = scanInChunks(root, {
       country,
       hints,
-      sink: layer,
+      sink: inView.sink,
       signal: page.signal,
       schedule: options.schedule,
-      nodeBudget: options.nodeBudget
+      nodeBudget: options.nodeBudget,
+      profile: options.onScanned ? profile : undefined
     })
       .then(async (stats) => {
         await layer.settled();
         return stats;
       })
-      .then((stats) => options.onScanned?.({ ...stats, wallMs: performance.now() - started }, root));
+      .then((stats) =>
+        options.onScanned?.({ ...stats, wallMs: performance.now() - started, startedAtMs: started, inViewPlacedMs: inView.placedAfterMs(), profile }, root)
+      );
     scans = Promise.all([scans, run]);
   }
 
@@ -115,7 +126,9 @@ export function startDetector(options: DetectorOptions): Detector {
       .barShown()
       .then((shown) => addAll.setAboveBar(shown))
       .catch((error: unknown) => console.debug("[dialer] no bar state", error));
-    country = toCountry(await bridge.defaultCountry());
+    const setting = bridge.defaultCountry();
+    warmUp(); // while the setting is read (a round trip to the browser)
+    country = toCountry(await setting);
     if (lifetime.signal.aborted) return;
     const unsubscribe = [
       bridge.onQueueChanged((phones) => queue.replace(phones)),
