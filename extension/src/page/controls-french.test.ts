@@ -35,7 +35,7 @@ describe("page controls in French", () => {
     expect(button.textContent).toBe("✓ En file")
     expect(button.title).toMatch(/est déjà dans la file d'appels\.$/)
 
-    const addAll = createAddAllButton(document, () => undefined)
+    const addAll = createAddAllButton(document, () => undefined, () => 3)
     addAll.update(3)
     expect(addAll.element.textContent).toBe("Ajouter les 3 numéros de cette page")
     expect(addAll.element.getAttribute("aria-label")).toBe("Ajouter les 3 numéros de cette page à la file d'appels")

@@ -1,5 +1,6 @@
 import { openHistoryPage } from "../lib/pages"
 import { talkTime } from "../ui/format"
+import { reasonText } from "../ui/reason-words"
 import { displayPhone } from "../ui/phone"
 import { useT } from "../i18n"
 import { useRecentHistory } from "./use-live"
@@ -25,7 +26,7 @@ export function RecentOutcomes() {
               <span className="row-phone">{displayPhone(e.phone)}</span>
             </span>
             <span className="recent-talk">{e.talkSeconds ? talkTime(e.talkSeconds, locale) : ""}</span>
-            <span className={`chip outcome-${e.outcome}`} title={e.reason ?? undefined}>
+            <span className={`chip outcome-${e.outcome}`} title={reasonText(e.reasonCode, e.reason, locale)}>
               {t(`popup.outcome.${e.outcome}`)}
             </span>
           </li>

@@ -41,6 +41,9 @@ const en = {
   "run.duration.hm": "{h}h {m}m",
   "run.unknown": "Unknown",
   "run.unknownContact": "Unknown contact",
+  "run.reason.skipped_by_agent": "Skipped by the agent",
+  "run.reason.transferred": "Transferred in Aircall: the call is no longer yours",
+  "run.reason.max_attempts": "No answer after the last attempt: not tried again",
 }
 
 const fr: Catalogue<typeof en> = {
@@ -83,6 +86,9 @@ const fr: Catalogue<typeof en> = {
   "run.duration.hm": "{h} h {m} min",
   "run.unknown": "Inconnu",
   "run.unknownContact": "Contact inconnu",
+  "run.reason.skipped_by_agent": "Passé par l'agent",
+  "run.reason.transferred": "Transféré dans Aircall : l'appel n'est plus le vôtre",
+  "run.reason.max_attempts": "Sans réponse après la dernière tentative : pas de nouvel essai",
 }
 
 export const run = { en, fr }
