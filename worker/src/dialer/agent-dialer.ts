@@ -49,6 +49,8 @@ const MAX_WRITE_TRIES = 12;
 const GUARD_RETRY_MS = 15_000;
 /** A due outbox request being sent is retried after this long if its instance went away meanwhile. */
 const OUTBOX_LEASE_MS = 60_000;
+/** The team dashboard gets an agent's state at most this often (the newest one; see notifyHub). */
+const HUB_SPACING_MS = 500;
 
 export class AgentDialer extends DurableObject<Env> {
   private readonly store: DialerStore;
@@ -257,7 +259,7 @@ export class AgentDialer extends DurableObject<Env> {
     // Leased, not removed: if this instance goes away before sending, the alarm tries again later.
     for (const w of due) this.store.outboxLease(w.key, now + OUTBOX_LEASE_MS);
     const send = due.filter((w) => !this.inFlight.has(w.key));
-    if (send.length) this.ctx.waitUntil(Promise.all(send.map((w) => this.runOutbox(w.effect as OutboxEffect, w.held ? w.slotAt : undefined))));
+    if (send.length) this.ctx.waitUntil(Promise.all(send.map((w) => this.runOutbox(w.effect as OutboxEffect, w.held ? w.slotAt : undefined, true))));
     await this.syncAlarm();
   }
 
@@ -338,8 +340,9 @@ export class AgentDialer extends DurableObject<Env> {
     for (const effect of effects) if (isAircallEffect(effect) || effect.type === "dnc.add") await this.runOutbox(effect);
   }
 
-  private runOutbox(effect: OutboxEffect, reservedAt?: number): Promise<void> {
-    return effect.type === "dnc.add" ? this.addToDnc(effect) : this.sendToAircall(effect, reservedAt);
+  /** `stored`: the request comes from the outbox (else it is new, from a transition's effects). */
+  private runOutbox(effect: OutboxEffect, reservedAt?: number, stored = false): Promise<void> {
+    return effect.type === "dnc.add" ? this.addToDnc(effect) : this.sendToAircall(effect, reservedAt, stored);
   }
 
   /** "Do not call" from a wrap-up: onto the company's list, kept in the outbox until the Directory has it. */
@@ -376,9 +379,9 @@ export class AgentDialer extends DurableObject<Env> {
    * One Aircall request: takes a company slot; when it must wait, the request is kept in the outbox
    * (SQLite) and the alarm sends it — no in-memory wait holds it. A start-call that waited is marked
    * sent in durable state before it leaves (a restart mid-request then searches, never re-sends).
-   * `reservedAt`: the slot this request took earlier (sent from the outbox).
+   * `reservedAt`: the slot this request took earlier (sent from the outbox); `stored`: it is in the outbox.
    */
-  private async sendToAircall(effect: AircallEffect, reservedAt?: number): Promise<void> {
+  private async sendToAircall(effect: AircallEffect, reservedAt?: number, stored = false): Promise<void> {
     const config = this.config();
     const key = effectKey(effect);
     if (!config?.enabled) return this.store.outboxDelete(key);
@@ -409,16 +412,18 @@ export class AgentDialer extends DurableObject<Env> {
         // Never sent twice: out of the outbox, and marked sent in storage, before it leaves.
         this.store.outboxDelete(key);
         if (this.state.current?.queued) await this.apply({ type: "dial.sent", dialId: effect.dialId, attempt: effect.attempt, now: Date.now() });
-      } else {
+      } else if (effect.type !== "aircall.insight") {
         // A search or read is safe to send again: kept (leased) until answered, so a restart mid-request resends it.
+        // Not the insight card: a courtesy for the call in progress, not worth two writes per call to resend.
         this.store.outboxPut(key, effect, Date.now() + OUTBOX_LEASE_MS, false);
+        stored = true;
         await this.syncAlarm();
       }
       const outcome = await runAircallEffect(aircallHttpFor(this.env, limiter), from, effect, this.writeContext());
       // A 429 placed nothing: the same request after the reset, with a new slot then.
       if ("limited" in outcome) return await this.defer(key, effect, outcome.limited, false);
       if ("retry" in outcome) return await this.retryWrite(key, effect as WriteEffect, outcome.retry);
-      this.store.outboxDelete(key);
+      if (stored) this.store.outboxDelete(key);
       if (outcome.event) await this.apply(outcome.event);
     } finally {
       this.inFlight.delete(key);
@@ -497,8 +502,8 @@ export class AgentDialer extends DurableObject<Env> {
 
   /**
    * One state message to the Directory at a time per agent, the newest one when the previous
-   * answers: a burst of webhooks costs the single Directory one call, not one per event, and the
-   * dashboard still ends on the latest state.
+   * answers and HUB_SPACING_MS have passed: a burst of webhooks costs the single Directory a few
+   * calls, not one per event, and the dashboard still ends on the latest state.
    */
   private notifyHub(agentId: string, state: DialerState) {
     const idle = this.hubNext === undefined;
@@ -507,16 +512,26 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   private hubNext: { agentId: string; state: DialerState } | null | undefined;
+  private hubSentAt = 0;
 
+  /** At most one message per HUB_SPACING_MS: the first change after a quiet spell goes at once, a burst's last state after the spacing. */
   private async flushHub() {
     try {
-      for (let next = this.hubNext; next; next = this.hubNext) {
+      while (this.hubNext) {
+        const wait = this.hubSentAt + HUB_SPACING_MS - Date.now();
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        const next = this.hubNext;
         this.hubNext = null;
-        await directory(this.env).agentState(next.agentId, next.state).catch((err: Error) => console.error("admin hub notify failed", err.message));
+        this.hubSentAt = Date.now();
+        await this.sendToHub(next.agentId, next.state);
       }
     } finally {
       this.hubNext = undefined;
     }
+  }
+
+  private sendToHub(agentId: string, state: DialerState): Promise<void> {
+    return directory(this.env).agentState(agentId, state).catch((err: Error) => console.error("admin hub notify failed", err.message));
   }
 
   private broadcast(message: string) {
@@ -529,10 +544,17 @@ export class AgentDialer extends DurableObject<Env> {
     }
   }
 
+  /**
+   * Keeps the alarm at or before the next due time. An alarm already set earlier is left as it is:
+   * it wakes the object, finds nothing due yet and sets the next one (alarm()). Most events move a
+   * time later (each call event moves the watchdog), and re-setting the alarm for each would cost
+   * a storage write per webhook; this costs at most one early wake-up per postponed time.
+   */
   private async syncAlarm() {
     const times = [nextAlarmAt(this.state), this.store.outboxNext()].filter((t): t is number => t !== undefined);
     const at = times.length ? Math.min(...times) : null;
     if (at === this.alarmAt) return;
+    if (at !== null && typeof this.alarmAt === "number" && this.alarmAt <= at) return;
     this.alarmAt = at;
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at);

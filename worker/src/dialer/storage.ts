@@ -56,7 +56,12 @@ export class DialerStore {
       const has = sql.exec<{ name: string }>(`PRAGMA table_info(${table})`).toArray().some((c) => c.name === column);
       if (!has) sql.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
     }
+    // lastNote (once per call, for the insight card) without reading the whole history; only rows with a note are in it.
+    sql.exec("CREATE INDEX IF NOT EXISTS history_note ON history(phone, dial_id) WHERE note IS NOT NULL");
   }
+
+  /** MIN(slot_at) of the outbox, kept until the outbox changes (undefined: not read yet). */
+  private outboxNextAt: number | null | undefined;
 
   // ---------- the numbers the agent sent to Aircall's Power Dialer ----------
   campaignPut(items: { phone: string; name?: string }[]) {
@@ -82,20 +87,23 @@ export class DialerStore {
    * holds a rate-limit slot reserved for `slotAt` (false: it must take a new one, e.g. after a 429).
    */
   outboxPut(key: string, effect: unknown, slotAt: number, held: boolean) {
+    this.outboxNextAt = undefined;
     this.sql.exec("INSERT OR REPLACE INTO outbox (key, effect, slot_at, held) VALUES (?, ?, ?, ?)", key, JSON.stringify(effect), slotAt, held ? 1 : 0);
   }
 
   /** Taken for sending: if it is still here at `until` (its instance went away), it is sent again, with a new slot. */
   outboxLease(key: string, until: number) {
+    this.outboxNextAt = undefined;
     this.sql.exec("UPDATE outbox SET slot_at = ?, held = 0 WHERE key = ?", until, key);
   }
 
   outboxClear() {
+    this.outboxNextAt = undefined;
     this.sql.exec("DELETE FROM outbox");
   }
 
   outboxDelete(key: string) {
-    this.sql.exec("DELETE FROM outbox WHERE key = ?", key);
+    if (this.sql.exec("DELETE FROM outbox WHERE key = ?", key).rowsWritten > 0) this.outboxNextAt = undefined;
   }
 
   outboxDue(now: number): { key: string; effect: unknown; slotAt: number; held: boolean }[] {
@@ -105,8 +113,10 @@ export class DialerStore {
       .map((r) => ({ key: r.key, effect: JSON.parse(r.effect) as unknown, slotAt: r.slot_at, held: r.held === 1 }));
   }
 
+  /** The earliest slot of a waiting request (read once, then again after the outbox changes). */
   outboxNext(): number | undefined {
-    return this.sql.exec<{ at: number | null }>("SELECT MIN(slot_at) AS at FROM outbox").toArray()[0]?.at ?? undefined;
+    if (this.outboxNextAt === undefined) this.outboxNextAt = this.sql.exec<{ at: number | null }>("SELECT MIN(slot_at) AS at FROM outbox").toArray()[0]?.at ?? null;
+    return this.outboxNextAt ?? undefined;
   }
 
   getJson<T>(key: string): T | undefined {
@@ -125,10 +135,14 @@ export class DialerStore {
     return { ...core, queue };
   }
 
-  /** Persists a transition. The queue is rewritten only when it changed other than by dialing its head. */
+  /**
+   * Persists a transition. The machine row is updated in place (a REPLACE would delete and insert it,
+   * touching the key's index too); the queue is rewritten only when it changed other than by dialing its head.
+   */
   saveMachine(prev: MachineState | undefined, next: MachineState) {
     const { queue, ...core } = next;
-    this.putJson("machine", core);
+    const json = JSON.stringify(core);
+    if (this.sql.exec("UPDATE kv SET value = ? WHERE key = 'machine'", json).rowsWritten === 0) this.sql.exec("INSERT INTO kv (key, value) VALUES ('machine', ?)", json);
     if (prev && prev.queue === queue) return;
     const dropped = prev ? prev.queue.length - queue.length : -1;
     if (prev && dropped > 0 && queue.every((item, i) => item === prev.queue[i + dropped])) {
