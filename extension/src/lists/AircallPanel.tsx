@@ -55,7 +55,7 @@ export function AircallPanel({ list, dialingHere, onCampaign }: Props) {
     if (!answer.ok) return setMessage(listErrorText(t, answer.error))
     const r = answer.result
     setFailed(r.failed)
-    const counts = { sent: r.sent, added: r.added, already: r.alreadyThere, refused: r.failed.length }
+    const counts = { count: r.sent, added: r.added, already: r.alreadyThere, refused: r.failed.length }
     setMessage(t(r.failed.length ? "lists.aircall.sentRefused" : "lists.aircall.sent", counts))
   }
   const clear = async () => {

@@ -120,7 +120,7 @@ export function ListsPage() {
               <h2 data-testid="list-title">{current.name}</h2>
             )}
             <span className="muted">
-              {t("lists.counts", { total: current.total, pending: current.pending })}
+              {t("lists.total", { count: current.total })} · {t("lists.pending", { count: current.pending })}
             </span>
             {current.active ? (
               <span className="tag active">{t("lists.activeTag")}</span>
