@@ -10,6 +10,7 @@ import type { QueueSnapshot } from "./use-live"
 /** Counts, the clear button (asks once more before clearing) and the list itself. */
 export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: boolean }) {
   const { t } = useT()
+  // Counts as plain digits ("10000 pending"): the queue's figures are read and compared as written.
   const [confirming, setConfirming] = useState(false)
   useEffect(() => {
     if (!confirming) return
@@ -30,18 +31,18 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
         <h2>{t("popup.queue")}</h2>
         <div className="counts" data-testid="queue-counts">
           <span className="count pending" title={t("popup.count.pendingTitle")}>
-            {t("popup.count.pending", { count: queue.pending })}
+            {t("popup.count.pending", { count: String(queue.pending) })}
           </span>
           {queue.held > 0 && (
             <span className="count held" title={t("popup.count.heldTitle")} data-testid="queue-held">
-              {t("popup.count.held", { count: queue.held })}
+              {t("popup.count.held", { count: String(queue.held) })}
             </span>
           )}
           <span className="count done" title={t("popup.count.doneTitle")}>
-            {t("popup.count.done", { count: queue.done })}
+            {t("popup.count.done", { count: String(queue.done) })}
           </span>
           <span className="count failed" title={t("popup.count.failedTitle")}>
-            {t("popup.count.failed", { count: queue.failed })}
+            {t("popup.count.failed", { count: String(queue.failed) })}
           </span>
         </div>
         <button
@@ -49,7 +50,7 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
           disabled={queue.rows.length === 0}
           onClick={() => void clear()}
           data-testid="queue-clear">
-          {confirming ? t("popup.clearConfirm", { count: queue.rows.length }) : t("popup.clear")}
+          {confirming ? t("popup.clearConfirm", { count: String(queue.rows.length) }) : t("popup.clear")}
         </button>
       </div>
       {queue.rows.length === 0 ? (
