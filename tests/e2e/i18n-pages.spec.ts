@@ -39,6 +39,7 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(lists.getByTestId("list-import")).toHaveText("Importer un CSV…")
   await expect(lists.locator("h1")).toHaveText("Listes")
   await expect(lists.locator("html")).toHaveAttribute("lang", "fr")
+  await expect(lists.getByTestId("list-title")).toHaveText("Ma file d'attente") // the first list, never renamed
   await lists.getByTestId("list-import").click()
   await expect(lists.getByTestId("import-dialog")).toContainText("Importer un fichier CSV ou TSV")
   await lists.getByTestId("import-file").setInputFiles(CSV)
@@ -50,6 +51,7 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(lists.getByTestId("import-mapping")).toContainText("Numéro de téléphone")
   await expect(lists.getByTestId("map-company").locator("option").first()).toHaveText("— aucune —")
   await expect(lists.getByTestId("import-run")).toHaveText("Importer 2 numéros")
+  await expect(lists.getByTestId("import-dialog")).toContainText("Dans « Ma file d'attente »")
   await lists.screenshot({ path: join(SHOTS, "i18n-pages-lists-import.png"), fullPage: true })
   await lists.getByTestId("import-new-name").fill("Webinaire")
   await lists.getByTestId("import-run").click()

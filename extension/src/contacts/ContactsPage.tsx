@@ -11,6 +11,7 @@ import { contactViews, searchContacts, type ContactView } from "../db/contacts"
 import { allLists } from "../db/lists"
 import { addNumbers } from "../db/queue"
 import { useT } from "../i18n"
+import { withShownNames } from "../lists/list-name"
 import { notifyListsChanged, openListsPage } from "../lists/open-pages"
 import { displayPhone } from "../ui/phone"
 import { ContactDetail } from "./ContactDetail"
@@ -23,7 +24,7 @@ const CONTACT_HEADERS = ["phone", "name", "company", "crm", "source_url", "creat
 export function ContactsPage() {
   const { t, locale } = useT()
   const contacts = useLiveQuery(() => contactViews(db), [], undefined)
-  const lists = useLiveQuery(() => allLists(db), [], undefined)
+  const lists = withShownNames(t, useLiveQuery(() => allLists(db), [], undefined))
   const [text, setText] = useState("")
   const query = useDeferredValue(text)
   const [openPhone, setOpenPhone] = useState<string | null>(null)

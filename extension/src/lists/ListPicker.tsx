@@ -5,6 +5,7 @@ import { db } from "../db/db"
 import { createList, listSummaries, setActiveList } from "../db/lists"
 import { useT } from "../i18n"
 import { errorText } from "./list-errors"
+import { withShownNames } from "./list-name"
 import { notifyListsChanged, openContactsPage, openListsPage } from "./open-pages"
 
 import "./list-picker.css"
@@ -15,7 +16,7 @@ import "./list-picker.css"
  */
 export function ListPicker({ running }: { running: boolean }) {
   const { t } = useT()
-  const lists = useLiveQuery(() => listSummaries(db), [], undefined)
+  const lists = withShownNames(t, useLiveQuery(() => listSummaries(db), [], undefined))
   const [error, setError] = useState<string | null>(null)
   const [newName, setNewName] = useState<string | null>(null)
   if (!lists) return null

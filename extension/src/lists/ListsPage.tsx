@@ -15,6 +15,7 @@ import { AircallPanel } from "./AircallPanel"
 import { ImportDialog } from "./ImportDialog"
 import { ListRowsTable } from "./ListRowsTable"
 import { errorText } from "./list-errors"
+import { withShownNames } from "./list-name"
 import { ListSidebar } from "./ListSidebar"
 import { notifyListsChanged, openContactsPage } from "./open-pages"
 import { emptySelection, selectedInOrder, type Selection } from "./selection"
@@ -23,7 +24,7 @@ import { useListRows, useListSummaries } from "./use-lists"
 /** The Lists page: every list, its numbers, import/export, and Aircall's Power Dialer. */
 export function ListsPage() {
   const { t } = useT()
-  const lists = useListSummaries()
+  const lists = withShownNames(t, useListSummaries())
   const state = useLiveQuery(() => readDialerState(db), [], null)
   const running = isRunActive(state)
   const [chosen, setChosen] = useState<string | null>(() => new URLSearchParams(location.search).get("list"))

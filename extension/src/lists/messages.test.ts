@@ -1,7 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from "vitest"
 
+import { FIRST_LIST } from "../db/schema"
 import { translatorFor } from "../i18n"
+import { shownName } from "./list-name"
 
 describe("Lists page wording", () => {
   it("asks about deleting a list with the right count in each language", () => {
@@ -19,5 +21,12 @@ describe("Lists page wording", () => {
     expect(fr("lists.selected", { count: 1 })).toBe("1 sélectionné")
     expect(fr("lists.selected", { count: 3 })).toBe("3 sélectionnés")
     expect(fr("import.toImport", { count: 50000 })).toBe("50\u202f000 numéros à importer")
+  })
+  it("names the first list in the agent's language until the agent renames it", () => {
+    const fr = translatorFor("fr")
+    expect(shownName(fr, FIRST_LIST)).toBe("Ma file d'attente")
+    expect(shownName(translatorFor("en"), FIRST_LIST)).toBe("My queue")
+    expect(shownName(fr, { id: FIRST_LIST.id, name: "Relances" })).toBe("Relances")
+    expect(shownName(fr, { id: "other", name: "My queue" })).toBe("My queue") // a list the agent named so
   })
 })

@@ -3,6 +3,7 @@ import type { Catalogue } from "@dialer/shared/i18n"
 
 const en = {
   "lists.title": "Lists",
+  "lists.firstList": "My queue",
   "lists.nav.contacts": "Contacts",
   "lists.nav.history": "History",
   "lists.name": "List name",
@@ -97,6 +98,7 @@ const en = {
 
 const fr: Catalogue<typeof en> = {
   "lists.title": "Listes",
+  "lists.firstList": "Ma file d'attente",
   "lists.nav.contacts": "Contacts",
   "lists.nav.history": "Historique",
   "lists.name": "Nom de la liste",
