@@ -141,3 +141,24 @@ describe("a slot only if free now", () => {
     });
   });
 });
+
+describe("the saved state (written on every Aircall request)", () => {
+  it("keeps one window's reservations, however far the limit is above the traffic", () => {
+    const w = new RateWindow(1_000_000);
+    for (let t = 0; t < 10 * WINDOW_MS; t += 100) expect(w.reserve(t)).toBe(t); // 10 a second for 10 minutes: never held back
+    const kept = w.toJSON().times;
+    expect(kept.length).toBeLessThanOrEqual((WINDOW_MS + SAFETY_MS) / 100 + 1);
+    expect(kept.length).toBeGreaterThanOrEqual(WINDOW_MS / 100);
+  });
+
+  it("holds requests back exactly as before once the old reservations are gone", () => {
+    const w = new RateWindow(3);
+    w.reserve(0);
+    w.reserve(0);
+    w.reserve(0);
+    expect(w.reserve(100_000)).toBe(100_000); // the first three are a window old: dropped, not in the way
+    expect(w.reserve(100_000)).toBe(100_000);
+    expect(w.reserve(100_000)).toBe(100_000);
+    expect(w.reserve(100_000)).toBe(100_000 + WINDOW_MS + SAFETY_MS);
+  });
+});

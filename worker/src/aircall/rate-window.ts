@@ -40,7 +40,19 @@ export class RateWindow {
     if (windowStart !== undefined) at = Math.max(at, windowStart + WINDOW_MS + SAFETY_MS);
     this.times.push(at);
     if (this.times.length > this.limit) this.times.splice(0, this.times.length - this.limit);
+    this.forgetBefore(now - WINDOW_MS - SAFETY_MS);
     return at;
+  }
+
+  /**
+   * Reservations older than a window can no longer hold a request back: dropped, so the saved
+   * state (written on every request) stays the size of one window's traffic even when the limit
+   * is far above it. Times are in order: the old ones are at the front.
+   */
+  private forgetBefore(t: number) {
+    let n = 0;
+    while (n < this.times.length - 1 && this.times[n]! < t) n++;
+    if (n) this.times.splice(0, n);
   }
 
   /**
