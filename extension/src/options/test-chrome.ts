@@ -7,7 +7,7 @@ import { vi } from "vitest"
 
 type Listener = (changes: Record<string, chrome.storage.StorageChange>, area: string) => void
 
-export function stubChrome(local: Record<string, unknown> = {}) {
+export function stubChrome(local: Record<string, unknown> = {}, answer: (message: { type: string }) => unknown = () => ({ ok: true })) {
   const listeners = new Set<Listener>()
   const stored: Record<string, unknown> = { ...local }
   const fake = {
@@ -28,7 +28,7 @@ export function stubChrome(local: Record<string, unknown> = {}) {
     runtime: {
       getURL: (path: string) => `chrome-extension://test/${path}`,
       getManifest: () => ({ content_scripts: [{ matches: ["https://app.hubspot.com/*"], js: ["detector.js"] }] }),
-      sendMessage: async () => ({ ok: true }),
+      sendMessage: async (message: { type: string }) => answer(message),
     },
     permissions: { contains: async () => true },
     tabs: { create: async () => ({}) },
