@@ -74,7 +74,7 @@ describe("a big add is staged: durable in one row when it answers, its rows writ
     const db = freshDb()
     const batch = [...many(STAGE_MIN), { phone: "+19005550123", name: "Premium" }] // +1 900: premium rate
     const staged = vi.spyOn(db.staged, "add")
-    const bulkAdd = vi.spyOn(db.queue, "bulkAdd")
+    const bulkPut = vi.spyOn(db.queue, "bulkPut")
     const res = await addNumbers(db, batch)
     expect(res).toMatchObject({ added: STAGE_MIN + 1, staged: true })
     expect(res.phones).toEqual(batch.map((c) => c.phone))
@@ -89,7 +89,7 @@ describe("a big add is staged: durable in one row when it answers, its rows writ
     expect(rows.at(-1)).toMatchObject({ risk: "premium_rate", riskConfirmed: false, status: "pending", name: "Premium" })
     expect(await db.staged.count()).toBe(0)
     expect(await db.contacts.count()).toBe(STAGE_MIN + 1)
-    expect(bulkAdd).toHaveBeenCalledTimes(1) // one bulk write of the rows
+    expect(bulkPut).toHaveBeenCalledTimes(1) // one bulk write of the rows
     // The premium number waits for the agent's confirmation; the others go to the worker in order.
     expect((await pendingItems(db)).map((i) => i.phone)).toEqual(many(STAGE_MIN).map((c) => c.phone))
   })
@@ -119,9 +119,9 @@ describe("a big add is staged: durable in one row when it answers, its rows writ
     const numbers = [...many(n - 1, 1000), { phone: "+19005550123" }]
     const rows = numbers.map((c, i) => ({ id: `s${i}`, phone: c.phone, name: undefined, position: 1 + i, sourceUrl: undefined }))
     await db.staged.add(stagedRowOf("big", "default", "2030-01-01T00:00:00.000Z", false, rows, numbers))
-    const bulkAdd = vi.spyOn(db.queue, "bulkAdd")
+    const bulkPut = vi.spyOn(db.queue, "bulkPut")
     await writeStagedNow(db)
-    expect(bulkAdd.mock.calls.map(([chunk]) => chunk.length)).toEqual([ROW_CHUNK, ROW_CHUNK, 1])
+    expect(bulkPut.mock.calls.map(([chunk]) => chunk.length)).toEqual([ROW_CHUNK, ROW_CHUNK, 1])
     const written = await listQueue(db)
     expect(written.map((r) => r.id)).toEqual(rows.map((r) => r.id))
     expect(written.at(-1)!.risk).toBe("premium_rate")

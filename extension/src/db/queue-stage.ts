@@ -95,7 +95,7 @@ function ignoreDuplicates(error: unknown): void {
 async function addRows(db: DialerDB, staged: StagedRow): Promise<void> {
   let inFlight: Promise<void> = Promise.resolve()
   for (let from = 0; from < staged.rows.ids.length; from += ROW_CHUNK) {
-    const write = db.queue.bulkAdd(queueRowsOf(staged, from, from + ROW_CHUNK)).then(() => undefined, ignoreDuplicates)
+    const write = db.queue.bulkPut(queueRowsOf(staged, from, from + ROW_CHUNK)).then(() => undefined, ignoreDuplicates)
     await inFlight
     inFlight = write
   }

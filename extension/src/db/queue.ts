@@ -138,7 +138,7 @@ export async function addNumbers(
     } else {
       await upsertContacts(db, captured, now)
       for (const row of fresh) row.risk = numberRisk(row.phone)
-      await db.queue.bulkAdd(fresh)
+      await db.queue.bulkPut(fresh)
     }
     return { added: fresh.length + again.length, phones, staged }
   })
