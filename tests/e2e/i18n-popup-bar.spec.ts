@@ -96,3 +96,48 @@ test("after choosing Français, the CRM page's controls, the popup and the bar a
   await expect(popup.getByTestId("control-resume")).toHaveText("Resume")
   await expect(crm.locator(`[data-dialer-number="${numbers[0]}"]`).first()).toHaveText("✓ Queued")
 })
+
+/** The wrap-up after a call, in the popup and in the panel above the bar, in French. */
+test("in French, the wrap-up asks in French in the popup and on the CRM page", async ({ context, extensionId, stub, site, openPopup }) => {
+  const options = await signIn(context, extensionId, stub, GOOD_CODE)
+  await expect(options.getByTestId("agent-name")).toHaveText("Erin Agent")
+  await options.getByTestId("language").selectOption("fr")
+  await expect(options.locator("html")).toHaveAttribute("lang", "fr")
+
+  const crm = await context.newPage()
+  await crm.setViewportSize({ width: 800, height: 700 })
+  await crm.goto(`${site.origin}/crm/hubspot-contact.html`)
+  const controls = crm.locator("[data-dialer-number]")
+  await expect(controls.first()).toHaveText("+ File")
+  const numbers = [...new Set(await controls.evaluateAll((els) => els.map((el) => el.getAttribute("data-dialer-number"))))]
+  for (const phone of numbers.slice(0, 2)) await crm.locator(`[data-dialer-number="${phone}"]`).first().click()
+
+  const popup = await openPopup()
+  await popup.getByTestId("control-start").click()
+  await expect(popup.getByTestId("current-call")).toBeVisible()
+  stub.endCall("answered", 60)
+  const form = popup.getByTestId("wrapup-form")
+  await expect(form).toBeVisible()
+  await expect(form).toHaveAttribute("aria-label", /^Clôturer l'appel avec /)
+  await expect(form).toContainText("Clôture")
+  await expect(popup.getByTestId("wrapup-note")).toHaveAttribute("placeholder", "Note (écrite sur l'appel dans Aircall) — Maj+Entrée pour aller à la ligne")
+  await expect(popup.getByTestId("wrapup-submit")).toContainText("Enregistrer")
+  await expect(popup.getByTestId("wrapup-later")).toHaveText("Plus tard")
+  await expect(popup.getByTestId("wrapup-choice-voicemail")).toContainText("Message laissé")
+  await expect(popup.getByTestId("countdown")).toContainText("Appel suivant dans")
+  await popup.screenshot({ path: join(SHOTS, "i18n-popup-wrapup.png"), fullPage: true })
+  await popup.getByTestId("wrapup-submit").click()
+  await expect(popup.getByTestId("wrapup-error")).toHaveText("Choisissez le résultat (touches 1 à 9).")
+
+  stub.dialNext()
+  await expect(popup.getByTestId("current-call")).toBeVisible()
+  const page = await closedShadow(crm)
+  stub.endCall("answered", 20)
+  await expect.poll(() => page.visible("page-wrapup-form")).toBe(true)
+  expect(await page.attribute("page-wrapup", "aria-label")).toBe("Clôturer l'appel")
+  expect(await page.text("wrapup-choice-callback")).toContain("Rappeler") // the built-in dispositions, translated
+  await page.click("wrapup-choice-callback")
+  await expect.poll(() => page.text("wrapup-zone")).toMatch(/^à (l'heure du contact|votre heure)/)
+  expect(await page.text("wrapup-later")).toBe("Plus tard")
+  await crm.screenshot({ path: join(SHOTS, "i18n-page-wrapup.png") })
+})

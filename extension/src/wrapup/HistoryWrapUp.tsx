@@ -10,6 +10,7 @@ import type { Locale } from "@dialer/shared/i18n"
 import { useT } from "../i18n"
 import { sendRequest } from "../lib/runtime"
 import { CORRECTION_WINDOW_MS, type WrapUpChoice, type WrapUpPrompt } from "./types"
+import { choiceLabel } from "./choice-label"
 import { WrapUpForm } from "./WrapUpForm"
 import "./wrapup.css"
 
@@ -40,7 +41,7 @@ export function WrapUpCell({ row }: { row: HistoryEntry & { key: string } }) {
   return (
     <div className="wrapup-cell" data-testid="history-wrapup">
       {row.disposition ? (
-        <span className={`chip kind-${choice?.kind ?? "unknown"}`} data-testid="history-disposition">{choice?.label ?? row.disposition}</span>
+        <span className={`chip kind-${choice?.kind ?? "unknown"}`} data-testid="history-disposition">{choice ? choiceLabel(choice, t) : row.disposition}</span>
       ) : row.outcome === "answered" ? (
         <span className="muted" title={t("wrapup.history.notRecordedTitle")} data-testid="history-not-recorded">{t("wrapup.history.notRecorded")}</span>
       ) : null}

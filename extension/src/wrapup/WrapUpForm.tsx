@@ -8,6 +8,7 @@ import { type KeyboardEvent, type SyntheticEvent, useEffect, useRef, useState } 
 
 import { useT } from "../i18n"
 import { prettyPhone } from "../ui/format"
+import { choiceLabel } from "./choice-label"
 import { checkForm, choiceForKey, keyAction, needsCallbackTime, type FormValues } from "./form-model"
 import { MAX_NOTE, type WrapUpPrompt, type WrapUpSubmission } from "./types"
 import { describeIn, isoToZoned, tomorrowAt, zoneOrLocal } from "./zoned-time"
@@ -112,7 +113,7 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
             data-testid={`wrapup-choice-${c.id}`}
             onClick={(e) => allowed(e) && pick(c.id)}>
             {c.key > 0 && <kbd>{c.key}</kbd>}
-            {c.label}
+            {choiceLabel(c, t)}
           </button>
         ))}
       </div>
