@@ -108,17 +108,9 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
         nextDialAt: undefined,
         done: 0,
         runFrom: s.dialSeq,
-        restored: undefined,
+        restored: scheduledBack([], due, s.queueRev ?? 0),
       };
-      // A call from a stopped run may still be live: follow it, dial the first item after it.
-      if (s.current?.callId) return ok({ ...next, status: s.current.phase });
-      // A stopped run's dial that Aircall never confirmed is not this run's: it is never dialed again,
-      // and a late event for it still completes its row.
-      const inherited = s.current ? giveUp({ ...next, status: "stopped" }, s.current, "The run was stopped before Aircall confirmed this call.", undefined, e.now, cfg) : ok(next);
-      const fresh: MachineState = { ...inherited.state, status: "idle", done: 0 };
-      if (s.disconnected) return ok(pause(fresh, DISCONNECTED, true, e.now + cfg.watchdogMs), inherited.effects);
-      const t = dialNext(fresh, e.now, cfg);
-      return ok(t.state, [...inherited.effects, ...t.effects]);
+      return startFresh(s, next, e.now, cfg);
     }
     case "pause": {
       // Pausing over a pause Aircall caused makes it the agent's: it no longer lifts by itself.
@@ -176,7 +168,12 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       const cur = s.current;
       if (!cur || cur.dialId !== e.dialId || cur.attempt !== e.attempt || cur.callId) return ok(s);
       // Nothing was sent: the run moves on at once; the row says why (and when it may be dialed).
-      return finish(s, cur, null, "skipped", e.now, cfg, { reason: e.reason, reasonCode: e.reasonCode, retryAt: e.retryAt, immediate: true });
+      const t = finish(s, cur, null, "skipped", e.now, cfg, { reason: e.reason, reasonCode: e.reasonCode, retryAt: e.retryAt, immediate: true });
+      // A callback or retry has no row in the extension to wait in: the worker keeps it for when it may ring.
+      if (!cur.why || e.retryAt === undefined) return t;
+      const again: Scheduled = { item: cur.item, dueAt: e.retryAt, why: cur.why, attempts: s.attemptsOf?.[cur.item.id] ?? 1, due: false };
+      const scheduled = [...(t.state.scheduled ?? []).filter((x) => x.item.id !== cur.item.id), again].slice(-MAX_SCHEDULED);
+      return ok({ ...t.state, scheduled }, t.effects);
     }
     case "wrapup":
       return onWrapUp(s, e, cfg);
@@ -186,8 +183,9 @@ export function transition(s: MachineState, e: MachineEvent, cfg: MachineConfig 
       return bringBack(s, [x], e.now, cfg);
     }
     case "scheduled.drop": {
-      if (!s.scheduled?.some((y) => y.item.id === e.itemId)) return conflict(s, "That number is not scheduled.");
-      return ok({ ...s, scheduled: s.scheduled.filter((y) => y.item.id !== e.itemId) });
+      const waiting = s.restored?.some((r) => r.id === e.itemId && r.why) && s.queue.some((i) => i.id === e.itemId);
+      if (!s.scheduled?.some((y) => y.item.id === e.itemId) && !waiting) return conflict(s, "That number is not scheduled.");
+      return ok(unschedule(s, e.itemId));
     }
     case "lookup.result":
       return onLookupResult(s, e, cfg);
@@ -217,7 +215,8 @@ function dialNext(s: MachineState, now: number, cfg: MachineConfig): Transition 
   const [item, ...rest] = s.queue;
   if (!item) return ok(complete(s));
   const dialId = s.dialSeq + 1;
-  const current: Current = { dialId, item, phase: "dialing", attempt: 1, sentAt: now, firstSentAt: now };
+  const why = s.restored?.find((r) => r.id === item.id)?.why;
+  const current: Current = { dialId, item, phase: "dialing", attempt: 1, sentAt: now, firstSentAt: now, ...(why ? { why } : {}) };
   const state: MachineState = {
     ...s,
     status: "dialing",
@@ -251,7 +250,8 @@ function takeBackUnsent(s: MachineState): Transition {
 /** Puts the item back at the head of the queue, remembering that the worker did it (queue edits keep it). */
 function restore(s: MachineState, cur: Current): MachineState {
   const queueRev = (s.queueRev ?? 0) + 1;
-  const restored = [...(s.restored ?? []).filter((r) => r.id !== cur.item.id), { id: cur.item.id, rev: queueRev }];
+  const why = cur.why ?? s.restored?.find((r) => r.id === cur.item.id)?.why;
+  const restored = [...(s.restored ?? []).filter((r) => r.id !== cur.item.id), { id: cur.item.id, rev: queueRev, ...(why ? { why } : {}) }];
   return { ...s, queue: [cur.item, ...s.queue.filter((i) => i.id !== cur.item.id)], queueRev, restored };
 }
 
@@ -262,10 +262,12 @@ function replaceQueue(s: MachineState, e: Extract<MachineEvent, { type: "queue.r
   const listed = new Set(items.map((i) => i.id));
   const seen = e.baseRev ?? -1;
   const kept = (s.restored ?? [])
-    .filter((r) => r.rev > seen && !listed.has(r.id))
+    .filter((r) => (r.why !== undefined || r.rev > seen) && !listed.has(r.id))
     .map((r) => s.queue.find((i) => i.id === r.id))
     .filter((i): i is NonNullable<typeof i> => i !== undefined);
-  return { ...s, queue: [...kept, ...items] };
+  const queue = [...kept, ...items];
+  const restored = s.restored?.filter((r) => queue.some((i) => i.id === r.id));
+  return { ...s, queue, restored: restored?.length ? restored : undefined };
 }
 
 function complete(s: MachineState): MachineState {
@@ -672,25 +674,62 @@ function withAttempts(s: MachineState, items: Scheduled[]): Record<string, numbe
 function bringBack(s: MachineState, items: Scheduled[], now: number, cfg: MachineConfig): Transition {
   const ids = new Set(items.map((x) => x.item.id));
   const rest = (s.scheduled ?? []).filter((x) => !ids.has(x.item.id));
+  const queueRev = (s.queueRev ?? 0) + 1;
   const back: MachineState = {
     ...s,
     scheduled: rest,
     attemptsOf: withAttempts(s, items),
     queue: [...items.map((x) => x.item), ...s.queue.filter((i) => !ids.has(i.id))],
+    queueRev,
+    restored: scheduledBack(s.restored ?? [], items, queueRev),
   };
   if (isRunning(s) || s.status === "paused") return ok(back);
-  const fresh: MachineState = { ...back, queue: items.map((x) => x.item), runFrom: s.dialSeq, done: 0, restored: undefined, pausedReason: undefined, autoResume: false, failures: 0 };
-  if (s.current?.callId) return ok({ ...fresh, status: s.current.phase }); // a call still live: dial after it
-  if (s.disconnected) return ok(pause(fresh, DISCONNECTED, true, now + cfg.watchdogMs));
-  return dialNext(fresh, now, cfg);
+  const fresh: MachineState = { ...back, queue: items.map((x) => x.item), runFrom: s.dialSeq, done: 0, restored: scheduledBack([], items, queueRev), pausedReason: undefined, autoResume: false, failures: 0 };
+  return startFresh(s, fresh, now, cfg);
+}
+
+/** Scheduled numbers now in the queue, marked so every queue edit keeps them (see `restored`). */
+function scheduledBack(restored: NonNullable<MachineState["restored"]>, items: Scheduled[], rev: number): MachineState["restored"] {
+  const ids = new Set(items.map((x) => x.item.id));
+  const all = [...restored.filter((r) => !ids.has(r.id)), ...items.map((x) => ({ id: x.item.id, rev, why: x.why }))];
+  return all.length ? all : undefined;
+}
+
+/** Off the schedule, and out of the queue if its time had come (a correction or a drop). */
+function unschedule(s: MachineState, id: string): MachineState {
+  const due = s.restored?.some((r) => r.id === id && r.why);
+  const restored = s.restored?.filter((r) => r.id !== id);
+  return {
+    ...s,
+    scheduled: (s.scheduled ?? []).filter((x) => x.item.id !== id),
+    queue: due ? s.queue.filter((i) => i.id !== id) : s.queue,
+    queueRev: due ? (s.queueRev ?? 0) + 1 : s.queueRev,
+    restored: restored?.length ? restored : undefined,
+  };
+}
+
+/**
+ * A new run (Start, or a scheduled number whose time came with no run going) from `prev`, whatever
+ * the last run left: a call still live is followed and the first item dialed after it; a stopped
+ * run's dial that Aircall never confirmed is not this run's — it is never dialed again, and a late
+ * event for it still completes its row.
+ */
+function startFresh(prev: MachineState, next: MachineState, now: number, cfg: MachineConfig): Transition {
+  if (prev.current?.callId) return ok({ ...next, status: prev.current.phase });
+  const inherited = prev.current ? giveUp({ ...next, status: "stopped" }, prev.current, "The run was stopped before Aircall confirmed this call.", undefined, now, cfg) : ok(next);
+  const fresh: MachineState = { ...inherited.state, status: "idle", done: 0 };
+  if (prev.disconnected) return ok(pause(fresh, DISCONNECTED, true, now + cfg.watchdogMs), inherited.effects);
+  const t = dialNext(fresh, now, cfg);
+  return ok(t.state, [...inherited.effects, ...t.effects]);
 }
 
 function onWrapUp(s: MachineState, e: Extract<MachineEvent, { type: "wrapup" }>, cfg: MachineConfig): Transition {
   const d = e.disposition;
   const attempts = (s.attemptsOf?.[e.item.id] ?? 0) + 1;
   const id = scheduledId(e.item.id, e.dialId);
-  // A correction replaces what the first wrap-up scheduled.
-  const scheduled = (s.scheduled ?? []).filter((x) => x.item.id !== id);
+  // A correction replaces what the first wrap-up scheduled, even if its time came and it waits in the queue.
+  const base = s.current?.item.id === id ? s : unschedule(s, id);
+  const scheduled = base.scheduled ?? [];
   const fields: Extract<Effect, { type: "history.update" }>["fields"] = { disposition: d.id, note: e.note ?? null, callbackAt: e.callbackAt ?? null, retryAt: null };
   let entry: Scheduled | null = null;
   if (d.kind === "callback" && e.callbackAt !== undefined) {
@@ -707,7 +746,7 @@ function onWrapUp(s: MachineState, e: Extract<MachineEvent, { type: "wrapup" }>,
     effects.push({ type: "aircall.tag", callId: e.callId, dispositionId: d.id });
   }
   if (d.kind === "do_not_call") effects.push({ type: "dnc.add", phone: e.item.phone, reason: `Wrap-up: ${d.label}` });
-  const next: MachineState = { ...s, scheduled: entry ? [...scheduled, entry].slice(-MAX_SCHEDULED) : scheduled };
+  const next: MachineState = { ...base, scheduled: entry ? [...scheduled, entry].slice(-MAX_SCHEDULED) : scheduled };
   // The run waited for this wrap-up: it goes on now.
   if (s.awaitingWrapUp?.dialId === e.dialId && s.status === "wrap_up") {
     const t = dialNext({ ...next, awaitingWrapUp: undefined }, e.now, cfg);

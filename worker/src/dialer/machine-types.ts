@@ -35,6 +35,8 @@ export type Current = {
   retryAt?: number;
   /** when the first start-call for this item went out: calls older than this are not ours */
   firstSentAt: number;
+  /** a callback or retry whose time came (the extension holds no row for it: the worker keeps it) */
+  why?: Scheduled["why"];
   /** Aircall may list the call from `listFrom` + listDelay on (the send, or a timed-out answer's arrival) */
   listFrom?: number;
   /** reads of the followed call in a row that found it still live (the watchdog backs off) */
@@ -103,7 +105,12 @@ export type MachineState = {
   /** bumped whenever the worker itself puts an item back into the queue (queue edits say which they saw) */
   queueRev?: number;
   /** items the worker put back, with the queueRev that did it: an edit that did not see them keeps them */
-  restored?: { id: string; rev: number }[];
+  /**
+   * Items the worker put in the queue itself: numbers it took back (kept by edits made from an older
+   * `queueRev`), and scheduled numbers whose time came (`why`: the extension holds no row for them,
+   * so every edit keeps them until they are dialed or dropped).
+   */
+  restored?: { id: string; rev: number; why?: Scheduled["why"] }[];
   unfinal?: Unfinal[];
   orphans?: Orphan[];
   /** the run was started with "wait for my wrap-up" */
