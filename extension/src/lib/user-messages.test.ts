@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest"
 
 import { clockNow, connectionMessage, explainError, isFrozen } from "./user-messages"
+import { managedWorkerUrlProblem } from "./managed"
 import { workerUrlProblem } from "./worker-url"
 
 describe("explainError: plain words, detail one click away", () => {
@@ -95,5 +96,8 @@ describe("the extension's own refusals, translated whole", () => {
     expect(explainError(workerUrlProblem("dialer")!, "fr").id).toBe("url-format")
     expect(explainError(workerUrlProblem("http://dialer.example.com")!, "fr").id).toBe("url-https-local")
     expect(explainError(workerUrlProblem("ftp://dialer.example.com")!, "fr").id).toBe("url-https")
+    const managed = managedWorkerUrlProblem("https://other.example.com", { workerUrl: "https://dialer.acme.com" })!
+    expect(explainError(managed, "fr")).toMatchObject({ id: "url-managed", what: "Votre entreprise a fixé l'adresse du serveur : https://dialer.acme.com" })
+    expect(explainError(managed, "en").what).toBe(managed)
   })
 })

@@ -20,8 +20,11 @@ export type UserMessage = {
   detail?: string
 }
 
-/** `own`: the extension's own sentence, translated whole (no technical detail to keep). */
-type Rule = { id: RuleId; test: RegExp; own?: boolean }
+/**
+ * `own`: the extension's own sentence, translated whole (no technical detail to keep); `params`:
+ * what the sentence carries over (an address), from the match.
+ */
+type Rule = { id: RuleId; test: RegExp; own?: boolean; params?: (match: RegExpExecArray) => Record<string, string> }
 type RuleId =
   | "offline"
   | "signed-out"
@@ -35,6 +38,7 @@ type RuleId =
   | "url-format"
   | "url-https-local"
   | "url-https"
+  | "url-managed"
 
 /** First match wins. `detail` is the raw message: ApiError text, a browser error, a worker message. */
 const RULES: Rule[] = [
@@ -52,6 +56,8 @@ const RULES: Rule[] = [
   { id: "url-format", test: /^enter the worker's full address/i, own: true },
   { id: "url-https-local", test: /^the worker's address must start with https:\/\/ \(plain http/i, own: true },
   { id: "url-https", test: /^the worker's address must start with https:\/\/$/i, own: true },
+  // a sign-in elsewhere than the address IT set by policy (lib/managed.ts)
+  { id: "url-managed", test: /^Your company set the worker address to (\S+)$/, own: true, params: (m) => ({ url: m[1] ?? "" }) },
 ]
 
 /** Words only a developer reads: a message with these is never shown as it is. */
@@ -65,8 +71,10 @@ export function explainError(raw: unknown, locale: Locale = activeLocale()): Use
   const t = translatorFor(locale)
   const detail = (raw instanceof Error ? raw.message : String(raw ?? "")).trim()
   for (const rule of RULES) {
-    if (!rule.test.test(detail)) continue
-    if (rule.own) return { id: rule.id, what: t(`errors.${rule.id}.what`), todo: t(`errors.${rule.id}.todo`) }
+    const match = rule.test.exec(detail)
+    if (!match) continue
+    const params = rule.params?.(match)
+    if (rule.own) return { id: rule.id, what: t(`errors.${rule.id}.what`, params), todo: t(`errors.${rule.id}.todo`, params) }
     return { id: rule.id, what: t(`errors.${rule.id}.what`), todo: t(`errors.${rule.id}.todo`), detail }
   }
   if (detail && !TECHNICAL.test(detail)) return { id: `plain:${detail}`, what: detail }
