@@ -1,3 +1,7 @@
+// @vitest-environment node
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+
 import { describe, expect, it } from "vitest"
 
 import { clockNow, connectionMessage, explainError, isFrozen } from "./user-messages"
@@ -99,5 +103,21 @@ describe("the extension's own refusals, translated whole", () => {
     const managed = managedWorkerUrlProblem("https://other.example.com", { workerUrl: "https://dialer.acme.com" })!
     expect(explainError(managed, "fr")).toMatchObject({ id: "url-managed", what: "Votre entreprise a fixé l'adresse du serveur : https://dialer.acme.com" })
     expect(explainError(managed, "en").what).toBe(managed)
+  })
+})
+
+describe("the worker's sign-in refusals", () => {
+  const directory = readFileSync(fileURLToPath(new URL("../../../worker/src/directory/directory.ts", import.meta.url)), "utf8")
+  it("words a refused enrolment code and an ended session in French", () => {
+    const refused = "This enrolment code is invalid, expired or already used. Ask your admin for a new one."
+    const ended = "This session has ended. Sign in again with a new enrolment code."
+    expect(directory).toContain(refused)
+    expect(directory).toContain(ended)
+    expect(explainError(refused, "fr")).toEqual({
+      id: "bad-code",
+      what: "Ce code de connexion est invalide, expiré ou déjà utilisé.",
+      todo: "Demandez-en un nouveau à votre administrateur.",
+    })
+    expect(explainError(ended, "fr")).toMatchObject({ id: "signed-out", what: "Vous êtes déconnecté du dialer." })
   })
 })

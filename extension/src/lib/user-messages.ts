@@ -39,11 +39,14 @@ type RuleId =
   | "url-https-local"
   | "url-https"
   | "url-managed"
+  | "bad-code"
 
 /** First match wins. `detail` is the raw message: ApiError text, a browser error, a worker message. */
 const RULES: Rule[] = [
   { id: "offline", test: /cannot reach the worker|failed to fetch|networkerror|network error|err_connection|load failed/i },
-  { id: "signed-out", test: /not signed in|signed out|refresh token|\b401\b|unauthori[sz]ed|session expired|session ended/i },
+  // the worker's refusal of an enrolment code (worker/src/directory/directory.ts), before "signed out"
+  { id: "bad-code", test: /^This enrolment code is invalid, expired or already used\b/, own: true },
+  { id: "signed-out", test: /not signed in|signed out|refresh token|\b401\b|unauthori[sz]ed|session expired|session (?:has )?ended/i },
   { id: "aircall-unavailable", test: /user not available|not available in aircall|\b405\b/i },
   { id: "rate-limited", test: /\b429\b|too many requests|rate limit/i },
   { id: "bad-answer", test: /not json|unexpected answer from the worker|bad_response|unexpected token|<!doctype/i },
