@@ -30,6 +30,10 @@ import { effectKey, isAircallEffect, runAircallEffect, type AircallEffect, type 
 import type { GuardDecision } from "../compliance/guard-types";
 
 type OutboxEffect = AircallEffect | Extract<Effect, { type: "dnc.add" }>;
+/** Writes the agent asked for (wrap-up note and tag, do-not-call): in the outbox before the answer, never lost. */
+type DurableWrite = Extract<Effect, { type: "aircall.comment" | "aircall.tag" | "dnc.add" }>;
+const isDurableWrite = (e: Effect): e is DurableWrite => e.type === "aircall.comment" || e.type === "aircall.tag" || e.type === "dnc.add";
+const outboxKey = (e: OutboxEffect): string => (e.type === "dnc.add" ? `dnc:${e.phone}` : effectKey(e));
 import { directory } from "../lib/stubs";
 import { signTicket, verifyTicket } from "../auth/ws-ticket";
 
@@ -294,6 +298,9 @@ export class AgentDialer extends DurableObject<Env> {
     this.store.saveMachine(prev, t.state);
     const later: Effect[] = [];
     for (const effect of t.effects) if (!this.applyNow(effect)) later.push(effect);
+    // Writes the agent's wrap-up asked for are in the outbox in this same storage turn: whatever
+    // happens to this instance before each one's turn comes, the alarm sends it (leased until then).
+    for (const effect of later) if (isDurableWrite(effect)) this.store.outboxPut(outboxKey(effect), effect, Date.now() + OUTBOX_LEASE_MS, false);
     this.pushState();
     await this.syncAlarm();
     if (later.length) this.ctx.waitUntil(this.runLater(later));
@@ -337,7 +344,7 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   private async runLater(effects: Effect[]) {
-    for (const effect of effects) if (isAircallEffect(effect) || effect.type === "dnc.add") await this.runOutbox(effect);
+    for (const effect of effects) if (isAircallEffect(effect) || effect.type === "dnc.add") await this.runOutbox(effect, undefined, isDurableWrite(effect));
   }
 
   /** `stored`: the request comes from the outbox (else it is new, from a transition's effects). */
@@ -347,7 +354,7 @@ export class AgentDialer extends DurableObject<Env> {
 
   /** "Do not call" from a wrap-up: onto the company's list, kept in the outbox until the Directory has it. */
   private async addToDnc(effect: Extract<Effect, { type: "dnc.add" }>) {
-    const key = `dnc:${effect.phone}`;
+    const key = outboxKey(effect);
     const agentId = this.config()?.agentId ?? "unknown agent";
     this.store.outboxPut(key, effect, Date.now() + OUTBOX_LEASE_MS, false);
     try {
@@ -390,6 +397,15 @@ export class AgentDialer extends DurableObject<Env> {
     try {
       if (!this.wanted(effect)) return this.drop(key, effect);
       const limiter = companyLimiter(this.env);
+      // A number the guard refuses takes no slot of the company's budget: asked before the slot, and
+      // asked again right before sending when the slot made the dial wait (the hour may have changed).
+      let decision: GuardDecision | null = null;
+      if (effect.type === "dial" && reservedAt === undefined) {
+        decision = await this.guard(effect, config);
+        if (!decision) return await this.defer(key, effect, Date.now() + GUARD_RETRY_MS, false);
+        if (!this.wanted(effect)) return this.drop(key, effect); // the run moved on during the check
+        if (!decision.ok) return await this.refused(key, effect, decision);
+      }
       // The insight card is a courtesy: sent only when the company's budget has a slot free right now.
       if (effect.type === "aircall.insight" && !(await limiter.tryAcquire!())) return this.drop(key, effect);
       const wait = effect.type === "aircall.insight" ? 0 : await limiter.acquire(reservedAt);
@@ -397,14 +413,10 @@ export class AgentDialer extends DurableObject<Env> {
       if (!this.wanted(effect)) return this.drop(key, effect); // the run moved on while we asked
       let from = config;
       if (effect.type === "dial") {
-        const decision = await this.guard(effect, config);
+        decision ??= await this.guard(effect, config);
         if (!decision) return await this.defer(key, effect, Date.now() + GUARD_RETRY_MS, false);
         if (!this.wanted(effect)) return this.drop(key, effect); // the run moved on during the check
-        if (!decision.ok) {
-          this.store.outboxDelete(key);
-          const { reasonCode, reason, retryAt } = decision;
-          return void (await this.apply({ type: "dial.guarded", dialId: effect.dialId, attempt: effect.attempt, reasonCode, reason, retryAt, now: Date.now() }));
-        }
+        if (!decision.ok) return await this.refused(key, effect, decision);
         if (decision.numberId !== undefined && decision.numberId !== config.numberId) {
           from = { ...config, numberId: decision.numberId };
           this.store.historySetNumber(effect.dialId, decision.numberId);
@@ -428,6 +440,13 @@ export class AgentDialer extends DurableObject<Env> {
     } finally {
       this.inFlight.delete(key);
     }
+  }
+
+  /** The guard said no: nothing is sent, the run records why and moves on. */
+  private async refused(key: string, effect: Extract<Effect, { type: "dial" }>, decision: Extract<GuardDecision, { ok: false }>) {
+    this.store.outboxDelete(key);
+    const { reasonCode, reason, retryAt } = decision;
+    await this.apply({ type: "dial.guarded", dialId: effect.dialId, attempt: effect.attempt, reasonCode, reason, retryAt, now: Date.now() });
   }
 
   /** A write to Aircall that failed for now is sent again later, backing off, until it is done (or clearly never will be). */
