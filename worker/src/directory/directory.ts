@@ -491,6 +491,12 @@ export class Directory extends DurableObject<Env> {
     });
   }
 
+  /** Which of these numbers are on the company's do-not-call list (for numbers that leave through Aircall's own dialer). */
+  async dncListedOf(phones: string[]): Promise<string[]> {
+    const listed = this.dnc.listed(phones);
+    return phones.filter((p) => listed.has(p));
+  }
+
   /** The same guard for many numbers at once (when numbers are queued, to mark them in the popup). */
   async guardMany(phones: string[], aircallUserId: number, nowMs: number): Promise<GuardDecision[]> {
     const settings = await this.getAdminSettings();

@@ -7,7 +7,7 @@ import { DialerCampaign } from "../aircall/dialer-campaign";
 import { aircallFor } from "../aircall/factory";
 import { requireAgent } from "../auth/middleware";
 import { ApiError } from "../lib/errors";
-import { dialerFor } from "../lib/stubs";
+import { dialerFor, directory } from "../lib/stubs";
 import { unwrap, valid } from "../lib/validate";
 
 /** The caller's own Aircall dialer campaign (their Aircall user id comes from the access token). */
@@ -35,6 +35,12 @@ async function refuseNumbersOfRun(c: Context<AppEnv>, phones: string[]): Promise
   throw new ApiError("conflict", `${clash.length} of these numbers are in your running queue (${shown}): stop the run before sending them to Aircall's Power Dialer`);
 }
 
+/** A token outlives its agent's removal by minutes: the agent's dialer (which the directory keeps in step) says whether it still may. */
+async function stillEnrolled(c: Context<AppEnv>): Promise<void> {
+  const agent = c.get("agent");
+  unwrap(await dialerFor(c.env, agent.uid).snapshot(agent.sub));
+}
+
 /** Aircall's failures as API errors: refused credentials, or Aircall not answering properly. */
 async function aircall<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -52,20 +58,27 @@ export function registerCampaign(app: Hono<AppEnv>) {
   app.post("/api/dialer/campaign", requireAgent, valid("json", CampaignPostBody), async (c) => {
     const items = c.req.valid("json").items;
     await refuseNumbersOfRun(c, items.map((i) => i.phone));
-    const result = await aircall(() => campaignOf(c).add(items.map((i) => i.phone)));
+    // Aircall's dialer runs no guard of ours: a number on the do-not-call list never reaches it.
+    const listed = new Set(await directory(c.env).dncListedOf(items.map((i) => i.phone)));
+    const allowed = items.filter((i) => !listed.has(i.phone));
+    const refused = [...listed].map((phone) => ({ phone, message: "on the company's do-not-call list: not sent to Aircall" }));
+    if (allowed.length === 0) return c.json({ added: 0, alreadyThere: 0, failed: refused });
+    const result = await aircall(() => campaignOf(c).add(allowed.map((i) => i.phone)));
     // The agent's dialer records the calls they make from the campaign in Aircall Workspace.
     const agent = c.get("agent");
-    await dialerFor(c.env, agent.uid).campaignRemember(agent.sub, items);
-    return c.json(result);
+    await dialerFor(c.env, agent.uid).campaignRemember(agent.sub, allowed);
+    return c.json({ ...result, failed: [...refused, ...result.failed] });
   });
 
   app.get("/api/dialer/campaign", requireAgent, async (c) => {
+    await stillEnrolled(c);
     const numbers = await aircall(() => campaignOf(c).list());
     if (!numbers) throw new ApiError("not_found", NONE);
     return c.json({ numbers });
   });
 
   app.delete("/api/dialer/campaign", requireAgent, async (c) => {
+    await stillEnrolled(c);
     const cleared = await aircall(() => campaignOf(c).clear());
     await dialerFor(c.env, c.get("agent").uid).campaignForget(c.get("agent").sub);
     if (cleared && cleared.failed > 0) {
