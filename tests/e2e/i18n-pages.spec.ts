@@ -42,8 +42,12 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(lists.getByTestId("list-title")).toHaveText("Ma file d'attente") // the first list, never renamed
   await lists.getByTestId("list-import").click()
   await expect(lists.getByTestId("import-dialog")).toContainText("Importer un fichier CSV ou TSV")
+  await expect(lists.getByTestId("import-dialog")).toContainText("Choisir un fichier…")
+  await expect(lists.getByTestId("import-file-name")).toHaveText("Aucun fichier choisi")
+  await expect(lists.getByTestId("import-file")).toBeFocused() // the keyboard starts on the file button
   await lists.getByTestId("import-file").setInputFiles(CSV)
   await expect(lists.getByTestId("import-summary")).toContainText("2 numéros à importer")
+  await expect(lists.getByTestId("import-file-name")).toHaveText("hubspot-export.csv")
   await expect(lists.getByTestId("import-summary")).toContainText("1 ligne en double fusionnée")
   await expect(lists.getByTestId("import-summary")).toContainText("2 lignes ne peuvent pas être importées")
   await expect(lists.getByTestId("import-invalid")).toContainText("Ligne 5 : « not a number » n'est pas un numéro de téléphone")

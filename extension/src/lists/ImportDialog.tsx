@@ -119,7 +119,21 @@ export function ImportDialog({ targetListId, targetName, onClose, onDone }: Prop
             ✕
           </button>
         </header>
-        <input type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" onChange={(e) => void pick(e.target.files?.[0])} data-testid="import-file" autoFocus />
+        {/* The browser's own file button speaks the browser's language: ours speaks the agent's. */}
+        <div className="import-file">
+          <label className="file-button">
+            {t("import.choose")}
+            <input
+              type="file"
+              className="sr-only"
+              accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+              onChange={(e) => void pick(e.target.files?.[0])}
+              data-testid="import-file"
+              autoFocus
+            />
+          </label>
+          <span className="muted" data-testid="import-file-name">{file?.name ?? t("import.noFile")}</span>
+        </div>
         {file && mapping && (
           <>
             <p className="muted">

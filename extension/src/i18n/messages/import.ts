@@ -4,6 +4,8 @@ import type { Catalogue } from "@dialer/shared/i18n"
 const en = {
   "import.title": "Import a CSV or TSV file",
   "import.close": "Close",
+  "import.choose": "Choose a file…",
+  "import.noFile": "No file chosen",
   "import.noRows": "{file} has no rows under a header line",
   "import.about": "{file}: {rows} rows, separated by {separator}. Numbers without + are read as {country} numbers (Options › default country).",
   "import.tabs": "tabs",
@@ -49,6 +51,8 @@ const en = {
 const fr: Catalogue<typeof en> = {
   "import.title": "Importer un fichier CSV ou TSV",
   "import.close": "Fermer",
+  "import.choose": "Choisir un fichier…",
+  "import.noFile": "Aucun fichier choisi",
   "import.noRows": "{file} n'a aucune ligne sous la ligne d'en-tête",
   "import.about": "{file} : {rows} lignes, séparées par {separator}. Les numéros sans + sont lus comme des numéros du pays {country} (Options › pays par défaut).",
   "import.tabs": "des tabulations",
