@@ -1,6 +1,9 @@
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 
+import AxeBuilder from "@axe-core/playwright"
+import type { Page } from "@playwright/test"
+
 import { expect, SCREENSHOTS, signIn, test } from "./fixtures"
 import { GOOD_CODE } from "./stub-worker"
 
@@ -8,6 +11,12 @@ const here = fileURLToPath(new URL(".", import.meta.url))
 const CSV = join(here, "../../extension/src/csv/fixtures/hubspot-export.csv")
 /** Where the French pages' screenshots go (outside the repo when I18N_SCREENSHOTS is set). */
 const SHOTS = process.env.I18N_SCREENSHOTS ?? SCREENSHOTS
+
+/** Serious or critical WCAG 2.2 AA findings on a page in French (a wrong lang, an unnamed control). */
+async function axeFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze()
+  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+}
 
 /**
  * Issue 16: the agent picks Français in Options and every extension page speaks French: the
@@ -35,6 +44,7 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(options.getByTestId("sites")).toContainText("Les numéros sont détectés sur ces CRM")
   await options.setViewportSize({ width: 900, height: 1300 })
   await options.screenshot({ path: join(SHOTS, "i18n-pages-options.png"), fullPage: true })
+  expect(await axeFindings(options)).toEqual([])
 
   await expect(lists.getByTestId("list-import")).toHaveText("Importer un CSV…")
   await expect(lists.locator("h1")).toHaveText("Listes")
@@ -57,6 +67,7 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(lists.getByTestId("import-run")).toHaveText("Importer 2 numéros")
   await expect(lists.getByTestId("import-dialog")).toContainText("Dans « Ma file d'attente »")
   await lists.screenshot({ path: join(SHOTS, "i18n-pages-lists-import.png"), fullPage: true })
+  expect(await axeFindings(lists)).toEqual([])
   await lists.getByTestId("import-new-name").fill("Webinaire")
   await lists.getByTestId("import-run").click()
   await expect(lists.getByTestId("lists-notice")).toContainText("2 numéros importés")

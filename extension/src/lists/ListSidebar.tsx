@@ -47,7 +47,7 @@ export function ListSidebar({ lists, selectedId, onSelect, onError }: Props) {
     <nav className="list-sidebar" aria-label={t("lists.sidebar")}>
       <ul role="listbox" aria-label={t("lists.yours")} data-testid="lists-sidebar">
         {lists.map((l, i) => (
-          <li key={l.id}>
+          <li key={l.id} role="none">
             <button
               role="option"
               aria-selected={l.id === selectedId}
