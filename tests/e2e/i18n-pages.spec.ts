@@ -21,7 +21,8 @@ async function axeFindings(page: Page): Promise<string[]> {
 /**
  * Issue 16: the agent picks Français in Options and every extension page speaks French: the
  * Options page itself and an already open Lists page at once (no reload), the CSV import dialog
- * with its refused rows, History after a call, and the privacy policy.
+ * with its refused rows, Contacts, History after a call, the privacy policy and the popup's list
+ * picker. Each French page also passes an axe WCAG 2.2 AA scan (language, names of controls).
  */
 test("after choosing Français in Options, the Options, Lists (import), History and privacy pages are French", async ({ context, extensionId, stub, openPopup }) => {
   const options = await signIn(context, extensionId, stub, GOOD_CODE)
@@ -90,6 +91,7 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(contacts.getByTestId("contact-detail")).toContainText("Aucun appel vers ce numéro pour l'instant.")
   await expect(contacts.getByTestId("contact-delete")).toHaveText("Supprimer")
   await contacts.screenshot({ path: join(SHOTS, "i18n-pages-contacts.png"), fullPage: true })
+  expect(await axeFindings(contacts)).toEqual([])
 
   // One answered call, then History in French.
   const popup = await openPopup()
@@ -111,6 +113,7 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(history.getByTestId("history-export")).toHaveText("Exporter en CSV")
   await expect(history.getByTestId("history-search")).toHaveAttribute("placeholder", "Rechercher un nom ou un numéro")
   await history.screenshot({ path: join(SHOTS, "i18n-pages-history.png"), fullPage: true })
+  expect(await axeFindings(history)).toEqual([])
 
   // The privacy policy, from the Options page's footer.
   const [privacy] = await Promise.all([context.waitForEvent("page"), options.getByTestId("privacy-link").click()])
@@ -119,6 +122,7 @@ test("after choosing Français in Options, the Options, Lists (import), History 
   await expect(privacy.locator("html")).toHaveAttribute("lang", "fr")
   await privacy.setViewportSize({ width: 900, height: 1000 })
   await privacy.screenshot({ path: join(SHOTS, "i18n-pages-privacy.png"), fullPage: true })
+  expect(await axeFindings(privacy)).toEqual([])
 
   // And back: English everywhere again, without reloading.
   await options.getByTestId("language").selectOption("en")
