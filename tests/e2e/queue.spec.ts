@@ -67,3 +67,20 @@ test("the popup list stays responsive with 10,000 numbers", async ({ serviceWork
   await popup.getByTestId("queue-list").evaluate((el) => (el.scrollTop = el.scrollHeight))
   await expect(popup.locator('[data-row-id="bulk-9999"]')).toBeVisible()
 })
+
+test("a big Add all answers once the numbers are durable, and the popup opened right after shows them all", async ({ context, extensionId, serviceWorker, openPopup }) => {
+  const sender = await context.newPage()
+  await sender.goto(`chrome-extension://${extensionId}/options.html`)
+  const items = Array.from({ length: 3_000 }, (_, i) => ({ phone: `+1415${String(5600000 + i)}`, name: `Lead ${i + 1}` }))
+  const answer = await sender.evaluate(async (list) => (globalThis as any).chrome.runtime.sendMessage({ type: "queue.add", items: list }), items)
+  expect(answer).toMatchObject({ added: 3_000 })
+  expect(Object.keys(answer as object).sort()).toEqual(["added", "phones"])
+  const popup = await openPopup()
+  await expect(popup.getByTestId("queue-counts")).toContainText(/3,?000 pending/)
+  await expect(popup.getByTestId("queue-row").first()).toHaveAttribute("data-phone", items[0]!.phone)
+  // Nothing is left staged once the rows are there, and each number has its contact.
+  expect(await serviceWorker.evaluate(async () => {
+    const { db } = (globalThis as any).__dialerE2E
+    return [await db.staged.count(), await db.contacts.count(), await db.queue.count()]
+  })).toEqual([0, 3_000, 3_000])
+})

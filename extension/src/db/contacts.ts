@@ -30,18 +30,10 @@ export async function upsertContacts(db: DialerDB, captured: CapturedNumber[], n
 /** A contact with its last call (and that call's disposition, once wrap-ups exist) and its lists. */
 export type ContactView = ContactRow & { lastCallAt: string | null; lastOutcome: string | null; lastDisposition: string | null; lists: string[] }
 
-/**
- * Newest first, as a `createdAt` index read backwards would give them (ties: the higher number
- * first). Sorted here: contacts have no secondary index (each costs a write per number added).
- */
-function newestFirst(contacts: ContactRow[]): ContactRow[] {
-  return contacts.sort((a, b) => (a.createdAt === b.createdAt ? (a.phone < b.phone ? 1 : a.phone > b.phone ? -1 : 0) : a.createdAt < b.createdAt ? 1 : -1))
-}
-
 /** Every contact, newest first, with its last call from the mirrored history and the lists it is in. */
 export async function contactViews(db: DialerDB): Promise<ContactView[]> {
   const [contacts, history, rows] = await Promise.all([
-    db.contacts.toArray().then(newestFirst),
+    db.contacts.orderBy("createdAt").reverse().toArray(),
     db.history.orderBy("at").toArray(),
     db.queue.orderBy("[listId+phone]").keys() as Promise<unknown[]>,
   ])
