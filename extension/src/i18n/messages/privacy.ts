@@ -56,7 +56,7 @@ const fr: Catalogue<typeof en> = {
   "privacy.sent.title": "Envoyé au worker de votre entreprise",
   "privacy.sent.numbers":
     "Les numéros de la file d'attente que vous lancez, pour que le worker passe les appels via Aircall l'un après l'autre (ou une liste que vous envoyez au Power Dialer d'Aircall).",
-  "privacy.sent.code": "Votre code d'inscription lors de la connexion, puis des jetons de courte durée.",
+  "privacy.sent.code": "Votre code de connexion lorsque vous vous connectez, puis des jetons de courte durée.",
   "privacy.sent.outcomes":
     "Les résultats des appels et les notes de clôture, conservés comme historique de votre équipe sur le compte Cloudflare de votre entreprise, pendant la durée fixée par votre administrateur (13 mois par défaut).",
   "privacy.sent.note":
