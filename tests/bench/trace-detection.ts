@@ -129,11 +129,12 @@ async function main() {
       await page.goto("about:blank");
       const cdp = await browser.context.newCDPSession(page);
       const events: TraceEvent[] = [];
-      cdp.on("Tracing.dataCollected", (m: { value: TraceEvent[] }) => void events.push(...m.value));
+      cdp.on("Tracing.dataCollected", (m) => void events.push(...(m.value as unknown as TraceEvent[])));
       const complete = new Promise<void>((r) => cdp.once("Tracing.tracingComplete", () => r()));
       await cdp.send("Tracing.start", { traceConfig: { includedCategories: CATEGORIES.split(",") }, transferMode: "ReportEvents" });
+      const finished = page.waitForEvent("console", { predicate: (m) => m.text() === "BENCH_DONE", timeout: 60_000 });
       await page.goto(url);
-      await page.waitForFunction(() => (window as unknown as { __bench: { done: number | null } }).__bench.done, null, { timeout: 30_000, polling: 100 });
+      await finished;
       await page.waitForTimeout(300);
       const b = await page.evaluate(() => (window as unknown as { __bench: { dcl: number; done: number; longtasks: { start: number; duration: number }[] } }).__bench);
       await cdp.send("Tracing.end");

@@ -8,7 +8,8 @@ import type { CrmAdapter } from "~adapters/types";
 import type { BlockContainer } from "~detect/dom-rules";
 import type { ChunkStats, ScheduleChunk } from "~detect/idle-chunks";
 import { countryHints } from "~detect/country-hints";
-import { toCountry, warmUp } from "~detect/phone-text";
+import { countryName, toCountry, warmUp } from "~detect/phone-text";
+import { activeLocale } from "~i18n/locale";
 import { emptyProfile, scanInChunks, type ScanProfile } from "~detect/scanner";
 
 import { createAddAllButton } from "./add-all";
@@ -127,7 +128,10 @@ export function startDetector(options: DetectorOptions): Detector {
       .then((shown) => addAll.setAboveBar(shown))
       .catch((error: unknown) => console.debug("[dialer] no bar state", error));
     const setting = bridge.defaultCountry();
-    warmUp(); // while the setting is read (a round trip to the browser)
+    // While the setting is read (a round trip to the browser): libphonenumber's first parse and
+    // the first country name (Intl loads its data, ~20 ms) would otherwise land in the first chunk.
+    warmUp();
+    countryName("US", activeLocale());
     country = toCountry(await setting);
     if (lifetime.signal.aborted) return;
     const unsubscribe = [
