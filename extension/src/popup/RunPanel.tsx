@@ -76,6 +76,11 @@ export function RunPanel({ state, pending, connection, next = null }: Props) {
               : t("popup.emptyRun")}
         </p>
       )}
+      {current?.waitingForSlot && state?.status === "dialing" && !frozen && (
+        <p className="slot-note muted" data-testid="waiting-for-slot">
+          {t("run.waitingForSlot")}
+        </p>
+      )}
       {state?.status === "paused" && current && state.pausedReason && (
         <p className="paused-reason">{pausedText(state.pausedReason, locale)}</p>
       )}

@@ -48,6 +48,18 @@ describe("popup in French", () => {
     expect(el.querySelector('[data-testid="control-pause"]')?.getAttribute("title")).toBe("Pause (Alt+Shift+P)")
   })
 
+  it("a dial waiting for a slot of the company's Aircall budget says so", async () => {
+    const waiting: DialerState = { status: "dialing", remaining: 2, delaySeconds: 5, current: { itemId: "a", phone: "+14155550100", name: "Ann Lee", waitingForSlot: true } }
+    const el = await render(<RunPanel state={waiting} pending={2} />)
+    expect(el.querySelector('[data-testid="waiting-for-slot"]')?.textContent).toMatch(/^En attente d'une place dans le quota/)
+  })
+
+  it("a dial that went out says nothing about the budget", async () => {
+    const sent: DialerState = { status: "dialing", remaining: 2, delaySeconds: 5, current: { itemId: "a", phone: "+14155550100", name: "Ann Lee" } }
+    const el = await render(<RunPanel state={sent} pending={2} />)
+    expect(el.querySelector('[data-testid="waiting-for-slot"]')).toBeNull()
+  })
+
   it("idle: how many numbers are ready, and Start", async () => {
     const el = await render(<RunPanel state={{ status: "idle", remaining: 0, delaySeconds: 5 }} pending={2} />)
     expect(el.textContent).toContain("2 numéros prêts à appeler")

@@ -48,6 +48,7 @@ const en = {
   "run.reason.skipped_by_agent": "Skipped by the agent",
   "run.reason.transferred": "Transferred in Aircall: the call is no longer yours",
   "run.reason.max_attempts": "No answer after the last attempt: not tried again",
+  "run.waitingForSlot": "Waiting for a free slot in your company's Aircall request budget (shared with its other integrations). The call goes out by itself.",
 }
 
 const fr: Catalogue<typeof en> = {
@@ -97,6 +98,7 @@ const fr: Catalogue<typeof en> = {
   "run.reason.skipped_by_agent": "Passé par l'agent",
   "run.reason.transferred": "Transféré dans Aircall : l'appel n'est plus le vôtre",
   "run.reason.max_attempts": "Sans réponse après la dernière tentative : pas de nouvel essai",
+  "run.waitingForSlot": "En attente d'une place dans le quota de requêtes Aircall de votre entreprise (partagé avec ses autres intégrations). L'appel partira tout seul.",
 }
 
 export const run = { en, fr }
