@@ -264,7 +264,7 @@ export class AgentDialer extends DurableObject<Env> {
     for (const w of due) this.store.outboxLease(w.key, now + OUTBOX_LEASE_MS);
     const send = due.filter((w) => !this.inFlight.has(w.key));
     if (send.length) this.ctx.waitUntil(Promise.all(send.map((w) => this.runOutbox(w.effect as OutboxEffect, w.held ? w.slotAt : undefined, true))));
-    await this.syncAlarm();
+    await this.syncAlarm(true);
   }
 
   // ---------- internals ----------
@@ -569,11 +569,19 @@ export class AgentDialer extends DurableObject<Env> {
    * time later (each call event moves the watchdog), and re-setting the alarm for each would cost
    * a storage write per webhook; this costs at most one early wake-up per postponed time.
    */
-  private async syncAlarm() {
+  private async syncAlarm(inAlarmHandler = false) {
     const times = [nextAlarmAt(this.state), this.store.outboxNext()].filter((t): t is number => t !== undefined);
-    const at = times.length ? Math.min(...times) : null;
+    let at = times.length ? Math.min(...times) : null;
+    if (inAlarmHandler) {
+      // Always written at the end of alarm(): the runtime drops, when the handler returns, an alarm
+      // left at the time that fired (even one set again to it during the handler), so neither what
+      // this instance set last nor a time already past can be trusted to be pending.
+      this.alarmAt = undefined;
+      if (at !== null && at <= Date.now()) at = Date.now() + 1;
+    }
     if (at === this.alarmAt) return;
-    if (at !== null && typeof this.alarmAt === "number" && this.alarmAt <= at) return;
+    // Only an alarm still ahead is kept: one at or before now may have fired (or be firing) already.
+    if (at !== null && typeof this.alarmAt === "number" && this.alarmAt <= at && this.alarmAt > Date.now()) return;
     this.alarmAt = at;
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at);
