@@ -93,7 +93,7 @@ describe("labelFor", () => {
 
   it("writes every NANP number as libphonenumber's international format would (without parsing it)", () => {
     // US, Canada, toll-free, Jamaica, Puerto Rico, the generated list pages' area codes
-    const numbers = ["+14155550132", "+16045550199", "+18005550100", "+18765550123", "+17875550111", "+12015550100", "+13205550199"];
+    const numbers = ["+14155550132", "+16045550199", "+18005550100", "+18765550123", "+17875550111", "+12015550100", "+13205550199", "+11234567890", "+14151234567"];
     for (const e164 of numbers) {
       const international = parsePhoneNumberFromString(e164)!.formatInternational();
       expect(labelFor(e164)).toBe(international.replace(/^\+1 (\d{3}) (\d{3}) (\d{4})$/, "+1 $1-$2-$3"));

@@ -133,8 +133,9 @@ export function phoneFromTelHref(href: string, country: CountryCode): TextMatch 
 
 /** "+1 415 555 0132" → "+1 415-555-0132" for NANP numbers; others stay international. */
 export function labelFor(e164: string): string {
-  // A NANP number in E.164 is always formatted "+1 NXX NXX XXXX" internationally: skip the parse.
-  const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
+  // A NANP number (area code and exchange start with 2–9) is formatted "+1 NXX NXX XXXX"
+  // internationally: skip the parse. Anything else goes through libphonenumber.
+  const nanp = /^\+1([2-9]\d{2})([2-9]\d{2})(\d{4})$/.exec(e164);
   if (nanp) return `+1 ${nanp[1]}-${nanp[2]}-${nanp[3]}`;
   const number = parsePhoneNumberFromString(e164);
   if (!number) return e164;
