@@ -16,8 +16,8 @@ const CONTACTS_V4 = { keyPath: "phone", indexes: [["crm", "crm", false], ["creat
 const CONTACTS = { keyPath: "phone", indexes: [] as [string, string, boolean][] };
 
 const ALL: Layout[] = [
-  { name: "v4: contacts (2 idx) + queue (3 idx)", stores: { contacts: CONTACTS_V4, queue: FULL_QUEUE }, rows: "both" },
-  { name: "v5: contacts (no idx) + queue (3 idx)", stores: { contacts: CONTACTS, queue: FULL_QUEUE }, rows: "both" },
+  { name: "today: contacts (2 idx) + queue (3 idx)", stores: { contacts: CONTACTS_V4, queue: FULL_QUEUE }, rows: "both" },
+  { name: "tried: contacts (no idx) + queue (3 idx)", stores: { contacts: CONTACTS, queue: FULL_QUEUE }, rows: "both" },
   { name: "queue only (3 idx)", stores: { queue: FULL_QUEUE }, rows: "queue" },
   { name: "contacts only (2 idx)", stores: { contacts: CONTACTS_V4 }, rows: "contacts" },
   { name: "contacts only (no idx)", stores: { contacts: CONTACTS }, rows: "contacts" },

@@ -105,7 +105,7 @@ describe("a big add is staged: durable in one row when it answers, its rows writ
   it("numbers left staged by a crash are written at start-up, once, in their order", async () => {
     const db = freshDb()
     await addNumbers(db, many(2)) // the list has rows 1 and 2
-    const rows = many(3, 10).map((c, i) => ({ id: `s${i}`, phone: c.phone, name: c.name, position: 3 + i, sourceUrl: undefined }))
+    const rows = many(3, 10).map((_, i) => ({ id: `s${i}`, position: 3 + i, index: i }))
     await db.staged.add(stagedRowOf("crash", "default", "2030-01-01T00:00:00.000Z", false, rows, many(3, 10)))
     expect(await writeStagedNow(db)).toBe(1)
     expect((await listQueue(db)).map((r) => r.id).slice(2)).toEqual(["s0", "s1", "s2"])
@@ -117,7 +117,7 @@ describe("a big add is staged: durable in one row when it answers, its rows writ
     const db = freshDb()
     const n = 2 * ROW_CHUNK + 1
     const numbers = [...many(n - 1, 1000), { phone: "+19005550123" }]
-    const rows = numbers.map((c, i) => ({ id: `s${i}`, phone: c.phone, name: undefined, position: 1 + i, sourceUrl: undefined }))
+    const rows = numbers.map((_, i) => ({ id: `s${i}`, position: 1 + i, index: i }))
     await db.staged.add(stagedRowOf("big", "default", "2030-01-01T00:00:00.000Z", false, rows, numbers))
     const bulkPut = vi.spyOn(db.queue, "bulkPut")
     await writeStagedNow(db)
@@ -130,7 +130,7 @@ describe("a big add is staged: durable in one row when it answers, its rows writ
 
   it("an add after a crash writes the leftovers first: a number staged then added again is queued once", async () => {
     const db = freshDb()
-    const left = many(2, 50).map((c, i) => ({ id: `s${i}`, phone: c.phone, name: c.name, position: 1 + i, sourceUrl: undefined }))
+    const left = many(2, 50).map((_, i) => ({ id: `s${i}`, position: 1 + i, index: i }))
     await db.staged.add(stagedRowOf("crash", "default", "2030-01-01T00:00:00.000Z", false, left, many(2, 50)))
     const res = await addNumbers(db, [many(1, 51)[0]!, many(1, 60)[0]!])
     expect(res.added).toBe(1)
@@ -140,7 +140,7 @@ describe("a big add is staged: durable in one row when it answers, its rows writ
 
   it("a list deleted before its staged rows are written takes them with it", async () => {
     const db = freshDb()
-    const rows = many(2).map((c, i) => ({ id: `s${i}`, phone: c.phone, name: c.name, position: 1 + i, sourceUrl: undefined }))
+    const rows = many(2).map((_, i) => ({ id: `s${i}`, position: 1 + i, index: i }))
     await db.staged.add(stagedRowOf("gone", "no-such-list", "2030-01-01T00:00:00.000Z", false, rows, many(2)))
     await writeStagedNow(db)
     expect(await db.queue.count()).toBe(0)

@@ -16,6 +16,7 @@
 import Dexie from "dexie"
 
 import type { CapturedNumber } from "../lib/messages"
+import { httpUrl } from "../lib/safe-url"
 import { upsertContacts } from "./contacts"
 import type { DialerDB } from "./db"
 import { numberRisk } from "./number-risk"
@@ -25,27 +26,17 @@ import type { QueueRow, StagedRow } from "./types"
 /** Adds with at least this many new rows are staged; smaller ones are written at once. */
 export const STAGE_MIN = 200
 
+/** A new queue row of a staged add: its id and position, and the index of its captured number. */
+export type StagedNew = { id: string; position: number; index: number }
+
 /** The staged row for new queue rows (their fields besides phone/name/source are the same for all). */
-export function stagedRowOf(
-  id: string,
-  listId: string,
-  addedAt: string,
-  awaitingApproval: boolean,
-  rows: Pick<QueueRow, "id" | "phone" | "position" | "name" | "sourceUrl">[],
-  captured: CapturedNumber[],
-): StagedRow {
+export function stagedRowOf(id: string, listId: string, addedAt: string, awaitingApproval: boolean, rows: StagedNew[], captured: CapturedNumber[]): StagedRow {
   return {
     id,
     listId,
     addedAt,
     awaitingApproval,
-    rows: {
-      ids: rows.map((r) => r.id),
-      phones: rows.map((r) => r.phone),
-      positions: rows.map((r) => r.position),
-      names: rows.map((r) => r.name),
-      sourceUrls: rows.map((r) => r.sourceUrl),
-    },
+    rows: { ids: rows.map((r) => r.id), positions: rows.map((r) => r.position), captured: rows.map((r) => r.index) },
     contacts: {
       phones: captured.map((c) => c.phone),
       names: captured.map((c) => c.name),
@@ -61,22 +52,25 @@ export const ROW_CHUNK = 1_000
 
 /** Queue rows `from`..`to` of a staged add, classified (premium rate, shared cost) here, not in the add. */
 export function queueRowsOf(staged: StagedRow, from = 0, to = staged.rows.ids.length): QueueRow[] {
-  const { ids, phones, positions, names, sourceUrls } = staged.rows
+  const { ids, positions, captured } = staged.rows
+  const { phones, names, sourceUrls } = staged.contacts
   const rows: QueueRow[] = []
   for (let i = from; i < Math.min(to, ids.length); i++) {
+    const k = captured[i]!
     rows.push({
       id: ids[i]!,
       listId: staged.listId,
-      phone: phones[i]!,
-      name: names[i],
-      sourceUrl: sourceUrls[i],
+      phone: phones[k]!,
+      name: names[k],
+      // Normalised here, not in the add: the add's answer waits for nothing it does not need.
+      sourceUrl: httpUrl(sourceUrls[k]),
       position: positions[i]!,
       status: "pending",
       attempts: 0,
       lastOutcome: null,
       addedAt: staged.addedAt,
       awaitingApproval: staged.awaitingApproval,
-      risk: numberRisk(phones[i]!),
+      risk: numberRisk(phones[k]!),
       riskConfirmed: false,
     })
   }

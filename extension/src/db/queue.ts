@@ -10,7 +10,7 @@ import type { DialerDB } from "./db"
 import { activeListId, assertRunnable } from "./lists"
 import { numberRisk } from "./number-risk"
 import { measureSince } from "./queue-timing"
-import { STAGE_MIN, scheduleStagedWrite, stagedRowOf, writeStagedIn } from "./queue-stage"
+import { STAGE_MIN, type StagedNew, queueRowsOf, scheduleStagedWrite, stagedRowOf, writeStagedIn } from "./queue-stage"
 import type { QueueRow, QueueStatus } from "./types"
 
 const ACTIVE: QueueStatus[] = ["pending", "dialing"]
@@ -101,44 +101,46 @@ export async function addNumbers(
     if (!nested && (await db.staged.count()) > 0) await writeStagedIn(db)
     const active = await activeListId(db)
     const target = listId ?? active
-    const firstByPhone = new Map<string, CapturedNumber>()
-    for (const c of captured) if (!firstByPhone.has(c.phone)) firstByPhone.set(c.phone, c)
-    const unique = [...firstByPhone.values()]
+    // Each number once, at its first capture (its index: a staged add keeps only that).
+    const firstByPhone = new Map<string, number>()
+    captured.forEach((c, i) => firstByPhone.has(c.phone) || firstByPhone.set(c.phone, i))
+    const unique = [...firstByPhone.values()].map((index) => ({ c: captured[index]!, index }))
     const last = await db.queue.where("[listId+position]").between([target, -Infinity], [target, Infinity]).last()
     // One indexed look-up and one bulk write for the whole batch (10,000 numbers stay fast); a list
     // with no rows yet (a new list, "Add all" into an emptied one) has nothing to look up.
     const existing = new Map(
-      last ? (await db.queue.where("[listId+phone]").anyOf(unique.map((c) => [target, c.phone])).toArray()).map((r) => [r.phone, r]) : [],
+      last ? (await db.queue.where("[listId+phone]").anyOf(unique.map(({ c }) => [target, c.phone])).toArray()).map((r) => [r.phone, r]) : [],
     )
     let position = (last?.position ?? 0) + 1
-    const fresh: QueueRow[] = []
+    const fresh: StagedNew[] = []
     const again: QueueRow[] = []
     const finished: string[] = []
-    for (const c of unique) {
+    for (const { c, index } of unique) {
       const prev = existing.get(c.phone)
       if (prev && ACTIVE.includes(prev.status)) continue
       // A number queued again is a new dial request with a new id: the worker never takes an id it
       // already dialled in this run for a fresh one (see the worker's queue edits).
-      const fields = { id: newItemId(), listId: target, position: position++, status: "pending" as const, addedAt: now, awaitingApproval, riskConfirmed: false }
+      const id = newItemId()
       if (prev) {
         finished.push(prev.id)
+        const fields = { id, listId: target, position: position++, status: "pending" as const, addedAt: now, awaitingApproval, riskConfirmed: false }
         again.push({ ...prev, ...fields, name: c.name ?? prev.name, risk: numberRisk(c.phone) })
       } else {
-        fresh.push({ phone: c.phone, name: c.name, sourceUrl: httpUrl(c.sourceUrl), attempts: 0, lastOutcome: null, ...fields })
+        fresh.push({ id, position: position++, index })
       }
     }
     // The active list's queued phones, answered without reading back the rows just added.
     const before = target !== active || !last ? [] : await activePhonesOf(db, active)
-    const phones = target === active ? [...before, ...again.map((r) => r.phone), ...fresh.map((r) => r.phone)] : await activePhonesOf(db, active)
+    const phones = target === active ? [...before, ...again.map((r) => r.phone), ...fresh.map((r) => captured[r.index]!.phone)] : await activePhonesOf(db, active)
     if (finished.length) await db.queue.bulkDelete(finished)
     if (again.length) await db.queue.bulkPut(again)
     const staged = !nested && fresh.length >= STAGE_MIN
+    const batch = stagedRowOf(newItemId(), target, now, awaitingApproval, fresh, captured)
     if (staged) {
-      await db.staged.add(stagedRowOf(newItemId(), target, now, awaitingApproval, fresh, captured))
+      await db.staged.add(batch)
     } else {
       await upsertContacts(db, captured, now)
-      for (const row of fresh) row.risk = numberRisk(row.phone)
-      await db.queue.bulkPut(fresh)
+      await db.queue.bulkPut(queueRowsOf(batch))
     }
     return { added: fresh.length + again.length, phones, staged }
   })

@@ -93,8 +93,8 @@ export type StagedRow = {
   listId: string
   addedAt: string
   awaitingApproval: boolean
-  /** The new queue rows: ids (known up front), phones, positions, names and source URLs. */
-  rows: { ids: string[]; phones: string[]; positions: number[]; names: (string | undefined)[]; sourceUrls: (string | undefined)[] }
+  /** The new queue rows: ids (known up front), positions, and which captured number each is (its phone, name and source). */
+  rows: { ids: string[]; positions: number[]; captured: number[] }
   /** Every captured number, in order, for the contacts upsert. */
   contacts: { phones: string[]; names: (string | undefined)[]; companies: (string | undefined)[]; sourceUrls: (string | undefined)[]; crms: (string | undefined)[] }
 }
