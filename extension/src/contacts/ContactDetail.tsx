@@ -7,7 +7,7 @@ import { deleteContact, numberHistory, updateContact, type ContactView } from ".
 import type { ListRow } from "../db/types"
 import { useT } from "../i18n"
 import { notifyListsChanged } from "../lists/open-pages"
-import { useDispositionLabels } from "./use-disposition-labels"
+import { useDispositionLabel } from "./use-disposition-labels"
 import { httpUrl } from "../lib/safe-url"
 import { talkTime } from "../ui/format"
 import { displayPhone } from "../ui/phone"
@@ -17,7 +17,7 @@ type Props = { contact: ContactView; lists: ListRow[]; listName: Map<string, str
 /** One contact: edit name and company, its lists, add it to another, delete it, and its calls. */
 export function ContactDetail({ contact, lists, listName, onAdd, onDeleted }: Props) {
   const { t, locale } = useT()
-  const dispositions = useDispositionLabels()
+  const dispositionLabel = useDispositionLabel()
   const [name, setName] = useState(contact.name ?? "")
   const [company, setCompany] = useState(contact.company ?? "")
   const [confirming, setConfirming] = useState(false)
@@ -98,7 +98,7 @@ export function ContactDetail({ contact, lists, listName, onAdd, onDeleted }: Pr
             <li key={h.key}>
               <span>{formatDateTime(locale, h.at)}</span>
               <span className={`chip outcome-${h.outcome}`}>{t(`history.outcome.${h.outcome}`)}</span>
-              {h.disposition && <span className="chip">{dispositions.get(h.disposition) ?? h.disposition}</span>}
+              {h.disposition && <span className="chip">{dispositionLabel(h.disposition)}</span>}
               {h.talkSeconds ? <span className="muted">{talkTime(h.talkSeconds, locale)}</span> : null}
               {h.note && <span className="muted contact-call-note">{h.note}</span>}
             </li>

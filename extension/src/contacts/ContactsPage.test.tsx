@@ -17,7 +17,11 @@ const call: HistoryRow = {
   key: "h1", itemId: "i1", at: "2026-12-03T09:05:00.000Z", name: "Ada Lovelace", phone: "+33612345678", outcome: "answered", talkSeconds: 95,
   callId: "c1", startedAt: null, answeredAt: null, endedAt: null, durationSeconds: 100, disposition: "voicemail",
 }
-const choices = [{ id: "voicemail", label: "Messagerie vocale", kind: "voicemail" }]
+// a built-in disposition (worded in the agent's language) and the company's own (as the admin wrote it)
+const choices = [
+  { id: "voicemail", label: "Left voicemail", kind: "voicemail" },
+  { id: "demo", label: "Demo booked", kind: "connected" },
+]
 
 let root: Root | undefined
 let host: HTMLElement | undefined
@@ -27,7 +31,7 @@ beforeEach(async () => {
     { phone: "+33612345678", name: "Ada Lovelace", company: "Analytical Engines", createdAt: "2026-12-01T09:00:00.000Z" },
     { phone: "+33612345679", createdAt: "2026-12-02T09:00:00.000Z" },
   ])
-  await db.history.put(call)
+  await db.history.bulkPut([call, { ...call, key: "h2", itemId: "i2", callId: "c2", at: "2026-12-02T09:05:00.000Z", disposition: "demo" }])
 })
 afterEach(() => {
   act(() => root?.unmount())
@@ -55,7 +59,7 @@ describe("the contacts page in French", () => {
 
   })
 
-  it("a contact's detail: its calls in French, the disposition by its label", async () => {
+  it("a contact's detail: its calls in French, a built-in disposition translated, the company's own as written", async () => {
     stubChrome({ settings: { language: "fr" } }, (m) => (m.type === "wrapup.choices" ? { choices } : { ok: true }))
     const contact: ContactView = {
       phone: "+33612345678", name: "Ada Lovelace", createdAt: "2026-12-01T09:00:00.000Z",
@@ -65,7 +69,9 @@ describe("the contacts page in French", () => {
     await settle(act)
     const detail = q("contact-detail")
     expect(detail.getAttribute("aria-label")).toBe("Contact Ada Lovelace")
-    expect(q("contact-calls").textContent).toContain("Messagerie vocale")
+    expect(q("contact-calls").textContent).toContain("Message laissé")
+    expect(q("contact-calls").textContent).toContain("Demo booked")
+    expect(q("contact-calls").textContent).not.toContain("voicemail")
     expect(q("contact-calls").textContent).toContain("Répondu")
     expect(q("contact-calls").textContent).toContain("1 min 35 s")
     expect(q("contact-calls").textContent).toMatch(/3 déc\. 2026/)

@@ -15,7 +15,7 @@ import { withShownNames } from "../lists/list-name"
 import { notifyListsChanged, openListsPage } from "../lists/open-pages"
 import { displayPhone } from "../ui/phone"
 import { ContactDetail } from "./ContactDetail"
-import { useDispositionLabels } from "./use-disposition-labels"
+import { useDispositionLabel } from "./use-disposition-labels"
 
 export const CONTACT_ROW_HEIGHT = 44
 
@@ -26,7 +26,7 @@ export function ContactsPage() {
   const { t, locale } = useT()
   const contacts = useLiveQuery(() => contactViews(db), [], undefined)
   const lists = withShownNames(t, useLiveQuery(() => allLists(db), [], undefined))
-  const dispositions = useDispositionLabels()
+  const dispositionLabel = useDispositionLabel()
   const [text, setText] = useState("")
   const query = useDeferredValue(text)
   const [openPhone, setOpenPhone] = useState<string | null>(null)
@@ -144,7 +144,7 @@ export function ContactsPage() {
                       <span>{c.company ?? ""}</span>
                       <span className="list-row-phone">{displayPhone(c.phone)}</span>
                       <span>{c.lastCallAt ? formatDateTime(locale, c.lastCallAt) : "–"}</span>
-                      <span>{(c.lastDisposition && (dispositions.get(c.lastDisposition) ?? c.lastDisposition)) || (c.lastOutcome ? <span className="muted">{t(`history.outcome.${c.lastOutcome as Outcome}`)}</span> : "")}</span>
+                      <span>{(c.lastDisposition && dispositionLabel(c.lastDisposition)) || (c.lastOutcome ? <span className="muted">{t(`history.outcome.${c.lastOutcome as Outcome}`)}</span> : "")}</span>
                     </button>
                   )
                 })}

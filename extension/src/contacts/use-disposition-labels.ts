@@ -1,22 +1,30 @@
 import { useEffect, useState } from "react"
 
+import { useT } from "../i18n"
 import { sendRequest } from "../lib/runtime"
+import { choiceLabel } from "../wrapup/choice-label"
+
+type Choice = { id: string; label: string }
 
 /**
- * The team's dispositions by id ("voicemail" → "Left voicemail"), as the wrap-up form shows them,
- * so the contacts page names a call's disposition instead of printing its id. Asked once per page.
+ * A call's disposition named as the wrap-up form names it ("voicemail" → "Messagerie vocale" for a
+ * built-in one in French, a company's own as the admin wrote it), never its id. Asked once per page.
  */
-let asked: Promise<Map<string, string>> | null = null
+let asked: Promise<Map<string, Choice>> | null = null
 
-export function useDispositionLabels(): Map<string, string> {
-  const [labels, setLabels] = useState<Map<string, string>>(new Map())
+export function useDispositionLabel(): (id: string) => string {
+  const { t } = useT()
+  const [choices, setChoices] = useState<Map<string, Choice>>(new Map())
   useEffect(() => {
     let alive = true
-    asked ??= sendRequest({ type: "wrapup.choices" }).then((r) => new Map((r?.choices ?? []).map((c) => [c.id, c.label])))
-    asked.then((m) => alive && setLabels(m)).catch(() => (asked = null))
+    asked ??= sendRequest({ type: "wrapup.choices" }).then((r) => new Map((r?.choices ?? []).map((c) => [c.id, { id: c.id, label: c.label }])))
+    asked.then((m) => alive && setChoices(m)).catch(() => (asked = null))
     return () => {
       alive = false
     }
   }, [])
-  return labels
+  return (id) => {
+    const choice = choices.get(id)
+    return choice ? choiceLabel(choice, t) : id
+  }
 }
