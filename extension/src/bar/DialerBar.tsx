@@ -4,7 +4,7 @@ import type { DialerView } from "../lib/messages"
 import { sendRequest } from "../lib/runtime"
 import { isRunActive } from "../ui/run-status"
 import { useNow } from "../ui/use-now"
-import { useT } from "../i18n"
+import { useContentT } from "../i18n/content"
 import { barModel } from "./bar-model"
 import { useBarView } from "./use-bar-view"
 
@@ -29,7 +29,7 @@ export function DialerBar() {
 }
 
 function BarContent({ view }: { view: DialerView }) {
-  const { t, locale } = useT()
+  const { t, locale } = useContentT()
   const [error, setError] = useState<string | null>(null)
   const [open, setOpen] = useState(false)
   const model = barModel(view, useNow(!isFrozenView(view)), error, locale)

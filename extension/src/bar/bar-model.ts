@@ -6,7 +6,7 @@
  */
 import type { Locale } from "@dialer/shared/i18n"
 
-import { translatorFor } from "../i18n/catalogue"
+import { contentTranslatorFor } from "../i18n/content-catalogue"
 import { activeLocale } from "../i18n/locale"
 import type { DialerView } from "../lib/messages"
 import { clockNow, connectionMessage, explainError, heldWhileOffline, isFrozen, timeOfDay, type UserMessage } from "../lib/user-messages"
@@ -28,7 +28,7 @@ export type BarModel = {
 }
 
 export function barModel(view: DialerView, wallNow: number, commandError: string | null = null, locale: Locale = activeLocale()): BarModel {
-  const t = translatorFor(locale)
+  const t = contentTranslatorFor(locale)
   const state = view.state!
   const connection = view.connection
   const frozen = isFrozen(connection)

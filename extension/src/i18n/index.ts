@@ -1,33 +1,16 @@
 /**
- * The extension's i18n: `useT()` in React (popup, options, pages, bar), `translatorFor(locale)`
- * elsewhere. Dates, times and numbers go through the Intl helpers of `@dialer/shared/i18n`.
+ * The extension's i18n: `useT()` in React (popup, options, pages), `translatorFor(locale)`
+ * elsewhere. Code that content scripts load uses ./content.ts instead (a smaller catalogue).
+ * Dates, times and numbers go through the Intl helpers of `@dialer/shared/i18n`.
  */
-import type { Locale } from "@dialer/shared/i18n"
-import { useEffect, useMemo, useState } from "react"
-
 import { translatorFor } from "./catalogue"
-import { activeLocale, currentLocale, onLocaleChange } from "./locale"
+import { useTranslator } from "./hooks"
 
 export { translatorFor, type MessageKey } from "./catalogue"
 export { activeLocale, currentLocale, onLocaleChange } from "./locale"
-
-/** The language in force, following the agent's changes live. Pages also set `<html lang>`. */
-export function useLocale(): Locale {
-  const [locale, setLocale] = useState<Locale>(() => activeLocale())
-  useEffect(() => {
-    let alive = true
-    void currentLocale().then((l) => alive && setLocale(l))
-    const off = onLocaleChange(setLocale)
-    return () => {
-      alive = false
-      off()
-    }
-  }, [])
-  return locale
-}
+export { useLocale } from "./hooks"
 
 /** `const { t, locale } = useT()`; `t("popup.start")`, `t("queue.count", { count })`. */
 export function useT() {
-  const locale = useLocale()
-  return useMemo(() => ({ locale, t: translatorFor(locale) }), [locale])
+  return useTranslator(translatorFor)
 }

@@ -8,7 +8,7 @@
 import { resolveLocale, type Locale } from "@dialer/shared/i18n"
 
 import { activeLocale } from "../i18n/locale"
-import { translatorFor } from "../i18n/catalogue"
+import { contentTranslatorFor } from "../i18n/content-catalogue"
 import type { ConnectionView } from "./messages"
 
 export type UserMessage = {
@@ -71,7 +71,7 @@ const TECHNICAL = /\b(?:TypeError|SyntaxError|ReferenceError|Error:|undefined|nu
  * are kept as they are.
  */
 export function explainError(raw: unknown, locale: Locale = activeLocale()): UserMessage {
-  const t = translatorFor(locale)
+  const t = contentTranslatorFor(locale)
   const detail = (raw instanceof Error ? raw.message : String(raw ?? "")).trim()
   for (const rule of RULES) {
     const match = rule.test.exec(detail)
@@ -92,7 +92,7 @@ export function timeOfDay(iso: string, locale: string = activeLocale()): string 
 /** What a connection state means for the agent; null when online (nothing to say). */
 export function connectionMessage(connection: ConnectionView | undefined, locale: string = activeLocale()): UserMessage | null {
   if (!connection || connection.status === "online") return null
-  const t = translatorFor(resolveLocale(null, [locale]))
+  const t = contentTranslatorFor(resolveLocale(null, [locale]))
   if (connection.status === "connecting") return { id: "connecting", what: t("errors.connecting.what"), todo: t("errors.connecting.todo") }
   return {
     id: "offline",
@@ -103,7 +103,7 @@ export function connectionMessage(connection: ConnectionView | undefined, locale
 
 /** Why a control is unavailable while not connected (its tooltip). */
 export function heldWhileOffline(locale: Locale = activeLocale()): string {
-  return translatorFor(locale)("errors.heldWhileOffline")
+  return contentTranslatorFor(locale)("errors.heldWhileOffline")
 }
 
 /** True when the time shown must stop (what the worker knows is no longer known here). */

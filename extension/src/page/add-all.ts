@@ -4,7 +4,7 @@
  */
 import { CONTROL_ATTRIBUTE } from "~detect/dom-rules";
 
-import { translatorFor } from "~i18n/catalogue";
+import { contentTranslatorFor } from "~i18n/content-catalogue";
 import { activeLocale } from "~i18n/locale";
 
 import { isUserEvent, setBusy } from "./controls";
@@ -23,7 +23,7 @@ export type AddAllButton = {
 
 /** "Add all 3 numbers on this page" in the agent's language. */
 export function addAllLabel(pending: number): string {
-  return translatorFor(activeLocale())("page.addAll", { count: pending });
+  return contentTranslatorFor(activeLocale())("page.addAll", { count: pending });
 }
 
 export function createAddAllButton(
@@ -64,7 +64,7 @@ export function createAddAllButton(
       element.hidden = pending === 0;
       element.setAttribute("data-pending", String(pending));
       element.textContent = addAllLabel(pending);
-      element.setAttribute("aria-label", translatorFor(activeLocale())("page.addAllLabel", { count: pending }));
+      element.setAttribute("aria-label", contentTranslatorFor(activeLocale())("page.addAllLabel", { count: pending }));
     },
     setBusy(busy) {
       setBusy(element, busy);

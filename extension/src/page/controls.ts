@@ -9,7 +9,7 @@
  */
 import { CONTROL_ATTRIBUTE } from "~detect/dom-rules";
 import { countryName, labelFor } from "~detect/phone-text";
-import { translatorFor } from "~i18n/catalogue";
+import { contentTranslatorFor } from "~i18n/content-catalogue";
 import { activeLocale, currentLocale, onLocaleChange } from "~i18n/locale";
 
 import { CLASS, ensureStyles } from "./styles";
@@ -39,7 +39,7 @@ type Detected = { phone: string; queued: boolean } & Reading;
  */
 export function describeNumber(button: Element): { label: string; caution: string } {
   const locale = activeLocale();
-  const t = translatorFor(locale);
+  const t = contentTranslatorFor(locale);
   const record = detected.get(button);
   const phone = labelFor(record?.phone ?? "");
   const name = countryName(record?.country, locale);
@@ -69,7 +69,7 @@ export function setQueued(button: HTMLButtonElement, queued: boolean): void {
   const record = detected.get(button);
   if (record) record.queued = queued;
   const { label, caution } = describeNumber(button);
-  const t = translatorFor(activeLocale());
+  const t = contentTranslatorFor(activeLocale());
   const text = queued ? t("page.queued") : t("page.queue");
   if (button.textContent !== text) button.textContent = text;
   button.setAttribute("data-queued", String(queued));

@@ -3,11 +3,11 @@ import type { DialerStatus } from "@dialer/shared"
 import type { Locale } from "@dialer/shared/i18n"
 
 import { activeLocale } from "../i18n/locale"
-import { translatorFor } from "../i18n/catalogue"
+import { contentTranslatorFor } from "../i18n/content-catalogue"
 
 /** A run status in the agent's language: "In call" / "Appel en cours". */
 export function statusLabel(status: DialerStatus, locale: Locale = activeLocale()): string {
-  return translatorFor(locale)(`run.status.${status}`)
+  return contentTranslatorFor(locale)(`run.status.${status}`)
 }
 
 /** Colour family of a status: live (green), waiting (amber), idle (grey). */
@@ -30,7 +30,7 @@ export function clock(totalSeconds: number): string {
 
 /** 3725 → "1h 2m" / "1 h 2 min", 95 → "1m 35s" / "1 min 35 s", 42 → "42s" / "42 s". */
 export function talkTime(totalSeconds: number, locale: Locale = activeLocale()): string {
-  const t = translatorFor(locale)
+  const t = contentTranslatorFor(locale)
   const s = Math.max(0, Math.round(totalSeconds))
   if (s < 60) return t("run.duration.s", { s })
   const h = Math.floor(s / 3600)

@@ -4,14 +4,14 @@
  */
 import type { Locale } from "@dialer/shared/i18n"
 
-import { translatorFor, type MessageKey } from "../i18n/catalogue"
+import { contentTranslatorFor, type ContentKey } from "../i18n/content-catalogue"
 import { activeLocale } from "../i18n/locale"
 
 /**
  * The worker's pause reasons we know, by their English text (the snapshot carries no code for
  * them): shown in the agent's language. Others are the worker's own words, shown as they are.
  */
-const KNOWN_PAUSES: Record<string, MessageKey> = {
+const KNOWN_PAUSES: Record<string, ContentKey> = {
   "Paused by you": "run.pausedByYou",
   "You are unavailable in Aircall. The run goes on when you are available again.": "run.pause.unavailable",
   "Aircall Workspace is closed (logged out). Open Aircall Workspace and the run goes on by itself.": "run.pause.disconnected",
@@ -21,7 +21,7 @@ const KNOWN_PAUSES: Record<string, MessageKey> = {
  * The worker's pause reasons that carry details (Aircall's own words, a number), by their English
  * shape (worker/src/dialer/dialer-machine.ts): the sentence translated, the details kept.
  */
-const PAUSE_SHAPES: { shape: RegExp; key: MessageKey; names: string[] }[] = [
+const PAUSE_SHAPES: { shape: RegExp; key: ContentKey; names: string[] }[] = [
   {
     shape: /^Aircall refused (\d+) numbers in a row \((.*)\)\. Check the agent's Aircall number and user, then resume\.$/s,
     key: "run.pause.rejected",
@@ -38,7 +38,7 @@ const PAUSE_SHAPES: { shape: RegExp; key: MessageKey; names: string[] }[] = [
 
 /** A worker pause reason in the agent's language when it is one we know. */
 export function pauseReasonText(reason: string, locale: Locale = activeLocale()): string {
-  const t = translatorFor(locale)
+  const t = contentTranslatorFor(locale)
   const text = reason.trim()
   const key = KNOWN_PAUSES[text]
   if (key) return t(key)
@@ -51,7 +51,7 @@ export function pauseReasonText(reason: string, locale: Locale = activeLocale())
 
 /** "Paused by you", never "Paused: Paused by you"; "Paused: <why>" otherwise. */
 export function pausedText(reason: string | undefined, locale: Locale = activeLocale()): string {
-  const t = translatorFor(locale)
+  const t = contentTranslatorFor(locale)
   if (!reason) return t("run.paused")
   if (/^paused\b/i.test(reason.trim())) return pauseReasonText(reason, locale)
   return t("run.pausedBecause", { reason: pauseReasonText(reason, locale) })

@@ -1,7 +1,7 @@
 import type { DialerState, DialerStatus } from "@dialer/shared"
 import type { Locale } from "@dialer/shared/i18n"
 
-import { translatorFor } from "../i18n/catalogue"
+import { contentTranslatorFor } from "../i18n/content-catalogue"
 import { activeLocale } from "../i18n/locale"
 
 /** Statuses during which a run is going (the bar shows, queue edits are sent to the worker). */
@@ -26,5 +26,5 @@ export function canSkip(state: DialerState | null | undefined): boolean {
 
 /** Why Skip is unavailable during a call (its tooltip), in the agent's language. */
 export function skipDuringCall(locale: Locale = activeLocale()): string {
-  return translatorFor(locale)("run.skipDuringCall")
+  return contentTranslatorFor(locale)("run.skipDuringCall")
 }

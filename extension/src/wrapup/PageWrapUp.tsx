@@ -1,15 +1,15 @@
 /**
  * The wrap-up in CRM pages: a panel above the dialer bar once a call ends, in its own closed shadow
- * root (contents/wrapup-panel.tsx). Acts only on real key presses and clicks. It takes the keyboard
+ * root (contents/dialer-bar.tsx, beside the bar). Acts only on real key presses and clicks. It takes the keyboard
  * only when the agent is not typing somewhere on the page.
  */
-import { useT } from "../i18n"
+import { useContentT } from "../i18n/content"
 import { sendRequest } from "../lib/runtime"
 import { usePagePrompt } from "./use-page-prompt"
 import { WrapUpForm } from "./WrapUpForm"
 
 export function PageWrapUp() {
-  const { t } = useT()
+  const { t } = useContentT()
   const { prompt, refresh } = usePagePrompt()
   if (!prompt) return null
   const idle = !document.activeElement || document.activeElement === document.body

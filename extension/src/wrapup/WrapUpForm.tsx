@@ -6,7 +6,7 @@
  */
 import { type KeyboardEvent, type SyntheticEvent, useEffect, useRef, useState } from "react"
 
-import { useT } from "../i18n"
+import { useContentT } from "../i18n/content"
 import { prettyPhone } from "../ui/format"
 import { choiceLabel } from "./choice-label"
 import { checkForm, choiceForKey, keyAction, needsCallbackTime, type FormValues } from "./form-model"
@@ -34,7 +34,7 @@ function initialValues(prompt: WrapUpPrompt): FormValues {
 }
 
 export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, autoFocus = false, testId = "wrapup-form" }: Props) {
-  const { t, locale } = useT()
+  const { t, locale } = useContentT()
   const [values, setValues] = useState<FormValues>(() => initialValues(prompt))
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
@@ -146,7 +146,7 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
       )}
       <div className="wrapup-actions">
         <button type="submit" className="primary" disabled={busy} data-testid="wrapup-submit">
-          {busy ? t("wrapup.saving") : t("wrapup.save")} <kbd>{t("popup.key.enter")}</kbd>
+          {busy ? t("wrapup.saving") : t("wrapup.save")} <kbd>{t("wrapup.key.enter")}</kbd>
         </button>
         {onLater && !prompt.required && (
           <button type="button" className="link" onClick={(e) => allowed(e) && onLater()} data-testid="wrapup-later">

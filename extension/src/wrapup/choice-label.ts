@@ -5,7 +5,7 @@
  */
 import type { Translate } from "@dialer/shared/i18n"
 
-import type { MessageKey } from "../i18n/catalogue"
+import type { ContentKey } from "../i18n/content-catalogue"
 
 /** The built-in dispositions' English labels, by id (the same as shared/src/wrapup.ts). */
 export const BUILT_IN_LABELS: Record<string, string> = {
@@ -17,6 +17,6 @@ export const BUILT_IN_LABELS: Record<string, string> = {
   callback: "Call back",
 }
 
-export function choiceLabel(choice: { id: string; label: string }, t: Translate<MessageKey>): string {
-  return BUILT_IN_LABELS[choice.id] === choice.label ? t(`wrapup.disposition.${choice.id}` as MessageKey) : choice.label
+export function choiceLabel(choice: { id: string; label: string }, t: Translate<ContentKey>): string {
+  return BUILT_IN_LABELS[choice.id] === choice.label ? t(`wrapup.disposition.${choice.id}` as ContentKey) : choice.label
 }

@@ -4,7 +4,7 @@
  */
 import type { Locale } from "@dialer/shared/i18n"
 
-import { translatorFor } from "../i18n/catalogue"
+import { contentTranslatorFor } from "../i18n/content-catalogue"
 import { activeLocale } from "../i18n/locale"
 import { MAX_NOTE, type WrapUpChoice, type WrapUpPrompt, type WrapUpSubmission } from "./types"
 import { zonedToIso, zoneOrLocal } from "./zoned-time"
@@ -27,7 +27,7 @@ export type Checked = { ok: true; body: WrapUpSubmission } | { ok: false; error:
 
 /** What the form would send, or why it cannot yet. */
 export function checkForm(prompt: WrapUpPrompt, values: FormValues, now: number, locale: Locale = activeLocale()): Checked {
-  const t = translatorFor(locale)
+  const t = contentTranslatorFor(locale)
   const choice = prompt.choices.find((c) => c.id === values.disposition)
   if (!choice) return { ok: false, error: t("wrapup.error.pick") }
   const note = values.note.trim()

@@ -48,6 +48,7 @@ const en = {
   "wrapup.disposition.bad_number": "Bad number",
   "wrapup.disposition.do_not_call": "Do not call",
   "wrapup.disposition.callback": "Call back",
+  "wrapup.key.enter": "Enter",
 }
 
 const fr: Catalogue<typeof en> = {
@@ -97,6 +98,7 @@ const fr: Catalogue<typeof en> = {
   "wrapup.disposition.bad_number": "Mauvais numéro",
   "wrapup.disposition.do_not_call": "Ne plus appeler",
   "wrapup.disposition.callback": "Rappeler",
+  "wrapup.key.enter": "Entrée",
 }
 
 export const wrapup = { en, fr }
