@@ -19,6 +19,5 @@ describe("content script hosts", () => {
     const detector = matchesOf("detector.ts")
     expect(detector.length).toBeGreaterThan(8)
     expect(matchesOf("dialer-bar.tsx")).toEqual(detector)
-    expect(matchesOf("wrapup-panel.tsx")).toEqual(detector)
   })
 })

@@ -1,13 +1,17 @@
 /**
- * Content-script UI: the in-page dialer bar, shown during a run, in a closed shadow root (the page
- * can neither read it nor click it). Thin on purpose: the component is `~bar/DialerBar`. Same hosts as the detector (the e2e build adds localhost and 127.0.0.1
- * through the `$PLASMO_PUBLIC_E2E_MATCH_*` variables in `.env.e2e`).
+ * Content-script UI: the in-page dialer bar, shown during a run, and the wrap-up panel above it once
+ * a call ends, in one closed shadow root (the page can neither read them nor click them). One
+ * content script for both, so a CRM page loads React once. Thin on purpose: the components are
+ * `~bar/DialerBar` and `~wrapup/PageWrapUp`. Same hosts as the detector (the e2e build adds
+ * localhost and 127.0.0.1 through the `$PLASMO_PUBLIC_E2E_MATCH_*` variables in `.env.e2e`).
  */
-import cssText from "data-text:~bar/bar.css"
+import barCss from "data-text:~bar/bar.css"
+import wrapUpCss from "data-text:~wrapup/wrapup.css"
 import type { PlasmoCreateShadowRoot, PlasmoCSConfig, PlasmoGetStyle } from "plasmo"
 
 import { DialerBar } from "~bar/DialerBar"
 import { closedShadowRoot, shadowStyle } from "~lib/csui"
+import { PageWrapUp } from "~wrapup/PageWrapUp"
 
 export const config: PlasmoCSConfig = {
   matches: [
@@ -29,8 +33,17 @@ export const config: PlasmoCSConfig = {
   run_at: "document_idle"
 }
 
-export const getStyle: PlasmoGetStyle = () => shadowStyle(cssText)
+export const getStyle: PlasmoGetStyle = () => shadowStyle(`${barCss}\n${wrapUpCss}`)
 
 export const createShadowRoot: PlasmoCreateShadowRoot = closedShadowRoot
 
-export default DialerBar
+function InPageUi() {
+  return (
+    <>
+      <PageWrapUp />
+      <DialerBar />
+    </>
+  )
+}
+
+export default InPageUi
