@@ -103,6 +103,28 @@ describe("wrap-up", () => {
   });
 });
 
+describe("a scheduled number whose time came", () => {
+  it("is listed as due while it waits in the run's queue, and Drop takes it out of the queue", async () => {
+    const agent = await answeredCall(false, 505); // the run counts down to the next number
+    await post(agent, "/api/dialer/wrap-up", { itemId: "a", disposition: "no_answer" });
+    const listed = async () => ((await (await call("/api/dialer/scheduled", { headers: agent.auth })).json()) as { items: any[] }).items;
+    const id = (await listed())[0].item.id as string;
+    const before = (await state(agent)).remaining;
+    expect((await call(`/api/dialer/scheduled/${encodeURIComponent(id)}/now`, { method: "POST", headers: agent.auth })).status).toBe(200);
+    expect((await state(agent)).remaining).toBe(before + 1); // at the head of the run's queue
+    expect(await listed()).toEqual([expect.objectContaining({ why: "retry", due: true, item: expect.objectContaining({ id, phone: "+14155550101" }) })]);
+    // "Dial now" again: it already waits at the head of the queue; nothing changes.
+    expect((await call(`/api/dialer/scheduled/${encodeURIComponent(id)}/now`, { method: "POST", headers: agent.auth })).status).toBe(200);
+    expect((await state(agent)).remaining).toBe(before + 1);
+    // The extension's next queue edit never lists it (it has no row for it): kept.
+    expect((await call("/api/queue", { method: "PUT", headers: agent.auth, json: { items: [] } })).status).toBe(200);
+    expect((await state(agent)).remaining).toBe(1);
+    expect((await call(`/api/dialer/scheduled/${encodeURIComponent(id)}`, { method: "DELETE", headers: agent.auth })).status).toBe(204);
+    expect(await listed()).toEqual([]);
+    expect((await state(agent)).remaining).toBe(0);
+  });
+});
+
 describe("the compliance guard in the run", () => {
   it("a number on the do-not-call list never produces a start-call, even added mid-run; the row says why", async () => {
     const agent = await enrolledAgent();

@@ -161,13 +161,30 @@ export class AgentDialer extends DurableObject<Env> {
   async scheduledItems(agentId: string): Promise<Result<ScheduledItem[]>> {
     return this.guarded(agentId, async () => ({
       ok: true,
-      value: (this.state.scheduled ?? []).map((x) => ({ item: x.item, dueAt: new Date(x.dueAt).toISOString(), why: x.why, attempts: x.attempts, due: x.due })),
+      value: [
+        // Those whose time came and that wait in the run's queue (the extension holds no row for them) come first.
+        ...this.dueInQueue().map(({ item, why, dueAt }) => ({ item, dueAt: new Date(dueAt).toISOString(), why, attempts: this.state.attemptsOf?.[item.id] ?? 1, due: true })),
+        ...(this.state.scheduled ?? []).map((x) => ({ item: x.item, dueAt: new Date(x.dueAt).toISOString(), why: x.why, attempts: x.attempts, due: x.due })),
+      ],
     }));
+  }
+
+  /** Callbacks and retries whose time came, waiting in the run's queue. */
+  private dueInQueue(): { item: QueueItem; why: "retry" | "callback"; dueAt: number }[] {
+    const out: { item: QueueItem; why: "retry" | "callback"; dueAt: number }[] = [];
+    for (const r of this.state.restored ?? []) {
+      const item = r.why && this.state.queue.find((i) => i.id === r.id);
+      if (item && r.why) out.push({ item, why: r.why, dueAt: r.dueAt ?? Date.now() });
+    }
+    return out;
   }
 
   async scheduledCommand(agentId: string, type: "scheduled.now" | "scheduled.drop", itemId: string): Promise<Result<DialerState>> {
     return this.guarded(agentId, async () => {
-      if (!this.state.scheduled?.some((x) => x.item.id === itemId)) return { ok: false, code: "not_found", message: "That number is not scheduled." };
+      const waiting = this.dueInQueue().some((x) => x.item.id === itemId);
+      // "Dial now" on one already waiting in the run's queue: it is dialed as soon as the run can.
+      if (waiting && type === "scheduled.now") return { ok: true, value: this.view() };
+      if (!waiting && !this.state.scheduled?.some((x) => x.item.id === itemId)) return { ok: false, code: "not_found", message: "That number is not scheduled." };
       return this.command({ type, itemId, now: Date.now() });
     });
   }

@@ -691,7 +691,7 @@ function bringBack(s: MachineState, items: Scheduled[], now: number, cfg: Machin
 /** Scheduled numbers now in the queue, marked so every queue edit keeps them (see `restored`). */
 function scheduledBack(restored: NonNullable<MachineState["restored"]>, items: Scheduled[], rev: number): MachineState["restored"] {
   const ids = new Set(items.map((x) => x.item.id));
-  const all = [...restored.filter((r) => !ids.has(r.id)), ...items.map((x) => ({ id: x.item.id, rev, why: x.why }))];
+  const all = [...restored.filter((r) => !ids.has(r.id)), ...items.map((x) => ({ id: x.item.id, rev, why: x.why, dueAt: x.dueAt }))];
   return all.length ? all : undefined;
 }
 

@@ -110,7 +110,7 @@ export type MachineState = {
    * `queueRev`), and scheduled numbers whose time came (`why`: the extension holds no row for them,
    * so every edit keeps them until they are dialed or dropped).
    */
-  restored?: { id: string; rev: number; why?: Scheduled["why"] }[];
+  restored?: { id: string; rev: number; why?: Scheduled["why"]; dueAt?: number }[];
   unfinal?: Unfinal[];
   orphans?: Orphan[];
   /** the run was started with "wait for my wrap-up" */
