@@ -29,22 +29,24 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
     <section className="card queue" data-testid="queue-panel">
       <div className="section-head">
         <h2>{t("popup.queue")}</h2>
-        <div className="counts" data-testid="queue-counts">
-          <span className="count pending" title={t("popup.count.pendingTitle")}>
-            {t("popup.count.pending", { count: String(queue.pending) })}
-          </span>
-          {queue.held > 0 && (
-            <span className="count held" title={t("popup.count.heldTitle")} data-testid="queue-held">
-              {t("popup.count.held", { count: String(queue.held) })}
+        {!queue.loading && (
+          <div className="counts" data-testid="queue-counts">
+            <span className="count pending" title={t("popup.count.pendingTitle")}>
+              {t("popup.count.pending", { count: String(queue.pending) })}
             </span>
-          )}
-          <span className="count done" title={t("popup.count.doneTitle")}>
-            {t("popup.count.done", { count: String(queue.done) })}
-          </span>
-          <span className="count failed" title={t("popup.count.failedTitle")}>
-            {t("popup.count.failed", { count: String(queue.failed) })}
-          </span>
-        </div>
+            {queue.held > 0 && (
+              <span className="count held" title={t("popup.count.heldTitle")} data-testid="queue-held">
+                {t("popup.count.held", { count: String(queue.held) })}
+              </span>
+            )}
+            <span className="count done" title={t("popup.count.doneTitle")}>
+              {t("popup.count.done", { count: String(queue.done) })}
+            </span>
+            <span className="count failed" title={t("popup.count.failedTitle")}>
+              {t("popup.count.failed", { count: String(queue.failed) })}
+            </span>
+          </div>
+        )}
         <button
           className={`small ${confirming ? "danger" : "ghost"}`}
           disabled={queue.rows.length === 0}
@@ -53,7 +55,11 @@ export function QueuePanel({ queue, running }: { queue: QueueSnapshot; running: 
           {confirming ? t("popup.clearConfirm", { count: String(queue.rows.length) }) : t("popup.clear")}
         </button>
       </div>
-      {queue.rows.length === 0 ? (
+      {queue.loading ? (
+        <p className="muted empty" role="status" data-testid="queue-loading">
+          {t("popup.queueLoading")}
+        </p>
+      ) : queue.rows.length === 0 ? (
         <p className="muted empty" data-testid="queue-empty">
           {t("popup.emptyBefore")} <span className="queue-glyph">{t("page.queue")}</span> {t("popup.emptyAfter")}
         </p>

@@ -75,6 +75,14 @@ describe("popup in French", () => {
     expect(el.querySelector('[data-testid="queue-clear"]')?.textContent).toBe("Vider")
   })
 
+  it("before the queue's first read answers, it says it is reading, not that the queue is empty", async () => {
+    const queue = { rows: [], pending: 0, held: 0, done: 0, failed: 0, skipped: 0, loading: true }
+    const el = await render(<QueuePanel queue={queue} running={false} />)
+    expect(el.querySelector('[data-testid="queue-loading"]')?.textContent).toMatch(/^Lecture de la file d'attente…/)
+    expect(el.querySelector('[data-testid="queue-empty"]')).toBeNull()
+    expect(el.querySelector('[data-testid="queue-counts"]')).toBeNull()
+  })
+
   it("an error in plain French words, details one click away", async () => {
     const el = await render(<MessageBox message={explainError("Failed to fetch", "fr")} tone="error" testId="error-banner" />)
     expect(el.querySelector(".message-what")?.textContent).toBe("Le serveur du dialer est injoignable.")

@@ -12,10 +12,15 @@ export const useAccount = () => useLiveQuery(() => readAccount(db), [], undefine
 export const useLastError = () => useLiveQuery(() => readError(db), [], null)
 export const useRecentHistory = (limit: number) => useLiveQuery(() => recentHistory(db, limit), [limit], [])
 
-/** `held`: pending rows waiting for the agent to include or confirm them (not counted in `pending`). */
-export type QueueSnapshot = { rows: QueueRow[]; pending: number; held: number; done: number; failed: number; skipped: number }
+/**
+ * `held`: pending rows waiting for the agent to include or confirm them (not counted in `pending`).
+ * `loading`: the first read has not answered yet (right after a big "Add all" it waits for the rows
+ * being written): nothing is known, which is not the same as an empty queue.
+ */
+export type QueueSnapshot = { rows: QueueRow[]; pending: number; held: number; done: number; failed: number; skipped: number; loading?: boolean }
 
 const EMPTY: QueueSnapshot = { rows: [], pending: 0, held: 0, done: 0, failed: 0, skipped: 0 }
+const LOADING: QueueSnapshot = { ...EMPTY, loading: true }
 
 export function useQueue(): QueueSnapshot {
   return useLiveQuery(
@@ -32,6 +37,6 @@ export function useQueue(): QueueSnapshot {
       return snapshot
     },
     [],
-    EMPTY,
+    LOADING,
   )
 }

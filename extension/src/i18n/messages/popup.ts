@@ -95,6 +95,7 @@ const en = {
   "popup.keys.change": "Change them at chrome://extensions/shortcuts.",
   "popup.key.enter": "Enter",
   "popup.key.delete": "Delete",
+  "popup.queueLoading": "Reading the queue… (after adding many numbers at once, until they are all written)",
 }
 
 const fr: Catalogue<typeof en> = {
@@ -191,6 +192,7 @@ const fr: Catalogue<typeof en> = {
   "popup.keys.change": "Modifiez-les sur chrome://extensions/shortcuts.",
   "popup.key.enter": "Entrée",
   "popup.key.delete": "Suppr",
+  "popup.queueLoading": "Lecture de la file d'attente… (après l'ajout de nombreux numéros, le temps de tous les écrire)",
 }
 
 export const popup = { en, fr }
