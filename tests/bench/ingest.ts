@@ -11,7 +11,7 @@ import { normalizeEventName } from "@dialer/shared";
 import type { AgentClient } from "../system/api-client";
 import { groupCpuMs, listenerGroup } from "./process-cpu";
 import { baseline, enrollAgents, sleep, hrNow, items, KeepAlive, simUsers, startBenchSystem, waitFor, type Bench } from "./lib";
-import { settleAfterStart } from "./settle";
+import { privateDevRegistry, startRun, watchDashboardBuilds } from "./settle";
 import { percentile } from "./stats";
 import { callEvent, unix, userEvent, type CallSpec } from "./webhooks";
 
@@ -35,17 +35,19 @@ export const ingest: Bench = {
   title: `Webhook ingest (${AGENTS} agents)`,
   async run(ctx) {
     const users = simUsers(AGENTS);
+    privateDevRegistry();
+    const builds = watchDashboardBuilds();
     const system = await startBenchSystem({
       // The simulator only answers start-call here (204 placing nothing): every call event comes from us.
       sim: { users, ratePerMinute: 1_000_000, webhookUrl: undefined },
       vars: { AIRCALL_RATE_LIMIT_PER_MIN: "1000000" },
     });
-    const http = new KeepAlive(AGENTS);
+    let http = new KeepAlive(AGENTS);
     try {
       const { sim, workerUrl } = system;
       const group = listenerGroup(system.workerPort);
       const cpu = () => (group === null ? null : groupCpuMs(group));
-      ctx.log(`wrangler's second dashboard build after start: ${await settleAfterStart(workerUrl)}`);
+      ctx.log(`wrangler's dashboard builds: ${await builds.settle(workerUrl)}`);
       const agents = await enrollAgents(workerUrl, users);
       const url = `${workerUrl}/webhooks/aircall`;
       let callSeq = 0n;
@@ -75,9 +77,12 @@ export const ingest: Bench = {
       /** One run of every agent's calls; `perSecond` paces the sends (open loop), else as fast as answered. */
       const phase = async (calls: number, perSecond?: number): Promise<Phase> => {
         const p = phaseNo++;
+        // Fresh connections: the server closes keep-alive sockets left idle between phases.
+        http.close();
+        http = new KeepAlive(AGENTS);
         sim.pushFaults(Array.from({ length: AGENTS * calls }, () => ({ placeCall: false })));
         const runItems = users.map((_, a) => items(calls, `p${p}a${a}`, a * CALLS));
-        await Promise.all(agents.map((agent, a) => agent.start(runItems[a]!, 0)));
+        await Promise.all(agents.map((agent, a) => startRun(agent, runItems[a]!)));
         await waitFor("all agents dialing", async () => (await Promise.all(agents.map((g) => g.state()))).every((s) => s.status === "dialing"), 30_000, 200);
 
         const sent: Sent[] = [];
@@ -103,7 +108,7 @@ export const ingest: Bench = {
             // left; sent again once on a fresh socket (a real re-delivery would show as "duplicate").
             if (!/socket hang up|ECONNRESET/.test(String(err))) throw err;
             resent++;
-            res = await http.request(url, "POST", body);
+            res = await http.request(url, "POST", body).catch((e: Error) => (/socket hang up|ECONNRESET/.test(String(e)) ? http.request(url, "POST", body) : Promise.reject(e)));
           }
           if (res.status === 503 && /restarted mid-request/.test(res.text)) {
             // wrangler dev restarted the worker (a rebuild): Aircall would deliver again; a
