@@ -116,4 +116,17 @@ describe("the cost of one webhook in the agent's Durable Object", () => {
     expect(await runInDurableObject(stub, async (i: AgentDialer) => (i as unknown as Inner).state.status)).toBe("in_call");
     expect(await runInDurableObject(stub, (_i, ctx) => ctx.storage.getAlarm())).toBe(watchdogAt);
   });
+
+  it("an alarm time already past is not trusted to be pending: the next event sets the alarm again", async () => {
+    const { uid, stub, now, data } = await dialing();
+    await deliver(callEvent("call.created", uid, data));
+    // As if the alarm this instance set had fired and been dropped by the runtime.
+    await runInDurableObject(stub, async (i: AgentDialer, ctx) => {
+      await ctx.storage.deleteAlarm();
+      (i as unknown as { alarmAt: number }).alarmAt = Date.now() - 1000;
+    });
+    await deliver(callEvent("call.answered", uid, { ...data, status: "answered", answered_at: now }));
+    const watchdogAt = await runInDurableObject(stub, async (i: AgentDialer) => (i as unknown as Inner).state.watchdogAt!);
+    expect(await runInDurableObject(stub, (_i, ctx) => ctx.storage.getAlarm())).toBe(watchdogAt);
+  });
 });
