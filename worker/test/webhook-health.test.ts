@@ -94,6 +94,18 @@ describe("webhook health", () => {
     expect(JSON.stringify(h)).not.toContain(company.webhooks[0]!.token);
   });
 
+  it("a token another instance stored is accepted at once: a mismatch reads the stored token again (at most once a second)", async () => {
+    const noSecret = { ...env, AIRCALL_WEBHOOK_TOKEN: "" } as Env;
+    const t0 = Date.now() + 60_000; // a fresh copy, whatever earlier tests cached
+    await dir().putSetting(WEBHOOK_SETTING, { webhookId: "wh-1", token: "token-A", url: URL_ });
+    expect(await webhookTokens(noSecret, t0)).toEqual(["token-A"]);
+    await dir().putSetting(WEBHOOK_SETTING, { webhookId: "wh-2", token: "token-B", url: URL_ }); // re-created elsewhere
+    expect(await webhookTokens(noSecret, t0 + 500)).toEqual(["token-A"]); // the copy, within its 30 s
+    expect(await webhookTokens(noSecret, t0 + 500, true)).toEqual(["token-A"]); // a recheck under a second after the read: no read
+    expect(await webhookTokens(noSecret, t0 + 1_500, true)).toEqual(["token-B"]);
+    expect(await webhookTokens(noSecret, t0 + 1_600)).toEqual(["token-B"]);
+  });
+
   it("Aircall failing during the check is recorded (no 500); before connect it says so without asking Aircall", async () => {
     aircall.route("GET /v1/webhooks/wh-1", () => Response.json({ error: "Down", troubleshoot: "maintenance" }, { status: 503 }));
     const res = await call("/api/admin/webhook-health/check", { method: "POST", headers: ADMIN });
