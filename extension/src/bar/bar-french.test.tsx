@@ -1,29 +1,18 @@
 /** The in-page bar in French once the agent chose it (settings.language = "fr"). */
 import type { DialerState } from "@dialer/shared"
 import { act } from "react"
-import { createRoot, type Root } from "react-dom/client"
-import { afterEach, describe, expect, it, vi } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { stubFrenchChrome } from "../i18n/test-french"
 import type { DialerView } from "../lib/messages"
 import { DialerBar } from "./DialerBar"
+import { mountEach } from "../ui/test-mount"
 
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-
-let root: Root | undefined
-let host: HTMLElement | undefined
-afterEach(() => {
-  act(() => root?.unmount())
-  host?.remove()
-  vi.unstubAllGlobals()
-})
+const { mountAsync } = mountEach()
 
 async function renderBar(view: DialerView): Promise<HTMLElement> {
   stubFrenchChrome((message) => (message.type === "dialer.snapshot" ? view : undefined))
-  host = document.createElement("div")
-  document.body.append(host)
-  root = createRoot(host)
-  await act(async () => root!.render(<DialerBar />))
+  const host = await mountAsync(<DialerBar />)
   await act(async () => await new Promise((r) => setTimeout(r, 0)))
   return host
 }

@@ -1,8 +1,7 @@
 import "fake-indexeddb/auto"
 
 import { act } from "react"
-import { createRoot, type Root } from "react-dom/client"
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 
 import { db } from "../db/db"
 import type { ContactView } from "../db/contacts"
@@ -10,8 +9,7 @@ import type { HistoryRow } from "../db/types"
 import { settle, stubChrome } from "../options/test-chrome"
 import { ContactDetail } from "./ContactDetail"
 import { ContactsPage } from "./ContactsPage"
-
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+import { mountEach } from "../ui/test-mount"
 
 const call: HistoryRow = {
   key: "h1", itemId: "i1", at: "2026-12-03T09:05:00.000Z", name: "Ada Lovelace", phone: "+33612345678", outcome: "answered", talkSeconds: 95,
@@ -23,8 +21,7 @@ const choices = [
   { id: "demo", label: "Demo booked", kind: "connected" },
 ]
 
-let root: Root | undefined
-let host: HTMLElement | undefined
+const { mount: render } = mountEach()
 beforeEach(async () => {
   await Promise.all([db.contacts.clear(), db.history.clear()])
   await db.contacts.bulkPut([
@@ -33,18 +30,9 @@ beforeEach(async () => {
   ])
   await db.history.bulkPut([call, { ...call, key: "h2", itemId: "i2", callId: "c2", at: "2026-12-02T09:05:00.000Z", disposition: "demo" }])
 })
-afterEach(() => {
-  act(() => root?.unmount())
-  host?.remove()
-  vi.unstubAllGlobals()
-})
-
 function mount(element: React.ReactElement) {
-  host = document.createElement("div")
-  document.body.append(host)
-  root = createRoot(host)
-  act(() => root!.render(element))
-  return (id: string) => host!.querySelector(`[data-testid="${id}"]`) as HTMLElement
+  const host = render(element)
+  return Object.assign((id: string) => host.querySelector(`[data-testid="${id}"]`) as HTMLElement, { host })
 }
 
 describe("the contacts page in French", () => {
@@ -53,7 +41,7 @@ describe("the contacts page in French", () => {
     const q = mount(<ContactsPage />)
     await settle(act)
     expect(q("contacts-count").textContent).toBe("2 contacts")
-    expect([...host!.querySelectorAll(".contacts-head span")].map((s) => s.textContent)).toEqual(["Nom", "Entreprise", "Numéro", "Dernier appel", "Résultat"])
+    expect([...q.host.querySelectorAll(".contacts-head span")].map((s) => s.textContent)).toEqual(["Nom", "Entreprise", "Numéro", "Dernier appel", "Résultat"])
     expect(q("contacts-search").getAttribute("placeholder")).toBe("Rechercher un nom, une entreprise ou un numéro")
     expect([...q("contacts-add-all-to").querySelectorAll("option")].map((o) => o.textContent)).toEqual(["Ajouter les 2 contacts affichés à…", "Ma file d'attente"])
 

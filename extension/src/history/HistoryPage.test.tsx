@@ -1,23 +1,20 @@
 import "fake-indexeddb/auto"
 
 import { act } from "react"
-import { createRoot, type Root } from "react-dom/client"
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 
 import { db } from "../db/db"
 import type { HistoryRow } from "../db/types"
 import { settle, stubChrome } from "../options/test-chrome"
 import { HistoryPage } from "./HistoryPage"
-
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+import { mountEach } from "../ui/test-mount"
 
 const row = (itemId: string, name: string | null, outcome: HistoryRow["outcome"], talkSeconds: number | null, at: string): HistoryRow => ({
   key: itemId, itemId, at, name, phone: "+33612345678", outcome, talkSeconds, callId: null,
   startedAt: null, answeredAt: null, endedAt: null, durationSeconds: talkSeconds === null ? null : talkSeconds + 10,
 })
 
-let root: Root | undefined
-let host: HTMLElement | undefined
+const { mount: render } = mountEach()
 beforeEach(async () => {
   await db.history.clear()
   await db.history.bulkPut([
@@ -25,18 +22,9 @@ beforeEach(async () => {
     row("b", null, "no_answer", null, "2026-12-03T09:10:00.000Z"),
   ])
 })
-afterEach(() => {
-  act(() => root?.unmount())
-  host?.remove()
-  vi.unstubAllGlobals()
-})
-
 async function mount(language: string) {
   stubChrome({ settings: { language } })
-  host = document.createElement("div")
-  document.body.append(host)
-  root = createRoot(host)
-  act(() => root!.render(<HistoryPage />))
+  const host = render(<HistoryPage />)
   await settle(act)
   const rows = [...host.querySelectorAll('[data-testid="history-row"]')].map((r) => [...r.querySelectorAll("td")].slice(0, 6).map((td) => td.textContent))
   return { host, rows, text: host.textContent ?? "", totals: host.querySelector('[data-testid="history-totals"]')!.textContent }

@@ -1,35 +1,23 @@
 import "fake-indexeddb/auto"
 
 import { act } from "react"
-import { createRoot, type Root } from "react-dom/client"
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
+import { beforeEach, describe, expect, it, vi } from "vitest"
 
 import { db } from "../db/db"
 import Options from "./index"
 import { settle, stubChrome } from "./test-chrome"
+import { mountEach } from "../ui/test-mount"
 
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-
-let root: Root | undefined
-let host: HTMLElement | undefined
+const { mount: render } = mountEach()
 
 beforeEach(async () => {
   await db.settings.clear()
 })
-afterEach(() => {
-  act(() => root?.unmount())
-  host?.remove()
-  vi.unstubAllGlobals()
-})
-
 async function mount() {
-  host = document.createElement("div")
-  document.body.append(host)
-  root = createRoot(host)
-  act(() => root!.render(<Options />))
+  const host = render(<Options />)
   await settle(act)
-  const q = (id: string) => host!.querySelector(`[data-testid="${id}"]`) as HTMLElement
-  return { q, h1: () => host!.querySelector("h1")!.textContent, text: () => host!.textContent ?? "" }
+  const q = (id: string) => host.querySelector(`[data-testid="${id}"]`) as HTMLElement
+  return { q, h1: () => host.querySelector("h1")!.textContent, text: () => host.textContent ?? "" }
 }
 
 async function choose(select: HTMLElement, value: string) {

@@ -1,28 +1,17 @@
 import { act } from "react"
-import { createRoot, type Root } from "react-dom/client"
-import { afterEach, describe, expect, it, vi } from "vitest"
+import { describe, expect, it } from "vitest"
 
 import { catalogues } from "../i18n/catalogue"
 import { settle, stubChrome } from "../options/test-chrome"
 import { PERMISSIONS } from "./permissions"
 import { PrivacyPage } from "./PrivacyPage"
+import { mountEach } from "../ui/test-mount"
 
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
-
-let root: Root | undefined
-let host: HTMLElement | undefined
-afterEach(() => {
-  act(() => root?.unmount())
-  host?.remove()
-  vi.unstubAllGlobals()
-})
+const { mount: render } = mountEach()
 
 async function mount(language: string) {
   stubChrome({ settings: { language } })
-  host = document.createElement("div")
-  document.body.append(host)
-  root = createRoot(host)
-  act(() => root!.render(<PrivacyPage />))
+  const host = render(<PrivacyPage />)
   await settle(act, 2)
   return host
 }

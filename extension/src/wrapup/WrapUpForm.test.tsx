@@ -1,12 +1,10 @@
 import { act } from "react"
-import { createRoot, type Root } from "react-dom/client"
-import { afterEach, describe, expect, it, vi } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 
 import { withKeys } from "./form-model"
 import type { WrapUpPrompt, WrapUpSubmission } from "./types"
 import { WrapUpForm } from "./WrapUpForm"
-
-;(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true
+import { mountEach } from "../ui/test-mount"
 
 const prompt: WrapUpPrompt = {
   key: "k1", itemId: "item-1", callId: "c1", phone: "+33612345678", name: "Ana", at: new Date().toISOString(), outcome: "answered",
@@ -18,21 +16,13 @@ const prompt: WrapUpPrompt = {
   ]),
 }
 
-let root: Root | undefined
-let host: HTMLElement | undefined
-afterEach(() => {
-  act(() => root?.unmount())
-  host?.remove()
-})
+const { mount: render, unmount } = mountEach()
 
 function mount(props: Partial<Parameters<typeof WrapUpForm>[0]> = {}) {
   const sent: WrapUpSubmission[] = []
   const onSubmit = vi.fn(async (body: WrapUpSubmission) => (sent.push(body), { ok: true as const }))
-  host = document.createElement("div")
-  document.body.append(host)
-  root = createRoot(host)
-  act(() => root!.render(<WrapUpForm prompt={prompt} onSubmit={onSubmit} {...props} />))
-  const q = (id: string) => host!.querySelector(`[data-testid="${id}"]`) as HTMLElement | null
+  const host = render(<WrapUpForm prompt={prompt} onSubmit={onSubmit} {...props} />)
+  const q = (id: string) => host.querySelector(`[data-testid="${id}"]`) as HTMLElement | null
   const key = async (k: string, target: Element = q("wrapup-form")!, init: KeyboardEventInit = {}) => {
     await act(async () => void target.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true, ...init })))
   }
@@ -110,7 +100,7 @@ describe("WrapUpForm", () => {
     const f = mount({ prompt: { ...prompt, required: true }, onLater: later })
     expect(f.q("wrapup-required")).not.toBeNull()
     expect(f.q("wrapup-later")).toBeNull()
-    act(() => root!.unmount())
+    unmount()
     const g = mount({ prompt: { ...prompt, key: "k2", correction: true, current: { disposition: "voicemail", note: "old", callbackAt: null } } })
     expect(g.q("wrapup-choice-voicemail")!.getAttribute("aria-checked")).toBe("true")
     expect((g.q("wrapup-note") as HTMLTextAreaElement).value).toBe("old")
