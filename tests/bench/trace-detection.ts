@@ -4,7 +4,7 @@
  * the main thread's time goes from DOMContentLoaded until every control is placed.
  *
  *   pnpm --filter @dialer/tests exec tsx bench/trace-detection.ts            # crm-list-400
- *   PAGE=list-5000 RUNS=2 TRACE_OUT=/tmp/trace.json pnpm --filter @dialer/tests exec tsx bench/trace-detection.ts
+ *   PAGE=list-5000 RUNS=2 TRACE_OUT=trace.json pnpm --filter @dialer/tests exec tsx bench/trace-detection.ts
  *
  * Prints, per run: when DOMContentLoaded, load and each content script's evaluation happened;
  * every main-thread task of 5 ms or more after DOMContentLoaded with what filled it (script,
