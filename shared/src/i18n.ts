@@ -130,3 +130,5 @@ export function formatRelative(locale: Locale, seconds: number): string {
 export function formatList(locale: Locale, items: string[]): string {
   return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(items)
 }
+
+export { DEFAULT_DISPOSITION_LABELS, defaultDispositionLabel, type DefaultDispositionId } from "./disposition-labels"

@@ -4,6 +4,7 @@
  * and what happens next (do_not_call lists the number, callback and retry bring it back).
  */
 import * as z from "zod";
+import { DEFAULT_DISPOSITION_LABELS } from "./disposition-labels";
 import { QueueItem } from "./api";
 
 const IsoTime = z.iso.datetime({ offset: true });
@@ -33,13 +34,14 @@ export const DispositionsBody = z.object({ dispositions: Dispositions });
 export const DispositionsResponse = z.object({ dispositions: z.array(Disposition) });
 
 /** Without configuration: one of every kind. */
+const LABEL = DEFAULT_DISPOSITION_LABELS.en;
 export const DEFAULT_DISPOSITIONS: Disposition[] = [
-  { id: "connected", label: "Connected", kind: "connected" },
-  { id: "voicemail", label: "Left voicemail", kind: "voicemail", retry: { afterMinutes: 24 * 60, maxAttempts: 3 } },
-  { id: "no_answer", label: "No answer", kind: "no_answer", retry: { afterMinutes: 120, maxAttempts: 3 } },
-  { id: "bad_number", label: "Bad number", kind: "bad_number" },
-  { id: "do_not_call", label: "Do not call", kind: "do_not_call" },
-  { id: "callback", label: "Call back", kind: "callback" },
+  { id: "connected", label: LABEL.connected, kind: "connected" },
+  { id: "voicemail", label: LABEL.voicemail, kind: "voicemail", retry: { afterMinutes: 24 * 60, maxAttempts: 3 } },
+  { id: "no_answer", label: LABEL.no_answer, kind: "no_answer", retry: { afterMinutes: 120, maxAttempts: 3 } },
+  { id: "bad_number", label: LABEL.bad_number, kind: "bad_number" },
+  { id: "do_not_call", label: LABEL.do_not_call, kind: "do_not_call" },
+  { id: "callback", label: LABEL.callback, kind: "callback" },
 ];
 
 export const MAX_NOTE = 2000;

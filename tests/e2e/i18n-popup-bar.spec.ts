@@ -135,7 +135,7 @@ test("in French, the wrap-up asks in French in the popup and on the CRM page", a
   stub.endCall("answered", 20)
   await expect.poll(() => page.visible("page-wrapup-form")).toBe(true)
   expect(await page.attribute("page-wrapup", "aria-label")).toBe("Clôturer l'appel")
-  expect(await page.text("wrapup-choice-callback")).toContain("Rappeler") // the built-in dispositions, translated
+  expect(await page.text("wrapup-choice-callback")).toContain("À rappeler") // the built-in dispositions, translated
   await page.click("wrapup-choice-callback")
   await expect.poll(() => page.text("wrapup-zone")).toMatch(/^à (l'heure du contact|votre heure)/)
   expect(await page.text("wrapup-later")).toBe("Plus tard")

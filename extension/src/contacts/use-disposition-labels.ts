@@ -1,19 +1,19 @@
 import { useEffect, useState } from "react"
 
-import { useT } from "../i18n"
+import { useLocale } from "../i18n"
 import { sendRequest } from "../lib/runtime"
 import { choiceLabel } from "../wrapup/choice-label"
 
 type Choice = { id: string; label: string }
 
 /**
- * A call's disposition named as the wrap-up form names it ("voicemail" → "Messagerie vocale" for a
+ * A call's disposition named as the wrap-up form names it ("voicemail" → "Message laissé" for a
  * built-in one in French, a company's own as the admin wrote it), never its id. Asked once per page.
  */
 let asked: Promise<Map<string, Choice>> | null = null
 
 export function useDispositionLabel(): (id: string) => string {
-  const { t } = useT()
+  const locale = useLocale()
   const [choices, setChoices] = useState<Map<string, Choice>>(new Map())
   useEffect(() => {
     let alive = true
@@ -25,6 +25,6 @@ export function useDispositionLabel(): (id: string) => string {
   }, [])
   return (id) => {
     const choice = choices.get(id)
-    return choice ? choiceLabel(choice, t) : id
+    return choice ? choiceLabel(choice, locale) : id
   }
 }

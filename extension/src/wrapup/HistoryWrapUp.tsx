@@ -41,7 +41,7 @@ export function WrapUpCell({ row }: { row: HistoryEntry & { key: string } }) {
   return (
     <div className="wrapup-cell" data-testid="history-wrapup">
       {row.disposition ? (
-        <span className={`chip kind-${choice?.kind ?? "unknown"}`} data-testid="history-disposition">{choice ? choiceLabel(choice, t) : row.disposition}</span>
+        <span className={`chip kind-${choice?.kind ?? "unknown"}`} data-testid="history-disposition">{choice ? choiceLabel(choice, locale) : row.disposition}</span>
       ) : row.outcome === "answered" ? (
         <span className="muted" title={t("wrapup.history.notRecordedTitle")} data-testid="history-not-recorded">{t("wrapup.history.notRecorded")}</span>
       ) : null}

@@ -113,7 +113,7 @@ export function WrapUpForm({ prompt, onSubmit, onLater, trustedOnly = false, aut
             data-testid={`wrapup-choice-${c.id}`}
             onClick={(e) => allowed(e) && pick(c.id)}>
             {c.key > 0 && <kbd>{c.key}</kbd>}
-            {choiceLabel(c, t)}
+            {choiceLabel(c, locale)}
           </button>
         ))}
       </div>

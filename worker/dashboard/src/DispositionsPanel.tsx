@@ -4,24 +4,20 @@
  * again. Saved as a whole; the worker checks it and keeps the previous list when it refuses.
  */
 import { DEFAULT_DISPOSITIONS, DISPOSITION_KINDS, type Disposition, type DispositionKind } from "@dialer/shared";
+import { defaultDispositionLabel, type Locale } from "@dialer/shared/i18n";
 import { useEffect, useState } from "react";
 import { dispositionsApi } from "./dispositions-api";
 import { errorText, Problem } from "./errors";
 import { count, NONE } from "./format";
-import { useT, type T } from "./i18n";
+import { useT } from "./i18n";
 
 type Row = { id: string; label: string; kind: DispositionKind; tag: string; after: string; attempts: string };
 
 const toRow = (d: Disposition): Row => ({ id: d.id, label: d.label, kind: d.kind, tag: d.tag ?? "", after: d.retry ? String(d.retry.afterMinutes) : "", attempts: d.retry ? String(d.retry.maxAttempts) : "" });
 
-const DEFAULT_IDS = ["connected", "voicemail", "no_answer", "bad_number", "do_not_call", "callback"] as const;
-
 /** The default set with its labels in the admin's language (they become the calls' Aircall tags). */
-export function defaultRows(t: T): Row[] {
-  return DEFAULT_DISPOSITIONS.map((d) => {
-    const id = DEFAULT_IDS.find((x) => x === d.id);
-    return toRow(id ? { ...d, label: t(`defaultLabel.${id}`) } : d);
-  });
+export function defaultRows(locale: Locale): Row[] {
+  return DEFAULT_DISPOSITIONS.map((d) => toRow({ ...d, label: defaultDispositionLabel(d.id, locale) ?? d.label }));
 }
 
 /** The rows as the API takes them, or the first problem found. */
@@ -120,7 +116,7 @@ export function DispositionsPanel() {
             <button className="secondary" onClick={() => setRows([...rows, { id: "", label: "", kind: "connected", tag: "", after: "", attempts: "" }])} data-testid="disposition-add">
               {t("common.add")}
             </button>
-            <button className="secondary" onClick={() => setRows(defaultRows(t))} data-testid="dispositions-defaults">{t("dispositions.defaults")}</button>
+            <button className="secondary" onClick={() => setRows(defaultRows(locale))} data-testid="dispositions-defaults">{t("dispositions.defaults")}</button>
             <button disabled={busy} onClick={() => void save(rows)} data-testid="dispositions-save">
               {busy ? t("common.saving") : t("common.save")}
             </button>

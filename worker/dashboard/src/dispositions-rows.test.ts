@@ -6,13 +6,13 @@ import { translatorFor } from "./i18n/catalogue";
 
 describe("the dispositions editor in the admin's language", () => {
   it("fills the default set with French labels for a French admin, the shared defaults otherwise", () => {
-    expect(defaultRows(translatorFor("en")).map((r) => r.label)).toEqual(DEFAULT_DISPOSITIONS.map((d) => d.label));
-    const fr = defaultRows(translatorFor("fr"));
-    expect(fr.map((r) => r.label)).toEqual(["Personne jointe", "Message laissé", "Sans réponse", "Numéro invalide", "Ne pas appeler", "À rappeler"]);
+    expect(defaultRows("en").map((r) => r.label)).toEqual(DEFAULT_DISPOSITIONS.map((d) => d.label));
+    const fr = defaultRows("fr");
+    expect(fr.map((r) => r.label)).toEqual(["Personne jointe", "Message laissé", "Sans réponse", "Numéro invalide", "Ne plus appeler", "À rappeler"]);
     expect(fr.map((r) => [r.id, r.kind, r.after])).toEqual(DEFAULT_DISPOSITIONS.map((d) => [d.id, d.kind, d.retry ? String(d.retry.afterMinutes) : ""]));
   });
   it("names the first bad row in either language", () => {
-    const rows = defaultRows(translatorFor("en"));
+    const rows = defaultRows("en");
     rows[2] = { ...rows[2]!, after: "30", attempts: "" };
     const checked = toDispositions(rows);
     expect(checked.ok).toBe(false);

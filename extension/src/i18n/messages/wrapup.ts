@@ -42,12 +42,6 @@ const en = {
   "wrapup.history.callBack": "call back {when}",
   "wrapup.history.correct": "Correct",
   "wrapup.history.wrapUp": "Wrap up",
-  "wrapup.disposition.connected": "Connected",
-  "wrapup.disposition.voicemail": "Left voicemail",
-  "wrapup.disposition.no_answer": "No answer",
-  "wrapup.disposition.bad_number": "Bad number",
-  "wrapup.disposition.do_not_call": "Do not call",
-  "wrapup.disposition.callback": "Call back",
   "wrapup.key.enter": "Enter",
 }
 
@@ -92,12 +86,6 @@ const fr: Catalogue<typeof en> = {
   "wrapup.history.callBack": "rappel {when}",
   "wrapup.history.correct": "Corriger",
   "wrapup.history.wrapUp": "Clôturer",
-  "wrapup.disposition.connected": "Joint",
-  "wrapup.disposition.voicemail": "Message laissé",
-  "wrapup.disposition.no_answer": "Sans réponse",
-  "wrapup.disposition.bad_number": "Mauvais numéro",
-  "wrapup.disposition.do_not_call": "Ne plus appeler",
-  "wrapup.disposition.callback": "Rappeler",
   "wrapup.key.enter": "Entrée",
 }
 

@@ -38,12 +38,6 @@ const en = {
   "kind.bad_number": "Bad number",
   "kind.do_not_call": "Do not call (lists the number)",
   "kind.callback": "Callback (asks a time)",
-  "defaultLabel.connected": "Connected",
-  "defaultLabel.voicemail": "Left voicemail",
-  "defaultLabel.no_answer": "No answer",
-  "defaultLabel.bad_number": "Bad number",
-  "defaultLabel.do_not_call": "Do not call",
-  "defaultLabel.callback": "Call back",
 };
 
 const fr: Catalogue<typeof en> = {
@@ -83,12 +77,6 @@ const fr: Catalogue<typeof en> = {
   "kind.bad_number": "Numéro invalide",
   "kind.do_not_call": "Ne pas appeler (liste le numéro)",
   "kind.callback": "Rappel (demande une heure)",
-  "defaultLabel.connected": "Personne jointe",
-  "defaultLabel.voicemail": "Message laissé",
-  "defaultLabel.no_answer": "Sans réponse",
-  "defaultLabel.bad_number": "Numéro invalide",
-  "defaultLabel.do_not_call": "Ne pas appeler",
-  "defaultLabel.callback": "À rappeler",
 };
 
 export const dispositions = { en, fr };
