@@ -22,7 +22,7 @@ test("import a CSV into a new list, dial it with our run, export the history", a
   // The mapping step guessed the columns; the preview shows merged contacts and refused rows.
   await expect(lists.getByTestId("map-phone")).toHaveValue("3")
   await expect(lists.getByTestId("import-summary")).toContainText("2 numbers to import")
-  await expect(lists.getByTestId("import-summary")).toContainText("1 duplicate rows merged")
+  await expect(lists.getByTestId("import-summary")).toContainText("1 duplicate row merged")
   await expect(lists.getByTestId("import-invalid")).toContainText('Line 5: "not a number" is not a phone number')
   await expect(lists.getByTestId("import-invalid")).toContainText("Line 7: no phone number")
   await expect(lists.getByTestId("import-preview")).toContainText("Analytical Engines, Ltd")

@@ -19,4 +19,8 @@ describe("extension catalogue", () => {
     expect(translatorFor("fr")("common.cancel")).toBe("Annuler")
     expect(translatorFor("en")("common.cancel")).toBe("Cancel")
   })
+  it("writes a counted English noun with its plural forms, never '{count} things' alone (1 would read '1 things')", () => {
+    const unforked = Object.entries(catalogues.en).filter(([, m]) => typeof m === "string" && /\{count\}\s+(?:[a-z-]+\s+)?[a-z]+s\b/.test(m))
+    expect(unforked.map(([key]) => key)).toEqual([])
+  })
 })

@@ -18,7 +18,7 @@ const en = {
   "import.checking": "Checking numbers… {done} of {total}",
   "import.importing": "Importing… {done} of {total}",
   "import.toImport": { one: "{count} number to import", other: "{count} numbers to import" },
-  "import.merged": "{count} duplicate rows merged",
+  "import.merged": { one: "{count} duplicate row merged", other: "{count} duplicate rows merged" },
   "import.invalid": { one: "{count} row cannot be imported", other: "{count} rows cannot be imported" },
   "import.col.name": "Name",
   "import.col.number": "Number",
@@ -35,7 +35,7 @@ const en = {
   "import.runIdle": "Import numbers",
   "import.done.added": { one: "{count} number imported", other: "{count} numbers imported" },
   "import.done.already": "{count} already waiting in the list",
-  "import.done.merged": "{count} duplicate rows merged",
+  "import.done.merged": { one: "{count} duplicate row merged", other: "{count} duplicate rows merged" },
   "import.done.invalid": {
     one: "{count} row not imported (see the reason before importing again)",
     other: "{count} rows not imported (see the reasons before importing again)",

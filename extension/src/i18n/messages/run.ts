@@ -18,7 +18,10 @@ const en = {
   "run.pausedByYou": "Paused by you",
   "run.pause.unavailable": "You are unavailable in Aircall. The run goes on when you are available again.",
   "run.pause.disconnected": "Aircall Workspace is closed (logged out). Open Aircall Workspace and the run goes on by itself.",
-  "run.pause.rejected": "Aircall refused {count} numbers in a row ({why}). Check the agent's Aircall number and user, then resume.",
+  "run.pause.rejected": {
+    one: "Aircall refused {count} number ({why}). Check the agent's Aircall number and user, then resume.",
+    other: "Aircall refused {count} numbers in a row ({why}). Check the agent's Aircall number and user, then resume.",
+  },
   "run.pause.lostTrack": "The dialer lost track of the call in Aircall ({why}). Check it in Aircall, then resume.",
   "run.pause.unconfirmed": "Aircall could not confirm whether the call to {phone} was placed ({why}). Check Aircall, then resume.",
   "run.pause.failing": "Aircall keeps failing: {why}",
