@@ -10,8 +10,6 @@ export type NumberRisk = (typeof NUMBER_RISKS)[number]
 
 const BY_TYPE: Record<string, NumberRisk> = { PREMIUM_RATE: "premium_rate", SHARED_COST: "shared_cost" }
 
-export const RISK_LABEL: Record<NumberRisk, string> = { premium_rate: "Premium rate", shared_cost: "Shared cost" }
-
 /** The costly type of an E.164 number, or null for ordinary (or unknown) numbers. */
 export function numberRisk(e164: string): NumberRisk | null {
   const type = parsePhoneNumberFromString(e164)?.getType()
