@@ -96,24 +96,19 @@ describe("the cost of one webhook in the agent's Durable Object", () => {
     expect(per["call.hungup"]!.writes).toBeLessThanOrEqual(6);
     expect(per["call.ended"]!.statements).toBe(3); // + the row's final data
     const total = Object.values(per).reduce(add);
-    expect(total.alarms).toBe(0); // the first dial's watchdog is earlier than every later due time
+    expect(total.alarms).toBeLessThanOrEqual(Object.keys(per).length); // at most one per event: when the next due time moves
     expect(total.hub).toBeLessThanOrEqual(2); // 6 state changes within the hub's spacing
     expect(total.hub).toBeGreaterThanOrEqual(1);
   });
 
-  it("an alarm left earlier than the next due time wakes, does nothing, and is set to the due time", async () => {
+  it("the alarm follows the next due time when an event moves it later", async () => {
     const { uid, stub, now, data } = await dialing();
     const before = await runInDurableObject(stub, (_i, ctx) => ctx.storage.getAlarm());
     await new Promise((r) => setTimeout(r, 5));
     await deliver(callEvent("call.created", uid, data));
     await deliver(callEvent("call.answered", uid, { ...data, status: "answered", answered_at: now }));
     const watchdogAt = await runInDurableObject(stub, async (i: AgentDialer) => (i as unknown as Inner).state.watchdogAt!);
-    expect(await runInDurableObject(stub, (_i, ctx) => ctx.storage.getAlarm())).toBe(before);
     expect(watchdogAt).toBeGreaterThan(before!);
-    const seen = aircall.seen.length;
-    expect(await runDurableObjectAlarm(stub)).toBe(true);
-    expect(aircall.seen.length).toBe(seen); // nothing was due: no search, no read
-    expect(await runInDurableObject(stub, async (i: AgentDialer) => (i as unknown as Inner).state.status)).toBe("in_call");
     expect(await runInDurableObject(stub, (_i, ctx) => ctx.storage.getAlarm())).toBe(watchdogAt);
   });
 

@@ -581,10 +581,10 @@ export class AgentDialer extends DurableObject<Env> {
   }
 
   /**
-   * Keeps the alarm at or before the next due time. An alarm already set earlier is left as it is:
-   * it wakes the object, finds nothing due yet and sets the next one (alarm()). Most events move a
-   * time later (each call event moves the watchdog), and re-setting the alarm for each would cost
-   * a storage write per webhook; this costs at most one early wake-up per postponed time.
+   * Keeps the alarm on the next due time (the run's timers, the outbox). Set whenever that time
+   * changes: keeping an earlier alarm instead saved a storage write per event but left one run of
+   * the short soak without its next dial, so the simple rule stays. A time at or before now is never
+   * trusted to be pending (it may have fired already).
    */
   private async syncAlarm(inAlarmHandler = false) {
     const times = [nextAlarmAt(this.state), this.store.outboxNext()].filter((t): t is number => t !== undefined);
@@ -596,9 +596,7 @@ export class AgentDialer extends DurableObject<Env> {
       this.alarmAt = undefined;
       if (at !== null && at <= Date.now()) at = Date.now() + 1;
     }
-    if (at === this.alarmAt) return;
-    // Only an alarm still ahead is kept: one at or before now may have fired (or be firing) already.
-    if (at !== null && typeof this.alarmAt === "number" && this.alarmAt <= at && this.alarmAt > Date.now()) return;
+    if (at === this.alarmAt && (at === null || at > Date.now())) return;
     this.alarmAt = at;
     if (at === null) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(at);
